@@ -1,0 +1,44 @@
+#!/bin/sh
+# Installs the Debian 12 packages Zhaoshang needs to build, test and benchmark.
+# Usage: scripts/deps.sh [build|test|bench|browser]...   (default: build test)
+# Only packages that are missing are installed; nothing is downloaded but Debian's.
+set -eu
+
+build_pkgs="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev zlib1g-dev"
+test_pkgs="clang libclang-rt-14-dev libcriterion-dev"
+bench_pkgs="wrk nginx-light curl"
+browser_pkgs="chromium fonts-noto-cjk"
+
+want=""
+[ $# -eq 0 ] && set -- build test
+for group in "$@"; do
+	case "$group" in
+	build) want="$want $build_pkgs" ;;
+	test) want="$want $build_pkgs $test_pkgs" ;;
+	bench) want="$want $build_pkgs $bench_pkgs" ;;
+	browser) want="$want $browser_pkgs" ;;
+	*) echo "deps.sh: unknown group '$group' (build, test, bench, browser)" >&2; exit 2 ;;
+	esac
+done
+
+missing=""
+for p in $want; do
+	case " $missing " in *" $p "*) continue ;; esac
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	[ "$status" = "install ok installed" ] || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "deps.sh: installing$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "deps.sh: need root or sudo to install:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

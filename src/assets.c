@@ -1,0 +1,12 @@
+/* assets: lookup in the generated table. */
+#include "assets.h"
+
+#include <string.h>
+
+const struct asset *asset_find(const char *path)
+{
+	for (size_t i = 0; i < assets_count; i++)
+		if (!strcmp(assets[i].path, path))
+			return &assets[i];
+	return NULL;
+}

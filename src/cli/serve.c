@@ -1,0 +1,39 @@
+/* zhaoshang serve: run the web site. */
+#include <stdio.h>
+
+#include "cli/commands.h"
+#include "config.h"
+#include "http/server.h"
+
+static const unsigned serve_settings = CFG_BIT(CFG_DB) | CFG_BIT(CFG_LISTEN) | CFG_BIT(CFG_THREADS) |
+				       CFG_BIT(CFG_ACCESS_LOG);
+
+int cmd_serve(int argc, char **argv)
+{
+	struct config cfg;
+	struct buf err = { 0 };
+	int npos;
+	int rc = config_parse(&cfg, serve_settings, argc, argv, &npos, &err);
+	if (rc == 0 && npos > 0) {
+		buf_printf(&err, "多余的参数“%s”", argv[0]);
+		rc = -1;
+	}
+	if (rc != 0) {
+		FILE *out = rc == 1 ? stdout : stderr;
+		if (rc < 0)
+			fprintf(stderr, "zhaoshang serve: %s\n", buf_cstr(&err));
+		fprintf(out, "用法：zhaoshang serve [--db PATH] [--listen HOST:PORT]\n"
+			     "启动网站：首页、文章页、各区频道等。收到 SIGINT/SIGTERM 后处理完进行中的请求再退出。\n\n选项：\n");
+		config_print_options(out, serve_settings);
+		buf_free(&err);
+		return rc == 1 ? 0 : EXIT_USAGE;
+	}
+	buf_free(&err);
+	struct server_options opts = {
+		.db_path = cfg.str[CFG_DB],
+		.listen = cfg.str[CFG_LISTEN],
+		.threads = (unsigned)cfg.num[CFG_THREADS],
+		.access_log = cfg.num[CFG_ACCESS_LOG] != 0,
+	};
+	return server_run(&opts) == 0 ? 0 : 1;
+}

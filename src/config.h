@@ -1,0 +1,35 @@
+/* config: every setting declared once — flag, environment variable, default,
+ * bounds and help — and parsed from the command line and the environment. */
+#ifndef ZS_CONFIG_H
+#define ZS_CONFIG_H
+
+#include <stdio.h>
+
+#include "util/buf.h"
+
+enum config_key {
+	CFG_DB,         /* --db, ZHAOSHANG_DB */
+	CFG_LISTEN,     /* --listen, ZHAOSHANG_LISTEN */
+	CFG_THREADS,    /* --threads, ZHAOSHANG_THREADS */
+	CFG_ACCESS_LOG, /* --access-log, ZHAOSHANG_ACCESS_LOG */
+	CFG__MAX
+};
+
+#define CFG_BIT(k) (1u << (k))
+
+struct config {
+	const char *str[CFG__MAX]; /* every value as text (static or argv storage) */
+	long num[CFG__MAX];        /* the number, for integer and boolean settings */
+};
+
+/* Fills cfg from defaults, then the environment, then argv (--name VALUE or
+ * --name=VALUE) for the settings in mask. Positional arguments are moved to
+ * the front of argv and counted in *npositional. Returns 0, 1 when --help was
+ * asked for, or -1 with a Chinese message in err. */
+int config_parse(struct config *cfg, unsigned mask, int argc, char **argv, int *npositional, struct buf *err)
+	__attribute__((warn_unused_result));
+
+/* Prints the option lines for the settings in mask. */
+void config_print_options(FILE *out, unsigned mask);
+
+#endif

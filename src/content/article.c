@@ -1,0 +1,134 @@
+/* article: validation and normalisation shared by every import format. */
+#include "content/article.h"
+
+#include <sodium.h>
+
+#include "content/district.h"
+#include "content/paragraph.h"
+#include "util/date.h"
+#include "util/utf8.h"
+
+static int check_text(const char *field, struct str s, size_t max_chars, struct buf *err)
+{
+	size_t bad;
+	if (!utf8_valid(s.p, s.len, &bad)) {
+		buf_printf(err, "%s不是有效的 UTF-8 文本（第 %zu 字节处）", field, bad + 1);
+		return -1;
+	}
+	size_t chars = utf8_length(s.p, s.len);
+	if (chars > max_chars) {
+		buf_printf(err, "%s过长：%zu 个字符，最多 %zu 个", field, chars, max_chars);
+		return -1;
+	}
+	return 0;
+}
+
+static bool has_control_chars(struct str s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if ((unsigned char)s.p[i] < 0x20 || s.p[i] == 0x7f)
+			return true;
+	return false;
+}
+
+/* Hashes the text with all whitespace removed, so re-flowed copies of the
+ * same article are recognised as the same. */
+static void content_hash(const struct article *a, unsigned char out[16])
+{
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, 16);
+	const char *parts[3] = { a->title, a->date, a->body };
+	for (int k = 0; k < 3; k++) {
+		const char *p = parts[k];
+		size_t run = 0, i = 0;
+		for (; p[i]; i++) {
+			if (p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r') {
+				crypto_generichash_update(&st, (const unsigned char *)p + run, i - run);
+				run = i + 1;
+			}
+		}
+		crypto_generichash_update(&st, (const unsigned char *)p + run, i - run);
+		crypto_generichash_update(&st, (const unsigned char *)"\x1f", 1);
+	}
+	crypto_generichash_final(&st, out, 16);
+}
+
+int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
+		    struct buf *err)
+{
+	*out = (struct article){ 0 };
+	struct str title = str_trim(in->title), body = str_trim(in->body), date = str_trim(in->date);
+	struct str source = str_trim(in->source), url = str_trim(in->url);
+
+	if (title.len == 0) {
+		buf_puts(err, "标题为空");
+		return -1;
+	}
+	if (check_text("标题", title, ARTICLE_TITLE_MAX_CHARS, err) < 0)
+		return -1;
+	if (has_control_chars(title)) {
+		buf_puts(err, "标题含有换行或控制字符");
+		return -1;
+	}
+	if (body.len == 0) {
+		buf_puts(err, "正文为空");
+		return -1;
+	}
+	if (check_text("正文", body, ARTICLE_BODY_MAX_CHARS, err) < 0)
+		return -1;
+	if (date.len == 0) {
+		buf_puts(err, "缺少日期（应为 YYYY-MM-DD）");
+		return -1;
+	}
+	struct date d;
+	enum date_error derr = date_parse(date, &d);
+	if (derr != DATE_OK) {
+		if (!utf8_valid(date.p, date.len, NULL))
+			buf_printf(err, "日期无效：%s", date_error_message(derr));
+		else
+			buf_printf(err, "日期“%.*s”无效：%s", (int)date.len, date.p, date_error_message(derr));
+		return -1;
+	}
+	if (check_text("来源", source, ARTICLE_SOURCE_MAX_CHARS, err) < 0)
+		return -1;
+	if (url.len) {
+		/* Only web links: a javascript: or data: URL would run in readers' browsers. */
+		if (url.len > ARTICLE_URL_MAX_BYTES ||
+		    !(str_has_prefix(url, STR_LIT("https://")) || str_has_prefix(url, STR_LIT("http://"))) ||
+		    has_control_chars(url) || memchr(url.p, ' ', url.len) || !utf8_valid(url.p, url.len, NULL)) {
+			buf_puts(err, "原文链接无效：应为以 http:// 或 https:// 开头、不含空格的网址");
+			return -1;
+		}
+	}
+
+	const struct district *found[DISTRICT_COUNT];
+	size_t nfound;
+	struct str district = str_trim(in->district);
+	if (district.len) {
+		found[0] = district_lookup(district);
+		if (!found[0]) {
+			if (utf8_valid(district.p, district.len, NULL) && district.len <= 64)
+				buf_printf(err, "未知的区“%.*s”：应为上海 16 个区之一（如 pudong 或 浦东新区）",
+					   (int)district.len, district.p);
+			else
+				buf_puts(err, "未知的区：应为上海 16 个区之一（如 pudong 或 浦东新区）");
+			return -1;
+		}
+		nfound = 1;
+	} else {
+		nfound = district_find_in_text(title, found, DISTRICT_COUNT);
+	}
+
+	struct buf paragraphs = { 0 };
+	paragraphs_split(body, &paragraphs);
+	out->body = arena_strndup(arena, paragraphs.data, paragraphs.len);
+	buf_free(&paragraphs);
+	out->title = arena_strndup(arena, title.p, title.len);
+	out->date = arena_strndup(arena, date.p, date.len);
+	out->source = source.len ? arena_strndup(arena, source.p, source.len) : NULL;
+	out->url = url.len ? arena_strndup(arena, url.p, url.len) : NULL;
+	for (size_t i = 0; i < nfound; i++)
+		out->districts[out->ndistricts++] = found[i]->slug;
+	content_hash(out, out->content_hash);
+	return 0;
+}

@@ -1,0 +1,34 @@
+/* article: turning raw imported fields into a valid, normalised struct article. */
+#ifndef ZS_CONTENT_ARTICLE_H
+#define ZS_CONTENT_ARTICLE_H
+
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/str.h"
+
+enum {
+	ARTICLE_TITLE_MAX_CHARS = 200,
+	ARTICLE_BODY_MAX_CHARS = 50000,
+	ARTICLE_SOURCE_MAX_CHARS = 200,
+	ARTICLE_URL_MAX_BYTES = 2000,
+};
+
+/* Fields as a source gave them; any may be empty (len 0). */
+struct article_input {
+	struct str title;
+	struct str body;     /* may hold several lines */
+	struct str date;
+	struct str source;
+	struct str url;
+	struct str district; /* a slug or a district name */
+};
+
+/* Validates in and fills out: trims, splits the body into paragraphs, resolves
+ * districts (the given one, else those named in the title), and computes the
+ * content hash. Strings are allocated in arena. On invalid input returns -1
+ * and appends one Chinese sentence saying what is wrong to err. */
+int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
+		    struct buf *err) __attribute__((warn_unused_result));
+
+#endif

@@ -1,0 +1,11 @@
+/* router: the table of URLs the site answers, and dispatch to their handlers. */
+#ifndef ZS_HTTP_ROUTER_H
+#define ZS_HTTP_ROUTER_H
+
+#include "http/http.h"
+
+/* Fills res for req: runs the matching route's handler, or sets 404/405/400;
+ * renders the error page for any error status that has no body yet. */
+void router_dispatch(struct request *req, struct response *res);
+
+#endif

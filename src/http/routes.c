@@ -1,0 +1,174 @@
+/* routes: the URL table (after cgit's cmd.c) and the handlers that turn
+ * parsed URL parts into view calls. */
+#include <stdint.h>
+#include <string.h>
+
+#include "assets.h"
+#include "http/router.h"
+#include "util/str.h"
+#include "util/utf8.h"
+#include "views/pagination.h"
+#include "views/views.h"
+
+enum { ALLOW_GET = 1 << HTTP_GET | 1 << HTTP_HEAD };
+
+struct route {
+	const char *pattern; /* "{}" matches one non-empty path segment */
+	unsigned methods;    /* bit per enum http_method */
+	const char *allow;   /* the Allow header for other methods */
+	void (*handle)(struct request *req, struct response *res);
+};
+
+static const char html_type[] = "text/html; charset=utf-8";
+
+static struct view view_of(struct request *req, struct response *res)
+{
+	return (struct view){ req->store, req->arena, res->body };
+}
+
+/* The page query argument: 1 when absent; 0 (and a 400) when malformed. */
+static long page_arg(struct request *req, struct response *res)
+{
+	const char *arg = request_query(req, "page");
+	long page = 1;
+	if (arg && !str_to_long(str_from(arg), 1, PAGE_MAX, &page)) {
+		res->status = 400;
+		res->error_message = "页码应为 1 到 1000000 之间的整数。";
+		return 0;
+	}
+	return page;
+}
+
+static bool need_store(struct request *req, struct response *res)
+{
+	if (req->store)
+		return true;
+	res->status = 503;
+	return false;
+}
+
+static void handle_home(struct request *req, struct response *res)
+{
+	long page = page_arg(req, res);
+	if (!page || !need_store(req, res))
+		return;
+	struct view v = view_of(req, res);
+	res->status = view_home(&v, page);
+}
+
+static void handle_article(struct request *req, struct response *res)
+{
+	long id;
+	if (!str_to_long(str_from(req->params[0]), 1, INT64_MAX, &id)) {
+		res->status = 404;
+		return;
+	}
+	if (!need_store(req, res))
+		return;
+	struct view v = view_of(req, res);
+	res->status = view_article(&v, id);
+}
+
+static void handle_district(struct request *req, struct response *res)
+{
+	long page = page_arg(req, res);
+	if (!page || !need_store(req, res))
+		return;
+	struct view v = view_of(req, res);
+	res->status = view_district(&v, req->params[0], page);
+}
+
+static void handle_healthz(struct request *req, struct response *res)
+{
+	bool ok = req->store && store_ping(req->store);
+	res->status = ok ? 200 : 503;
+	res->content_type = "text/plain; charset=utf-8";
+	res->cache_control = "no-store";
+	buf_puts(res->body, ok ? "ok\n" : "database unavailable\n");
+}
+
+static const char *content_type_for(const char *path)
+{
+	static const struct {
+		const char *ext, *type;
+	} types[] = {
+		{ ".css", "text/css; charset=utf-8" },
+		{ ".js", "text/javascript; charset=utf-8" },
+		{ ".svg", "image/svg+xml" },
+		{ ".txt", "text/plain; charset=utf-8" },
+	};
+	const char *dot = strrchr(path, '.');
+	for (size_t i = 0; dot && i < sizeof(types) / sizeof(types[0]); i++)
+		if (!strcmp(dot, types[i].ext))
+			return types[i].type;
+	return "application/octet-stream";
+}
+
+static void handle_static(struct request *req, struct response *res)
+{
+	const struct asset *a = asset_find(arena_printf(req->arena, "static/%s", req->params[0]));
+	if (!a) {
+		res->status = 404;
+		return;
+	}
+	res->status = 200;
+	res->content_type = content_type_for(a->path);
+	res->cache_control = "public, max-age=3600";
+	buf_append(res->body, a->data, a->len);
+}
+
+static const struct route routes[] = {
+	{ "/", ALLOW_GET, "GET, HEAD", handle_home },
+	{ "/articles/{}", ALLOW_GET, "GET, HEAD", handle_article },
+	{ "/districts/{}", ALLOW_GET, "GET, HEAD", handle_district },
+	{ "/healthz", ALLOW_GET, "GET, HEAD", handle_healthz },
+	{ "/static/{}", ALLOW_GET, "GET, HEAD", handle_static },
+};
+
+/* Matches path against pattern, capturing "{}" segments into req->params. */
+static bool route_match(const char *pattern, const char *path, struct request *req)
+{
+	size_t nparams = 0;
+	while (*pattern && *path) {
+		if (pattern[0] == '{' && pattern[1] == '}') {
+			size_t seg = strcspn(path, "/");
+			if (seg == 0 || nparams == ROUTE_MAX_PARAMS)
+				return false;
+			req->params[nparams++] = arena_strndup(req->arena, path, seg);
+			path += seg;
+			pattern += 2;
+		} else if (*pattern++ != *path++) {
+			return false;
+		}
+	}
+	return *pattern == '\0' && *path == '\0';
+}
+
+void router_dispatch(struct request *req, struct response *res)
+{
+	res->status = 404;
+	res->content_type = html_type;
+	res->cache_control = "no-cache";
+	if (!utf8_valid(req->path, strlen(req->path), NULL)) {
+		res->status = 400;
+		res->error_message = "请求地址含有无效的字符编码。";
+	} else {
+		for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+			const struct route *r = &routes[i];
+			if (!route_match(r->pattern, req->path, req))
+				continue;
+			if (!(r->methods & (1u << req->method))) {
+				res->status = 405;
+				res->allow = r->allow;
+				break;
+			}
+			r->handle(req, res);
+			break;
+		}
+	}
+	if (res->status >= 400 && res->body->len == 0) {
+		struct view v = view_of(req, res);
+		res->content_type = html_type;
+		view_error(&v, res->status, res->error_message);
+	}
+}

@@ -1,0 +1,313 @@
+/* server: libmicrohttpd glue — request lifecycle, per-thread database
+ * connections, access log, and graceful shutdown. */
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "http/router.h"
+#include "util/log.h"
+#include "util/mem.h"
+#include "views/views.h"
+
+enum {
+	BODY_MAX = 256 * 1024,      /* no route takes more */
+	CONNECTION_TIMEOUT_S = 30,  /* idle keep-alive connections are closed after this */
+	CONNECTION_LIMIT = 4096,
+	DRAIN_TIMEOUT_MS = 10000,   /* how long shutdown waits for requests in flight */
+};
+
+static const char *db_path;
+static bool access_log;
+static atomic_int in_flight;
+
+/* Each pool thread opens its own SQLite connection on first use; all are
+ * closed at shutdown, after the threads have stopped. */
+static __thread struct store *thread_store;
+static pthread_mutex_t stores_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct store **stores;
+static size_t nstores;
+
+static struct store *store_for_thread(void)
+{
+	if (thread_store)
+		return thread_store;
+	struct buf err = { 0 };
+	struct store *s;
+	if (store_open(db_path, &s, &err) != STORE_OK) {
+		log_error("%s", buf_cstr(&err));
+		buf_free(&err);
+		return NULL;
+	}
+	buf_free(&err);
+	pthread_mutex_lock(&stores_lock);
+	stores = xrealloc(stores, (nstores + 1) * sizeof(*stores));
+	stores[nstores++] = s;
+	pthread_mutex_unlock(&stores_lock);
+	thread_store = s;
+	return s;
+}
+
+static void close_stores(void)
+{
+	for (size_t i = 0; i < nstores; i++)
+		store_close(stores[i]);
+	free(stores);
+	stores = NULL;
+	nstores = 0;
+}
+
+const char *request_query(const struct request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static enum http_method parse_method(const char *m)
+{
+	if (!strcmp(m, MHD_HTTP_METHOD_GET))
+		return HTTP_GET;
+	if (!strcmp(m, MHD_HTTP_METHOD_HEAD))
+		return HTTP_HEAD;
+	if (!strcmp(m, MHD_HTTP_METHOD_POST))
+		return HTTP_POST;
+	return HTTP_OTHER;
+}
+
+static struct request *request_new(struct MHD_Connection *conn, const char *url, const char *method)
+{
+	struct arena *arena = arena_new();
+	struct request *req = ARENA_NEW(arena, struct request);
+	req->arena = arena;
+	req->conn = conn;
+	req->method_name = arena_strdup(arena, method);
+	req->method = parse_method(method);
+	req->path = arena_strdup(arena, url);
+	clock_gettime(CLOCK_MONOTONIC, &req->started);
+	atomic_fetch_add(&in_flight, 1);
+	return req;
+}
+
+static const char *const security_headers[][2] = {
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "X-Frame-Options", "DENY" },
+	{ "Referrer-Policy", "strict-origin-when-cross-origin" },
+	{ "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+				     "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'" },
+};
+
+static enum MHD_Result send_response(struct MHD_Connection *conn, struct request *req, struct response *res)
+{
+	/* The body lives in the request's arena, which outlives the sending. */
+	struct MHD_Response *r =
+		MHD_create_response_from_buffer(res->body->len, res->body->data, MHD_RESPMEM_PERSISTENT);
+	if (!r)
+		return MHD_NO;
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res->content_type);
+	if (res->cache_control)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, res->cache_control);
+	if (res->allow)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, res->allow);
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+	req->status = res->status;
+	req->sent_bytes = res->body->len;
+	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)res->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+				  const char *version, const char *upload_data, size_t *upload_data_size,
+				  void **con_cls)
+{
+	(void)cls, (void)version, (void)upload_data;
+	struct request *req = *con_cls;
+	if (!req) {
+		/* Answering on the first call makes MHD 0.9.75 close the
+		 * connection after the response; waiting one call keeps it alive. */
+		*con_cls = request_new(conn, url, method);
+		return MHD_YES;
+	}
+	struct response res = { .body = arena_buf(req->arena) };
+	if (*upload_data_size) {
+		req->body_bytes += *upload_data_size;
+		*upload_data_size = 0; /* no route reads a body yet: discard it */
+		if (req->body_bytes <= BODY_MAX)
+			return MHD_YES;
+		res.status = 413;
+		res.content_type = "text/html; charset=utf-8";
+		struct view v = { NULL, req->arena, res.body };
+		view_error(&v, 413, NULL);
+		return send_response(conn, req, &res);
+	}
+	req->store = store_for_thread();
+	router_dispatch(req, &res);
+	return send_response(conn, req, &res);
+}
+
+/* Access log: client, request, status, bytes, time. Control characters in the
+ * path are replaced so a request cannot forge log lines. */
+static void log_access(struct MHD_Connection *conn, const struct request *req)
+{
+	char ip[INET6_ADDRSTRLEN] = "-";
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, ip, sizeof(ip));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, ip, sizeof(ip));
+	}
+	char path[512];
+	size_t n = 0;
+	for (const char *p = req->path; *p && n < sizeof(path) - 1; p++)
+		path[n++] = ((unsigned char)*p < 0x20 || *p == 0x7f) ? '?' : *p;
+	path[n] = '\0';
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(now.tv_sec - req->started.tv_sec) * 1e3 +
+		    (double)(now.tv_nsec - req->started.tv_nsec) / 1e6;
+	log_info("%s \"%.16s %s\" %d %zu %.2fms", ip, req->method_name, path, req->status, req->sent_bytes, ms);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)cls, (void)toe;
+	struct request *req = *con_cls;
+	if (!req)
+		return;
+	if (access_log && req->status)
+		log_access(conn, req);
+	arena_free(req->arena);
+	*con_cls = NULL;
+	atomic_fetch_sub(&in_flight, 1);
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	char msg[512];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	msg[strcspn(msg, "\n")] = '\0';
+	log_error("http: %s", msg);
+}
+
+/* Splits "HOST:PORT" (HOST may be "[v6]") and resolves it. */
+static struct addrinfo *resolve_listen(const char *listen)
+{
+	const char *colon = strrchr(listen, ':');
+	if (!colon || colon == listen || !colon[1]) {
+		log_error("监听地址“%s”应为 HOST:PORT，例如 127.0.0.1:8080", listen);
+		return NULL;
+	}
+	char host[256];
+	size_t hlen = (size_t)(colon - listen);
+	if (listen[0] == '[' && colon[-1] == ']') {
+		listen++;
+		hlen -= 2;
+	}
+	if (hlen >= sizeof(host)) {
+		log_error("监听地址“%s”过长", listen);
+		return NULL;
+	}
+	memcpy(host, listen, hlen);
+	host[hlen] = '\0';
+	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
+				  .ai_flags = AI_PASSIVE | AI_NUMERICSERV };
+	struct addrinfo *ai = NULL;
+	int rc = getaddrinfo(host, colon + 1, &hints, &ai);
+	if (rc != 0) {
+		log_error("无法解析监听地址“%s”：%s", listen, gai_strerror(rc));
+		return NULL;
+	}
+	return ai;
+}
+
+static unsigned cpu_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (unsigned)n : 1;
+}
+
+static void wait_for_drain(void)
+{
+	for (int waited = 0; atomic_load(&in_flight) > 0 && waited < DRAIN_TIMEOUT_MS; waited += 10)
+		usleep(10 * 1000);
+}
+
+int server_run(const struct server_options *opts)
+{
+	db_path = opts->db_path;
+	access_log = opts->access_log;
+
+	/* Check the database (and migrate it) before accepting anyone. */
+	struct buf err = { 0 };
+	struct store *probe;
+	if (store_open(db_path, &probe, &err) != STORE_OK) {
+		log_error("%s", buf_cstr(&err));
+		buf_free(&err);
+		return -1;
+	}
+	store_close(probe);
+	if (views_init(&err) < 0) {
+		log_error("模板编译失败：%s", buf_cstr(&err));
+		buf_free(&err);
+		return -1;
+	}
+	buf_free(&err);
+
+	struct addrinfo *ai = resolve_listen(opts->listen);
+	if (!ai) {
+		views_shutdown();
+		return -1;
+	}
+	/* Signals are taken by sigwait() below, never by the pool threads. */
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	unsigned threads = opts->threads ? opts->threads : cpu_count();
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_EPOLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC, 0, NULL, NULL,
+		on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
+		(unsigned)CONNECTION_LIMIT, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1U,
+		MHD_OPTION_END);
+	freeaddrinfo(ai);
+	if (!d) {
+		log_error("无法在 %s 上监听（地址被占用或无权限？）", opts->listen);
+		views_shutdown();
+		return -1;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	char shown[300];
+	snprintf(shown, sizeof(shown), "%.*s:%u", (int)(strrchr(opts->listen, ':') - opts->listen), opts->listen,
+		 info ? info->port : 0);
+	log_info("listening on http://%s/ (%u threads, database %s)", shown, threads, db_path);
+
+	int sig = 0;
+	sigwait(&stop, &sig);
+	log_info("received %s: finishing requests in flight", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	MHD_socket listener = MHD_quiesce_daemon(d);
+	wait_for_drain();
+	MHD_stop_daemon(d);
+	if (listener != MHD_INVALID_SOCKET)
+		close(listener);
+	close_stores();
+	views_shutdown();
+	log_info("stopped");
+	return 0;
+}

@@ -1,0 +1,20 @@
+/* server: the HTTP server (GNU libmicrohttpd, a thread pool on epoll). */
+#ifndef ZS_HTTP_SERVER_H
+#define ZS_HTTP_SERVER_H
+
+#include <stdbool.h>
+
+struct server_options {
+	const char *db_path;
+	const char *listen;  /* "HOST:PORT"; port 0 picks a free one */
+	unsigned threads;    /* 0: one per CPU */
+	bool access_log;
+};
+
+/* Serves until SIGINT or SIGTERM, then stops accepting, lets requests in
+ * flight finish (up to a few seconds) and closes the database. Logs the
+ * address it listens on ("listening on http://HOST:PORT/"). Returns 0, or -1
+ * after logging why it could not start. */
+int server_run(const struct server_options *opts);
+
+#endif

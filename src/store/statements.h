@@ -1,0 +1,43 @@
+/* statements: every SQL statement the store runs, in one table (internal). */
+#ifndef ZS_STORE_STATEMENTS_H
+#define ZS_STORE_STATEMENTS_H
+
+/* X(name, sql). Each statement is prepared once per connection and only ever
+ * run with bound parameters. */
+#define STORE_STATEMENTS(X)                                                              \
+	X(BEGIN, "BEGIN IMMEDIATE")                                                      \
+	X(COMMIT, "COMMIT")                                                              \
+	X(ROLLBACK, "ROLLBACK")                                                          \
+	X(PING, "SELECT 1")                                                              \
+	X(ARTICLE_INSERT,                                                                \
+	  "INSERT INTO articles(title, body, date, source, url, content_hash, created_at)" \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
+	X(ARTICLE_DISTRICT_INSERT,                                                       \
+	  "INSERT OR IGNORE INTO article_districts(district, date, article_id) VALUES (?1, ?2, ?3)") \
+	X(ARTICLE_GET,                                                                   \
+	  "SELECT id, title, body, date, source, url, content_hash FROM articles WHERE id = ?1") \
+	X(ARTICLE_DISTRICTS,                                                             \
+	  "SELECT district FROM article_districts WHERE article_id = ?1 ORDER BY district") \
+	X(ARTICLE_NEWER,                                                                 \
+	  "SELECT id, title, date FROM articles WHERE (date, id) > (?1, ?2)"              \
+	  " ORDER BY date, id LIMIT 1")                                                  \
+	X(ARTICLE_OLDER,                                                                 \
+	  "SELECT id, title, date FROM articles WHERE (date, id) < (?1, ?2)"              \
+	  " ORDER BY date DESC, id DESC LIMIT 1")                                        \
+	X(ARTICLES_COUNT, "SELECT count(*) FROM articles")                               \
+	X(ARTICLES_PAGE,                                                                 \
+	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                         \
+	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)" \
+	  " FROM articles a ORDER BY a.date DESC, a.id DESC LIMIT ?1 OFFSET ?2")         \
+	X(DISTRICT_COUNT, "SELECT count(*) FROM article_districts WHERE district = ?1")  \
+	X(DISTRICT_PAGE,                                                                 \
+	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                         \
+	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)" \
+	  " FROM article_districts d JOIN articles a ON a.id = d.article_id"              \
+	  " WHERE d.district = ?4 ORDER BY d.date DESC, d.article_id DESC LIMIT ?1 OFFSET ?2")
+
+#define STORE_STATEMENT_ENUM(name, sql) STMT_##name,
+enum store_statement { STORE_STATEMENTS(STORE_STATEMENT_ENUM) STMT__MAX };
+#undef STORE_STATEMENT_ENUM
+
+#endif

@@ -1,0 +1,330 @@
+/* store: SQLite connection set-up, migrations, transactions and article queries. */
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/migrations.h"
+#include "store/statements.h"
+#include "util/log.h"
+#include "util/mem.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;                     /* for messages */
+	sqlite3_stmt *stmt[STMT__MAX];  /* prepared once at open */
+};
+
+#define STORE_STATEMENT_SQL(name, sql) [STMT_##name] = sql,
+static const char *const statement_sql[STMT__MAX] = { STORE_STATEMENTS(STORE_STATEMENT_SQL) };
+#undef STORE_STATEMENT_SQL
+
+static void log_db_error(struct store *s, const char *what)
+{
+	log_error("store %s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+/* Takes a prepared statement ready for binding; finish with stmt_done(). */
+static sqlite3_stmt *stmt_get(struct store *s, enum store_statement which)
+{
+	return s->stmt[which];
+}
+
+static void stmt_done(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static const char *column_text(sqlite3_stmt *st, int i, struct arena *arena)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	if (!t)
+		return NULL;
+	return arena_strndup(arena, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+static enum store_rc exec_simple(struct store *s, enum store_statement which)
+{
+	sqlite3_stmt *st = stmt_get(s, which);
+	int rc = sqlite3_step(st);
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		log_db_error(s, statement_sql[which]);
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
+static int user_version(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Applies every migration newer than the database, each in its own
+ * transaction together with its user_version bump. */
+static int migrate(struct store *s, struct buf *err)
+{
+	int version = user_version(s->db);
+	if (version < 0) {
+		buf_printf(err, "无法读取数据库 %s 的版本：%s", s->path, sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if ((size_t)version > store_migrations_count) {
+		buf_printf(err, "数据库 %s 的结构版本 %d 比本程序支持的 %zu 新，请升级程序", s->path, version,
+			   store_migrations_count);
+		return -1;
+	}
+	for (size_t i = (size_t)version; i < store_migrations_count; i++) {
+		char bump[64];
+		snprintf(bump, sizeof(bump), "PRAGMA user_version = %zu", i + 1);
+		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(s->db, store_migrations[i], NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(s->db, bump, NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			buf_printf(err, "数据库 %s 升级到版本 %zu 失败：%s", s->path, i + 1, sqlite3_errmsg(s->db));
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+enum store_rc store_open(const char *path, struct store **out, struct buf *err)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(path);
+	*out = NULL;
+
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		buf_printf(err, "无法打开数据库 %s：%s", path, s->db ? sqlite3_errmsg(s->db) : "内存不足");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	/* Writers (import, later web forms) wait for each other instead of failing. */
+	sqlite3_busy_timeout(s->db, 5000);
+	static const char setup[] = "PRAGMA journal_mode = WAL;"
+				    "PRAGMA synchronous = NORMAL;"
+				    "PRAGMA foreign_keys = ON;"
+				    "PRAGMA temp_store = MEMORY;";
+	if (sqlite3_exec(s->db, setup, NULL, NULL, NULL) != SQLITE_OK) {
+		buf_printf(err, "无法设置数据库 %s：%s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (migrate(s, err) < 0)
+		goto fail;
+	for (int i = 0; i < STMT__MAX; i++) {
+		if (sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[i],
+				       NULL) != SQLITE_OK) {
+			buf_printf(err, "数据库 %s 的语句准备失败：%s（%s）", path, sqlite3_errmsg(s->db),
+				   statement_sql[i]);
+			goto fail;
+		}
+	}
+	*out = s;
+	return STORE_OK;
+fail:
+	store_close(s);
+	return STORE_ERROR;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(s->stmt[i]);
+	if (s->db && sqlite3_close(s->db) != SQLITE_OK)
+		log_error("store %s: close: %s", s->path, sqlite3_errmsg(s->db));
+	free(s->path);
+	free(s);
+}
+
+enum store_rc store_begin(struct store *s)
+{
+	return exec_simple(s, STMT_BEGIN);
+}
+
+enum store_rc store_commit(struct store *s)
+{
+	return exec_simple(s, STMT_COMMIT);
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		(void)exec_simple(s, STMT_ROLLBACK);
+}
+
+bool store_ping(struct store *s)
+{
+	return exec_simple(s, STMT_PING) == STORE_OK;
+}
+
+enum store_rc store_article_insert(struct store *s, const struct article *a, int64_t *id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_INSERT);
+	bind_text(st, 1, a->title);
+	bind_text(st, 2, a->body);
+	bind_text(st, 3, a->date);
+	bind_text(st, 4, a->source);
+	bind_text(st, 5, a->url);
+	sqlite3_bind_blob(st, 6, a->content_hash, sizeof(a->content_hash), SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		log_db_error(s, "insert article");
+		return STORE_ERROR;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		return STORE_DUPLICATE;
+	*id = sqlite3_last_insert_rowid(s->db);
+
+	st = stmt_get(s, STMT_ARTICLE_DISTRICT_INSERT);
+	for (size_t i = 0; i < a->ndistricts; i++) {
+		bind_text(st, 1, a->districts[i]);
+		bind_text(st, 2, a->date);
+		sqlite3_bind_int64(st, 3, *id);
+		rc = sqlite3_step(st);
+		stmt_done(st);
+		if (rc != SQLITE_DONE) {
+			log_db_error(s, "insert article district");
+			return STORE_ERROR;
+		}
+	}
+	return STORE_OK;
+}
+
+enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena, struct article *out)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_GET);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		stmt_done(st);
+		if (rc == SQLITE_DONE)
+			return STORE_NOT_FOUND;
+		log_db_error(s, "get article");
+		return STORE_ERROR;
+	}
+	*out = (struct article){ 0 };
+	out->id = sqlite3_column_int64(st, 0);
+	out->title = column_text(st, 1, arena);
+	out->body = column_text(st, 2, arena);
+	out->date = column_text(st, 3, arena);
+	out->source = column_text(st, 4, arena);
+	out->url = column_text(st, 5, arena);
+	if (sqlite3_column_bytes(st, 6) == (int)sizeof(out->content_hash))
+		memcpy(out->content_hash, sqlite3_column_blob(st, 6), sizeof(out->content_hash));
+	stmt_done(st);
+
+	st = stmt_get(s, STMT_ARTICLE_DISTRICTS);
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->ndistricts < 16)
+		out->districts[out->ndistricts++] = column_text(st, 0, arena);
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		log_db_error(s, "get article districts");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
+static enum store_rc neighbour(struct store *s, enum store_statement which, const struct article *a,
+			       struct arena *arena, struct article_summary *out)
+{
+	sqlite3_stmt *st = stmt_get(s, which);
+	bind_text(st, 1, a->date);
+	sqlite3_bind_int64(st, 2, a->id);
+	int rc = sqlite3_step(st);
+	*out = (struct article_summary){ 0 };
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->title = column_text(st, 1, arena);
+		out->date = column_text(st, 2, arena);
+	}
+	stmt_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		log_db_error(s, "article neighbour");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
+enum store_rc store_article_neighbours(struct store *s, const struct article *a, struct arena *arena,
+				       struct article_summary *newer, struct article_summary *older)
+{
+	if (neighbour(s, STMT_ARTICLE_NEWER, a, arena, newer) != STORE_OK)
+		return STORE_ERROR;
+	return neighbour(s, STMT_ARTICLE_OLDER, a, arena, older);
+}
+
+static enum store_rc count_rows(struct store *s, enum store_statement which, const char *district,
+				int64_t *total)
+{
+	sqlite3_stmt *st = stmt_get(s, which);
+	if (district)
+		bind_text(st, 1, district);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*total = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		log_db_error(s, "count articles");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
+enum store_rc store_articles_list(struct store *s, const char *district, int64_t offset, int limit,
+				  int excerpt_chars, struct arena *arena, struct article_page *out)
+{
+	*out = (struct article_page){ 0 };
+	if (count_rows(s, district ? STMT_DISTRICT_COUNT : STMT_ARTICLES_COUNT, district, &out->total) !=
+	    STORE_OK)
+		return STORE_ERROR;
+	out->items = ARENA_NEW_ARRAY(arena, struct article_summary, (size_t)limit);
+	if (offset >= out->total)
+		return STORE_OK;
+
+	sqlite3_stmt *st = stmt_get(s, district ? STMT_DISTRICT_PAGE : STMT_ARTICLES_PAGE);
+	sqlite3_bind_int(st, 1, limit);
+	sqlite3_bind_int64(st, 2, offset);
+	sqlite3_bind_int(st, 3, excerpt_chars);
+	if (district)
+		bind_text(st, 4, district);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->count < (size_t)limit) {
+		struct article_summary *row = &out->items[out->count++];
+		row->id = sqlite3_column_int64(st, 0);
+		row->title = column_text(st, 1, arena);
+		row->date = column_text(st, 2, arena);
+		row->excerpt = column_text(st, 3, arena);
+		const char *d = column_text(st, 4, arena);
+		row->districts = d ? d : "";
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		log_db_error(s, "list articles");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}

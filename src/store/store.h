@@ -1,0 +1,86 @@
+/* store: the database behind a narrow interface (SQLite today). Knows nothing of
+ * HTTP or HTML. One struct store is one connection: use it from one thread. */
+#ifndef ZS_STORE_STORE_H
+#define ZS_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+
+struct store;
+
+enum store_rc {
+	STORE_OK = 0,
+	STORE_NOT_FOUND = 1, /* no such row */
+	STORE_DUPLICATE = 2, /* a row with the same unique key exists; nothing written */
+	STORE_ERROR = -1,    /* database failure; already logged with context */
+};
+
+/* An article as stored. Strings are NUL-terminated; who owns them is said by
+ * the function that fills the struct. */
+struct article {
+	int64_t id;
+	const char *title;
+	const char *body;        /* paragraphs separated by '\n' */
+	const char *date;        /* YYYY-MM-DD */
+	const char *source;      /* may be NULL */
+	const char *url;         /* may be NULL */
+	const char *districts[16]; /* district slugs */
+	size_t ndistricts;
+	unsigned char content_hash[16]; /* identity for de-duplication */
+};
+
+/* A row of an article listing: enough for a title line and an excerpt. */
+struct article_summary {
+	int64_t id;
+	const char *title;
+	const char *date;
+	const char *excerpt;   /* the body's first characters, '\n' kept */
+	const char *districts; /* comma-separated slugs, "" when none */
+};
+
+struct article_page {
+	struct article_summary *items;
+	size_t count;
+	int64_t total; /* matching articles in all pages */
+};
+
+/* Opens (creating if needed) the database at path and brings its schema up to
+ * date. On failure returns STORE_ERROR and appends a Chinese explanation to err. */
+enum store_rc store_open(const char *path, struct store **out, struct buf *err)
+	__attribute__((warn_unused_result));
+void store_close(struct store *s);
+
+/* Explicit transactions; a failed step inside one must be followed by rollback. */
+enum store_rc store_begin(struct store *s) __attribute__((warn_unused_result));
+enum store_rc store_commit(struct store *s) __attribute__((warn_unused_result));
+void store_rollback(struct store *s);
+
+/* True when the database answers a trivial query. */
+bool store_ping(struct store *s);
+
+/* Inserts a and its district links. STORE_DUPLICATE when an article with the
+ * same content hash exists. On STORE_OK, *id is the new article's id. */
+enum store_rc store_article_insert(struct store *s, const struct article *a, int64_t *id)
+	__attribute__((warn_unused_result));
+
+/* Fills *out with article id; strings are allocated in arena. */
+enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena, struct article *out)
+	__attribute__((warn_unused_result));
+
+/* The articles just before (newer) and after (older) a in newest-first order;
+ * a summary has id 0 when there is none. Strings in arena. */
+enum store_rc store_article_neighbours(struct store *s, const struct article *a, struct arena *arena,
+				       struct article_summary *newer, struct article_summary *older)
+	__attribute__((warn_unused_result));
+
+/* One page of articles, newest first, optionally only those tagged with the
+ * district slug. excerpt_chars bounds each excerpt. Strings in arena. */
+enum store_rc store_articles_list(struct store *s, const char *district, int64_t offset, int limit,
+				  int excerpt_chars, struct arena *arena, struct article_page *out)
+	__attribute__((warn_unused_result));
+
+#endif

@@ -1,0 +1,28 @@
+/* date: calendar dates in the YYYY-MM-DD form used by imports and URLs. */
+#ifndef ZS_UTIL_DATE_H
+#define ZS_UTIL_DATE_H
+
+#include <stdbool.h>
+
+#include "util/str.h"
+
+struct date {
+	int year;  /* 1900..2999 */
+	int month; /* 1..12 */
+	int day;   /* 1..days in that month */
+};
+
+enum date_error {
+	DATE_OK,
+	DATE_MALFORMED,  /* not exactly YYYY-MM-DD digits */
+	DATE_OUT_OF_RANGE, /* year outside 1900..2999 */
+	DATE_NO_SUCH_DAY,  /* e.g. 2025-02-30 or month 13 */
+};
+
+/* Parses s; on DATE_OK fills *out. Never reads past s.len. */
+enum date_error date_parse(struct str s, struct date *out);
+/* A Chinese sentence describing err, for messages to people. */
+const char *date_error_message(enum date_error err);
+int date_days_in_month(int year, int month);
+
+#endif

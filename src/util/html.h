@@ -1,0 +1,17 @@
+/* html: the one escaping path for text placed in HTML (and XML) documents. */
+#ifndef ZS_UTIL_HTML_H
+#define ZS_UTIL_HTML_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+
+/* Appends p escaped for HTML text and for quoted attribute values:
+ * & < > " ' become entities. Safe in both contexts, so templates need only one. */
+void html_escape(struct buf *out, const char *p, size_t n);
+
+/* Appends p percent-encoded for a URL path segment or query value
+ * (RFC 3986 unreserved characters pass through). */
+void url_escape(struct buf *out, const char *p, size_t n);
+
+#endif

@@ -1,0 +1,28 @@
+/* utf8: strict UTF-8 validation, decoding and character-aware truncation. */
+#ifndef ZS_UTIL_UTF8_H
+#define ZS_UTIL_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one code point at p (n bytes available). Returns the sequence length
+ * (1-4) and stores the code point, or returns 0 for an invalid sequence
+ * (overlong, surrogate, above U+10FFFF, truncated, stray continuation). */
+size_t utf8_decode(const char *p, size_t n, uint32_t *cp);
+
+/* True when all n bytes are well-formed UTF-8 without NUL bytes. On failure
+ * *bad_offset (if not NULL) is the offset of the first bad byte. */
+bool utf8_valid(const char *p, size_t n, size_t *bad_offset);
+
+/* Number of code points in valid UTF-8. */
+size_t utf8_length(const char *p, size_t n);
+
+/* Byte length of the first max_chars code points of valid UTF-8 (all of it if
+ * shorter); never splits a character. */
+size_t utf8_prefix(const char *p, size_t n, size_t max_chars);
+
+/* Appends the UTF-8 encoding of cp (at most 4 bytes) to out; returns bytes. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
+#endif

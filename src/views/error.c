@@ -1,0 +1,30 @@
+/* error: the error pages, in Chinese, with the site's header and menu. */
+#include "views/views_internal.h"
+
+static const struct {
+	int status;
+	const char *heading;
+	const char *message;
+} errors[] = {
+	{ 400, "请求有误", "请求的地址或参数格式不正确，请检查后重试。" },
+	{ 403, "无权访问", "您没有访问此页面的权限。" },
+	{ 404, "页面不存在", "您要找的页面不存在，可能已被删除或地址有误。" },
+	{ 405, "不支持的请求方法", "此地址不支持该请求方法。" },
+	{ 413, "提交的内容过大", "提交的内容超过了允许的大小。" },
+	{ 500, "服务器内部错误", "服务器处理请求时出错，请稍后再试。" },
+	{ 503, "服务暂不可用", "服务暂时无法处理请求，请稍后再试。" },
+};
+
+void view_error(struct view *v, int status, const char *message)
+{
+	size_t i = 0;
+	while (i < sizeof(errors) / sizeof(errors[0]) - 1 && errors[i].status != status)
+		i++;
+	const char *heading = errors[i].status == status ? errors[i].heading : "出错了";
+	struct tv *data = page_data(v, heading, NULL, NULL);
+	tv_put_int(data, "status", status);
+	tv_put_str(data, "heading", heading);
+	tv_put_str(data, "message", message ? message : errors[i].status == status ? errors[i].message : "请求无法完成。");
+	buf_reset(v->out);
+	(void)page_render(v, "error", data);
+}

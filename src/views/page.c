@@ -1,0 +1,158 @@
+/* page: the parts every page shares — templates, layout data, article lists. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+#include "content/district.h"
+#include "util/log.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+#include "views/views_internal.h"
+
+enum { EXCERPT_CHARS = 110 };
+
+static const char site_name[] = "上海招商资讯";
+
+static struct tpl_set *templates; /* compiled once at start-up, then read-only */
+
+int views_init(struct buf *err)
+{
+	static const char prefix[] = "templates/", suffix[] = ".html";
+	const size_t plen = sizeof(prefix) - 1, slen = sizeof(suffix) - 1;
+	struct tpl_source *sources = xcalloc(assets_count, sizeof(*sources));
+	char **names = xcalloc(assets_count, sizeof(*names));
+	size_t n = 0;
+	for (size_t i = 0; i < assets_count; i++) {
+		const char *path = assets[i].path;
+		size_t len = strlen(path);
+		if (len <= plen + slen || strncmp(path, prefix, plen) || strcmp(path + len - slen, suffix))
+			continue;
+		names[n] = xstrndup(path + plen, len - plen - slen);
+		sources[n] = (struct tpl_source){ names[n], { assets[i].data, assets[i].len } };
+		n++;
+	}
+	int rc = tpl_set_compile(sources, n, &templates, err);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(sources);
+	return rc;
+}
+
+void views_shutdown(void)
+{
+	tpl_set_free(templates);
+	templates = NULL;
+}
+
+struct tv *page_data(struct view *v, const char *title, const char *description, const char *current_district)
+{
+	struct tv *data = tv_object(v->arena);
+	tv_put_str(data, "site_name", site_name);
+	tv_put_str(data, "page_title", title);
+	tv_put_str(data, "description",
+		   description ? description : "上海 16 个区的招商引资新闻、政策解读与重点项目动态。");
+	struct tv *nav = tv_put_list(data, "nav");
+	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
+		struct tv *item = tv_list_add_object(nav);
+		tv_put_str(item, "slug", districts[i].slug);
+		tv_put_str(item, "short_name", districts[i].short_name);
+		tv_put_bool(item, "current", current_district && !strcmp(current_district, districts[i].slug));
+	}
+	return data;
+}
+
+int page_render(struct view *v, const char *name, const struct tv *data)
+{
+	if (tpl_render(templates, name, data, v->out) < 0) {
+		log_error("views: no template named %s", name);
+		return 500;
+	}
+	return 200;
+}
+
+void page_add_districts(struct tv *data, const char *key, const char *const *slugs, size_t n)
+{
+	struct tv *list = tv_put_list(data, key);
+	for (size_t i = 0; i < n; i++) {
+		const struct district *d = district_lookup(str_from(slugs[i]));
+		if (!d)
+			continue;
+		struct tv *item = tv_list_add_object(list);
+		tv_put_str(item, "slug", d->slug);
+		tv_put_str(item, "name", d->name);
+	}
+}
+
+/* The first EXCERPT_CHARS characters on one line, with "…" when cut. */
+static const char *excerpt(struct arena *a, const char *body)
+{
+	size_t len = strlen(body);
+	size_t cut = utf8_prefix(body, len, EXCERPT_CHARS);
+	char *e = arena_alloc(a, cut + sizeof("…"));
+	memcpy(e, body, cut);
+	for (size_t i = 0; i < cut; i++)
+		if (e[i] == '\n')
+			e[i] = ' ';
+	strcpy(e + cut, cut < len ? "…" : "");
+	return e;
+}
+
+static void add_pagination(struct tv *data, const struct pagination *p, const char *base_url)
+{
+	if (p->pages <= 1)
+		return;
+	struct tv *pg = tv_put_object(data, "pagination");
+	tv_put_str(pg, "base", base_url);
+	tv_put_int(pg, "page", p->page);
+	tv_put_int(pg, "pages", p->pages);
+	if (p->page > 1)
+		tv_put_int(pg, "prev", p->page - 1);
+	if (p->page < p->pages)
+		tv_put_int(pg, "next", p->page + 1);
+	long window[PAGINATION_WINDOW_MAX];
+	size_t n = pagination_window(p, window);
+	struct tv *pages = tv_put_list(pg, "pages");
+	for (size_t i = 0; i < n; i++) {
+		struct tv *item = tv_list_add_object(pages);
+		if (window[i] == 0) {
+			tv_put_bool(item, "gap", true);
+		} else {
+			tv_put_int(item, "n", window[i]);
+			tv_put_bool(item, "current", window[i] == p->page);
+		}
+	}
+}
+
+void page_add_article_list(struct view *v, struct tv *data, const struct article_page *list,
+			   const struct pagination *p, const char *base_url)
+{
+	tv_put_int(data, "total", list->total);
+	struct tv *articles = tv_put_list(data, "articles");
+	for (size_t i = 0; i < list->count; i++) {
+		const struct article_summary *s = &list->items[i];
+		struct tv *item = tv_list_add_object(articles);
+		tv_put_int(item, "id", s->id);
+		tv_put_str(item, "title", s->title);
+		tv_put_str(item, "date", s->date);
+		tv_put_str(item, "excerpt", excerpt(v->arena, s->excerpt ? s->excerpt : ""));
+		const char *slugs[DISTRICT_COUNT];
+		size_t n = 0;
+		char *copy = arena_strdup(v->arena, s->districts), *save = NULL;
+		for (char *tok = strtok_r(copy, ",", &save); tok && n < DISTRICT_COUNT; tok = strtok_r(NULL, ",", &save))
+			slugs[n++] = tok;
+		page_add_districts(item, "districts", slugs, n);
+	}
+	add_pagination(data, p, base_url);
+}
+
+/* Fetches one page of a listing; 404 when the page is past the end. */
+int page_list_articles(struct view *v, const char *district, long page, struct article_page *list,
+		       struct pagination *p)
+{
+	if (store_articles_list(v->store, district, pagination_offset(page, PAGE_SIZE), PAGE_SIZE,
+				EXCERPT_CHARS + 1, v->arena, list) != STORE_OK)
+		return 500;
+	*p = pagination_make(list->total, PAGE_SIZE, page);
+	return pagination_in_range(p) ? 200 : 404;
+}

@@ -1,0 +1,29 @@
+/* views_internal: what the page files share — page data and rendering. */
+#ifndef ZS_VIEWS_INTERNAL_H
+#define ZS_VIEWS_INTERNAL_H
+
+#include "views/pagination.h"
+#include "views/template.h"
+#include "views/views.h"
+
+/* The data every page's layout needs (site name, title, district menu).
+ * current_district marks the menu entry for the page's channel, or NULL. */
+struct tv *page_data(struct view *v, const char *title, const char *description, const char *current_district);
+
+/* Renders template name with data into v->out. Returns 200, or 500 if the
+ * template is missing (a build mistake, logged). */
+int page_render(struct view *v, const char *name, const struct tv *data);
+
+/* Fetches page (1-based) of the newest articles, of one district or all
+ * (district NULL). Returns 200, 404 when the page is past the end, or 500. */
+int page_list_articles(struct view *v, const char *district, long page, struct article_page *list,
+		       struct pagination *p);
+
+/* Adds "articles" (with excerpts and district tags) and "pagination" to data. */
+void page_add_article_list(struct view *v, struct tv *data, const struct article_page *list,
+			   const struct pagination *p, const char *base_url);
+
+/* Adds a list named key of {slug, name} for comma-separated district slugs. */
+void page_add_districts(struct tv *data, const char *key, const char *const *slugs, size_t n);
+
+#endif
