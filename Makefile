@@ -19,6 +19,8 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 LIBS = $(PKG_LIBS) -lpthread
+# V=1 shows full commands.
+Q := $(if $(filter 1,$(V)),,@)
 
 SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
@@ -40,23 +42,30 @@ deps:
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo '  CC     $<',true)
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(O)/tests/%.o: ALL_CFLAGS += -Itests/support
 
 $(O)/gen/assets_data.c: scripts/embed.sh $(ASSETS)
 	@mkdir -p $(dir $@)
-	scripts/embed.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
+	$(Q)scripts/embed.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/assets_data.o: $(O)/gen/assets_data.c
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo '  CC     $<',true)
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BIN): $(O)/src/main.o $(LIB_OBJ)
-	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS)
+	@$(if $(Q),echo '  LINK   $@',true)
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS)
 
 $(UNIT_BIN): $(UNIT_SRC:%.c=$(O)/%.o) $(SUPPORT_SRC:%.c=$(O)/%.o) $(LIB_OBJ)
-	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) -lcriterion
+	@$(if $(Q),echo '  LINK   $@',true)
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) -lcriterion
 
 $(INTEG_BIN): $(INTEG_SRC:%.c=$(O)/%.o) $(SUPPORT_SRC:%.c=$(O)/%.o) $(LIB_OBJ)
-	$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) -lcriterion
+	@$(if $(Q),echo '  LINK   $@',true)
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) -lcriterion
 
 check-tests: $(BIN) $(UNIT_BIN) $(INTEG_BIN)
 

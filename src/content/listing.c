@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "util/buf.h"
+#include "util/date.h"
 #include "util/utf8.h"
 
 enum { PROGRESS_EVERY_LINES = 4096 };
@@ -105,6 +106,15 @@ void listing_parse(struct str data, const struct parse_sink *sink)
 					report(sink, it.title_line, "缺少日期：正文之后应有一行 YYYY-MM-DD 格式的日期");
 				state = separator ? TITLE : BETWEEN;
 			} else if (looks_like_date(line)) {
+				struct date d;
+				enum date_error derr = date_parse(line, &d);
+				if (derr != DATE_OK) {
+					/* Reported here, at the date's own line, not the item's. */
+					report(sink, lineno, "日期“%.*s”无效：%s", (int)line.len, line.p,
+					       date_error_message(derr));
+					state = BETWEEN;
+					break;
+				}
 				struct article_input in = {
 					.title = it.title,
 					.body = { it.body_start, (size_t)(it.body_end - it.body_start) },

@@ -8,4 +8,7 @@
  * renders the error page for any error status that has no body yet. */
 void router_dispatch(struct request *req, struct response *res);
 
+/* Fills res with the error page for status; message (Chinese) may be NULL. */
+void router_error(struct request *req, struct response *res, int status, const char *message);
+
 #endif

@@ -166,9 +166,15 @@ void router_dispatch(struct request *req, struct response *res)
 			break;
 		}
 	}
-	if (res->status >= 400 && res->body->len == 0) {
-		struct view v = view_of(req, res);
-		res->content_type = html_type;
-		view_error(&v, res->status, res->error_message);
-	}
+	if (res->status >= 400 && res->body->len == 0)
+		router_error(req, res, res->status, res->error_message);
+}
+
+void router_error(struct request *req, struct response *res, int status, const char *message)
+{
+	struct view v = view_of(req, res);
+	res->status = status;
+	res->content_type = html_type;
+	res->cache_control = "no-cache";
+	view_error(&v, status, message);
 }

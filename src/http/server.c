@@ -128,7 +128,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 				  const char *version, const char *upload_data, size_t *upload_data_size,
 				  void **con_cls)
 {
-	(void)cls, (void)version, (void)upload_data;
+	(void)cls, (void)upload_data;
 	struct request *req = *con_cls;
 	if (!req) {
 		/* Answering on the first call makes MHD 0.9.75 close the
@@ -142,10 +142,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0; /* no route reads a body yet: discard it */
 		if (req->body_bytes <= BODY_MAX)
 			return MHD_YES;
-		res.status = 413;
-		res.content_type = "text/html; charset=utf-8";
-		struct view v = { NULL, req->arena, res.body };
-		view_error(&v, 413, NULL);
+		router_error(req, &res, 413, "请求内容超过 256 KiB 的上限。");
+		return send_response(conn, req, &res);
+	}
+	if (!strcmp(version, MHD_HTTP_VERSION_1_1) &&
+	    !MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)) {
+		/* RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400. */
+		router_error(req, &res, 400, "请求缺少 Host 头。");
 		return send_response(conn, req, &res);
 	}
 	req->store = store_for_thread();
@@ -192,7 +195,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	atomic_fetch_sub(&in_flight, 1);
 }
 
-static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	(void)cls;
 	char msg[512];

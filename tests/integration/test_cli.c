@@ -1,0 +1,230 @@
+/* Integration tests for the command line: zhaoshang import and --help, run as
+ * a user would, checking output, exit status, and that a failed import leaves
+ * the database exactly as it was. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "store/store.h"
+
+static char *dir, *db;
+
+static void setup(void)
+{
+	dir = tmp_dir_new();
+	if (asprintf(&db, "%s/cli.db", dir) < 0)
+		abort();
+}
+
+static void teardown(void)
+{
+	free(db);
+	tmp_dir_remove(dir);
+}
+
+TestSuite(cli, .init = setup, .fini = teardown, .timeout = 60);
+
+static void import(const char *file, struct run_result *r)
+{
+	const char *argv[] = { zs_bin(), "import", "--db", db, file, NULL };
+	run_cmd(argv, r);
+}
+
+static int64_t article_count(void)
+{
+	struct store *s;
+	struct buf err = { 0 };
+	cr_assert_eq(store_open(db, &s, &err), STORE_OK, "%s", buf_cstr(&err));
+	struct arena *a = arena_new();
+	struct article_page page;
+	cr_assert_eq(store_articles_list(s, NULL, 0, 1, 10, a, &page), STORE_OK);
+	arena_free(a);
+	store_close(s);
+	buf_free(&err);
+	return page.total;
+}
+
+Test(cli, import_prints_a_summary_and_is_idempotent)
+{
+	struct run_result r;
+	import(seed_or_demo_path(), &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	int64_t n = article_count();
+	char want[128];
+	snprintf(want, sizeof(want), "新增 %lld 篇，重复跳过 0 篇", (long long)n);
+	cr_assert_not_null(strstr(r.out, want), "%s", r.out);
+	run_result_free(&r);
+	import(seed_or_demo_path(), &r);
+	cr_assert_eq(r.status, 0);
+	snprintf(want, sizeof(want), "新增 0 篇，重复跳过 %lld 篇", (long long)n);
+	cr_assert_not_null(strstr(r.out, want), "%s", r.out);
+	cr_assert_eq(article_count(), n);
+	run_result_free(&r);
+}
+
+Test(cli, seed_import_yields_ten_articles)
+{
+	if (!seed_path())
+		cr_skip_test("../shared/seed is not in this checkout");
+	struct run_result r;
+	import(seed_path(), &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(article_count(), 10);
+	run_result_free(&r);
+}
+
+Test(cli, demo_corpus_covers_all_sixteen_districts)
+{
+	const char *argv[] = { zs_bin(), "import", "--db", db, "data/demo/articles.txt", "data/demo/articles.jsonl", NULL };
+	struct run_result r;
+	run_cmd(argv, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_free(&r);
+	cr_assert_geq(article_count(), 24);
+	struct store *s;
+	struct buf err = { 0 };
+	cr_assert_eq(store_open(db, &s, &err), STORE_OK);
+	static const char *const slugs[] = { "huangpu", "xuhui", "changning", "jingan", "putuo", "hongkou",
+					     "yangpu", "minhang", "baoshan", "jiading", "pudong", "jinshan",
+					     "songjiang", "qingpu", "fengxian", "chongming" };
+	struct arena *a = arena_new();
+	for (size_t i = 0; i < 16; i++) {
+		struct article_page page;
+		cr_assert_eq(store_articles_list(s, slugs[i], 0, 1, 10, a, &page), STORE_OK);
+		cr_assert_geq(page.total, 1, "no demo article for %s", slugs[i]);
+	}
+	arena_free(a);
+	store_close(s);
+	buf_free(&err);
+}
+
+/* Each bad file: exit status 1, a message naming file and line, and the
+ * database still holding exactly what it held before. */
+static void expect_rejected(const char *name, const char *content, size_t len, const char *where,
+			    const char *what)
+{
+	struct run_result r;
+	import("data/demo/articles.txt", &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_free(&r);
+	int64_t before = article_count();
+	char *path = write_file(dir, name, content, len);
+	import(path, &r);
+	cr_assert_eq(r.status, 1, "%s: exit %d", name, r.status);
+	char located[4400];
+	snprintf(located, sizeof(located), "%s%s", path, where);
+	cr_assert_not_null(strstr(r.err, located), "%s: wanted \"%s\" in:\n%s", name, located, r.err);
+	cr_assert_not_null(strstr(r.err, what), "%s: wanted \"%s\" in:\n%s", name, what, r.err);
+	cr_assert_not_null(strstr(r.err, "未导入任何内容"), "%s", r.err);
+	cr_assert_eq(article_count(), before, "%s changed the database", name);
+	run_result_free(&r);
+	free(path);
+}
+
+#define REJECTS(name, text, where, what) expect_rejected(name, text, sizeof(text) - 1, where, what)
+
+static const char ok_item[] = "-\n闵行区新项目落地\n正文。\n2025-05-05\n";
+
+Test(cli, missing_date_is_refused)
+{
+	REJECTS("nodate.txt", "-\n闵行区新项目落地\n正文。\n2025-05-05\n-\n缺日期的标题\n正文。\n-\n丙\n正文\n2025-01-01\n",
+		":6:", "缺少日期");
+}
+
+Test(cli, impossible_date_is_refused)
+{
+	REJECTS("baddate.txt", "-\n闵行区新项目落地\n正文。\n2025-05-05\n-\n标题\n正文。\n2025-02-30\n", ":8:",
+		"日期“2025-02-30”无效");
+}
+
+Test(cli, invalid_utf8_is_refused)
+{
+	REJECTS("latin1.txt", "-\n闵行区新项目落地\n正文。\n2025-05-05\n-\n\xb1\xea\xcc\xe2\n正文。\n2025-01-01\n", ":6:",
+		"UTF-8");
+}
+
+Test(cli, title_over_200_characters_is_refused)
+{
+	struct buf text = { 0 };
+	buf_puts(&text, ok_item);
+	buf_puts(&text, "-\n");
+	for (int i = 0; i < 201; i++)
+		buf_puts(&text, "题");
+	buf_puts(&text, "\n正文。\n2025-01-01\n");
+	expect_rejected("longtitle.txt", text.data, text.len, ":6:", "标题过长");
+	buf_free(&text);
+}
+
+Test(cli, empty_body_is_refused)
+{
+	REJECTS("nobody.txt", "-\n闵行区新项目落地\n正文。\n2025-05-05\n-\n没有正文\n2025-01-01\n", ":6:", "正文为空");
+}
+
+Test(cli, truncated_json_line_is_refused)
+{
+	REJECTS("cut.jsonl",
+		"{\"title\":\"甲\",\"body\":\"正文\",\"date\":\"2025-01-01\"}\n{\"title\":\"乙\",\"body\":\"正文\",\"da",
+		":2:", "JSON 无法解析");
+}
+
+Test(cli, unreadable_file_is_refused)
+{
+	struct run_result r;
+	char *path = write_file(dir, "secret.txt", ok_item, sizeof(ok_item) - 1);
+	char *missing = NULL;
+	if (asprintf(&missing, "%s/missing.txt", dir) < 0)
+		abort();
+	import(missing, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.err, "无法读取文件"), "%s", r.err);
+	run_result_free(&r);
+	free(path);
+	free(missing);
+}
+
+Test(cli, good_files_still_import_when_another_fails)
+{
+	char *bad = write_file(dir, "bad.txt", "-\n标题\n正文\n2025-02-30\n", 24);
+	const char *argv[] = { zs_bin(), "import", "--db", db, bad, "data/demo/articles.txt", NULL };
+	struct run_result r;
+	run_cmd(argv, &r);
+	cr_assert_eq(r.status, 1, "any failed file makes the exit status 1");
+	cr_assert_not_null(strstr(r.out, "data/demo/articles.txt：新增"), "%s", r.out);
+	cr_assert_geq(article_count(), 12);
+	run_result_free(&r);
+	free(bad);
+}
+
+Test(cli, help_and_usage_errors)
+{
+	struct run_result r;
+	const char *help[][4] = { { zs_bin(), "--help", NULL }, { zs_bin(), "import", "--help", NULL },
+				  { zs_bin(), "serve", "--help", NULL } };
+	for (size_t i = 0; i < 3; i++) {
+		run_cmd(help[i], &r);
+		cr_assert_eq(r.status, 0, "%s --help", help[i][1]);
+		cr_assert_not_null(strstr(r.out, "用法"), "%s", r.out);
+		run_result_free(&r);
+	}
+	const char *bad[][5] = { { zs_bin(), NULL }, { zs_bin(), "frobnicate", NULL }, { zs_bin(), "import", NULL },
+				 { zs_bin(), "import", "--bogus", "x.txt", NULL },
+				 { zs_bin(), "serve", "--threads", "many", NULL } };
+	for (size_t i = 0; i < 5; i++) {
+		run_cmd(bad[i], &r);
+		cr_assert_eq(r.status, 2, "case %zu exited %d", i, r.status);
+		cr_assert(strlen(r.err) > 0, "case %zu printed no error", i);
+		run_result_free(&r);
+	}
+}
+
+Test(cli, serve_refuses_a_bad_listen_address)
+{
+	const char *argv[] = { zs_bin(), "serve", "--db", db, "--listen", "nonsense", NULL };
+	struct run_result r;
+	run_cmd(argv, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.err, "HOST:PORT"), "%s", r.err);
+	run_result_free(&r);
+}

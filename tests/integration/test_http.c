@@ -1,0 +1,413 @@
+/* Integration tests: the real server on a free loopback port, a temporary
+ * database holding the seed (or the demo corpus), checked over HTTP. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+static char *dir, *db;
+static struct test_server server;
+
+/* Articles around the seed's date, so order can be checked. */
+static const char extra_jsonl[] =
+	"{\"title\":\"最新：嘉定区签约新项目\",\"body\":\"嘉定区今日签约。\",\"date\":\"2026-11-24\",\"district\":\"jiading\"}\n"
+	"{\"title\":\"最早：奉贤区旧闻\",\"body\":\"奉贤区旧闻正文。\",\"date\":\"2020-03-01\",\"district\":\"fengxian\"}\n"
+	"{\"title\":\"<script>alert('标题')</script>\",\"body\":\"<img src=x onerror=alert(1)> 正文\","
+	"\"date\":\"2019-01-01\",\"district\":\"putuo\",\"source\":\"\\\"><b>来源</b>\"}\n";
+
+static void import_files(const char *const *files)
+{
+	const char *argv[16] = { zs_bin(), "import", "--db", db };
+	size_t n = 4;
+	for (; *files; files++)
+		argv[n++] = *files;
+	argv[n] = NULL;
+	struct run_result r;
+	run_cmd(argv, &r);
+	cr_assert_eq(r.status, 0, "import failed: %s", r.err);
+	run_result_free(&r);
+}
+
+static void setup(void)
+{
+	dir = tmp_dir_new();
+	if (asprintf(&db, "%s/site.db", dir) < 0)
+		abort();
+	char *extra = write_file(dir, "extra.jsonl", extra_jsonl, sizeof(extra_jsonl) - 1);
+	/* The seed (when present) and the demo corpus: more than one page. */
+	import_files((const char *[]){ seed_or_demo_path(), "data/demo/articles.txt", "data/demo/articles.jsonl", extra, NULL });
+	free(extra);
+	cr_assert(server_start(&server, db), "server did not start");
+}
+
+static void teardown(void)
+{
+	char *log = server_log(&server);
+	int status = server_stop(&server);
+	cr_expect_eq(status, 0, "server exited with %d; its log:\n%s", status, log);
+	free(log);
+	free(db);
+	tmp_dir_remove(dir);
+}
+
+TestSuite(http, .init = setup, .fini = teardown, .timeout = 60);
+
+static void get(const char *path, struct http_reply *r)
+{
+	http_request(server.port, "GET", path, r);
+}
+
+/* The id of the article whose title is title, read from the home page links. */
+static long article_id_from(const char *html, const char *title)
+{
+	const char *t = strstr(html, title);
+	cr_assert_not_null(t, "no \"%s\" in page", title);
+	const char *link = NULL;
+	for (const char *p = html; (p = strstr(p, "href=\"/articles/")) && p < t; p++)
+		link = p;
+	cr_assert_not_null(link);
+	return atol(link + strlen("href=\"/articles/"));
+}
+
+/* Appends the datetime of every listed article on page to dates. */
+static size_t listed_dates(const char *page, char dates[][11], size_t n, size_t max)
+{
+	for (const char *p = page; n < max && (p = strstr(p, "<time datetime=\"")); p++) {
+		p += strlen("<time datetime=\"");
+		memcpy(dates[n], p, 10);
+		dates[n++][10] = '\0';
+	}
+	return n;
+}
+
+Test(http, home_lists_titles_newest_first)
+{
+	struct http_reply p1, p2;
+	get("/", &p1);
+	get("/?page=2", &p2);
+	cr_assert_eq(p1.status, 200);
+	cr_assert_eq(p2.status, 200);
+	char *type = http_header(&p1, "Content-Type");
+	cr_assert_str_eq(type, "text/html; charset=utf-8");
+	free(type);
+	cr_assert_eq(count_of(p1.body, "class=\"item\""), 20, "a page holds 20 articles");
+	cr_assert_not_null(strstr(p1.body, "href=\"/?page=2\""), "page 1 links to page 2");
+	cr_assert_not_null(strstr(p2.body, "href=\"/?page=1\""), "page 2 links back to page 1");
+
+	const char *first = strstr(p1.body, "class=\"item\"");
+	cr_assert_not_null(first);
+	const char *second = strstr(first + 1, "class=\"item\""), *newest = strstr(first, "最新：嘉定区签约新项目");
+	cr_assert(newest && second && newest < second, "the newest article comes first");
+	char dates[64][11];
+	size_t n = listed_dates(p1.body, dates, 0, 64);
+	n = listed_dates(p2.body, dates, n, 64);
+	cr_assert_geq(n, 30);
+	for (size_t i = 1; i < n; i++)
+		cr_assert_leq(strcmp(dates[i], dates[i - 1]), 0, "article %zu (%s) is newer than the one before (%s)", i,
+			      dates[i], dates[i - 1]);
+	cr_assert_str_eq(dates[n - 1], "2019-01-01", "the oldest article is last");
+	http_reply_free(&p1);
+	http_reply_free(&p2);
+}
+
+Test(http, seed_titles_are_all_listed)
+{
+	if (!seed_path())
+		cr_skip_test("../shared/seed is not in this checkout");
+	struct http_reply p1, p2;
+	get("/", &p1);
+	get("/?page=2", &p2);
+	const char *titles[] = { "浦东新区统计调查工作锚定高质量发展新目标", "普陀区出“组合拳”优生态强治理促招商引资",
+				 "上海宝山住宅项目获5000万融资助力开发", "上海打造全球卓越制造基地的智能化转型路径" };
+	for (size_t i = 0; i < 4; i++)
+		cr_assert(strstr(p1.body, titles[i]) || strstr(p2.body, titles[i]), "missing %s", titles[i]);
+	http_reply_free(&p1);
+	http_reply_free(&p2);
+}
+
+Test(http, article_page_shows_sections_and_neighbours)
+{
+	struct http_reply r;
+	get("/", &r);
+	long id = article_id_from(r.body, "最新：嘉定区签约新项目");
+	http_reply_free(&r);
+	char path[64];
+	snprintf(path, sizeof(path), "/articles/%ld", id);
+	get(path, &r);
+	cr_assert_eq(r.status, 200);
+	cr_assert_not_null(strstr(r.body, "<h1>最新：嘉定区签约新项目</h1>"));
+	cr_assert_not_null(strstr(r.body, "<p>嘉定区今日签约。</p>"));
+	cr_assert_not_null(strstr(r.body, "href=\"/districts/jiading\""));
+	cr_assert_not_null(strstr(r.body, "<time datetime=\"2026-11-24\">"));
+	cr_assert_not_null(strstr(r.body, "下一篇"), "the newest article links to an older one");
+	cr_assert_null(strstr(r.body, "上一篇"), "nothing is newer than the newest");
+	http_reply_free(&r);
+}
+
+Test(http, seed_article_reads_as_sections)
+{
+	if (!seed_path())
+		cr_skip_test("../shared/seed is not in this checkout");
+	struct http_reply r;
+	get("/articles/1", &r);
+	cr_assert_eq(r.status, 200);
+	cr_assert_not_null(strstr(r.body, "<h1>浦东新区统计调查工作锚定高质量发展新目标</h1>"));
+	cr_assert_not_null(strstr(r.body, "<h2>一、党建引领筑牢统计根基</h2>"));
+	cr_assert_not_null(strstr(r.body, "<h2>五、队伍建设激发创新活力</h2>"));
+	cr_assert_eq(count_of(r.body, "<h2>"), 5);
+	cr_assert_geq(count_of(r.body, "<p>"), 6);
+	cr_assert_not_null(strstr(r.body, "<p>会议强调要把政治建设贯穿工作全过程"));
+	http_reply_free(&r);
+}
+
+Test(http, unknown_article_is_a_404_page)
+{
+	const char *paths[] = { "/articles/999999", "/articles/abc", "/articles/0", "/articles/-1",
+				"/articles/99999999999999999999", "/no/such/page" };
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		struct http_reply r;
+		get(paths[i], &r);
+		cr_assert_eq(r.status, 404, "%s gave %d", paths[i], r.status);
+		cr_assert_not_null(strstr(r.body, "页面不存在"), "%s: no 404 page", paths[i]);
+		cr_assert_not_null(strstr(r.body, "<nav class=\"district-nav\""), "the 404 page has the site menu");
+		http_reply_free(&r);
+	}
+}
+
+Test(http, wrong_method_is_405_with_allow)
+{
+	const char *methods[] = { "POST", "PUT", "DELETE" };
+	for (size_t i = 0; i < 3; i++) {
+		struct http_reply r;
+		http_request(server.port, methods[i], "/", &r);
+		cr_assert_eq(r.status, 405, "%s /", methods[i]);
+		char *allow = http_header(&r, "Allow");
+		cr_assert_not_null(allow);
+		cr_assert_str_eq(allow, "GET, HEAD");
+		free(allow);
+		http_reply_free(&r);
+	}
+}
+
+Test(http, hostile_title_and_body_are_escaped)
+{
+	struct http_reply r;
+	get("/?page=2", &r);
+	cr_assert_null(strstr(r.body, "<script>alert"), "script tag reached the listing");
+	cr_assert_not_null(strstr(r.body, "&lt;script&gt;alert(&#39;标题&#39;)&lt;/script&gt;"));
+	long id = article_id_from(r.body, "&lt;script&gt;");
+	http_reply_free(&r);
+	char path[64];
+	snprintf(path, sizeof(path), "/articles/%ld", id);
+	get(path, &r);
+	cr_assert_eq(r.status, 200);
+	cr_assert_null(strstr(r.body, "<script>"));
+	cr_assert_null(strstr(r.body, "<img src=x"));
+	cr_assert_null(strstr(r.body, "<b>来源</b>"));
+	cr_assert_not_null(strstr(r.body, "&lt;img src=x onerror=alert(1)&gt;"));
+	cr_assert_not_null(strstr(r.body, "&quot;&gt;&lt;b&gt;来源&lt;/b&gt;"));
+	http_reply_free(&r);
+}
+
+Test(http, head_has_headers_but_no_body)
+{
+	struct http_reply get_r, head_r;
+	get("/articles/1", &get_r);
+	http_request(server.port, "HEAD", "/articles/1", &head_r);
+	cr_assert_eq(head_r.status, 200);
+	cr_assert_eq(head_r.body_len, 0, "HEAD sent %zu body bytes", head_r.body_len);
+	char *len_get = http_header(&get_r, "Content-Length"), *len_head = http_header(&head_r, "Content-Length");
+	cr_assert_not_null(len_head);
+	cr_assert_str_eq(len_head, len_get);
+	free(len_get);
+	free(len_head);
+	http_reply_free(&get_r);
+	http_reply_free(&head_r);
+	const char *paths[] = { "/", "/districts/pudong", "/healthz", "/static/style.css", "/nope" };
+	for (size_t i = 0; i < 5; i++) {
+		http_request(server.port, "HEAD", paths[i], &head_r);
+		cr_assert(head_r.status == 200 || head_r.status == 404, "HEAD %s: %d", paths[i], head_r.status);
+		cr_assert_eq(head_r.body_len, 0, "HEAD %s sent a body", paths[i]);
+		http_reply_free(&head_r);
+	}
+}
+
+Test(http, malformed_requests_get_400)
+{
+	static const char *const bad[] = {
+		"GET / HTTP/1.1\r\n\r\n",                    /* HTTP/1.1 without Host */
+		"GET / HTTP/1.1\r\nHost: a\r\nBad Header\r\n\r\n", /* header without a colon */
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct http_reply r;
+		http_raw(server.port, bad[i], strlen(bad[i]), &r);
+		cr_assert_eq(r.status, 400, "request %zu got %d", i, r.status);
+		http_reply_free(&r);
+	}
+	const char *bad_pages[] = { "/?page=abc", "/?page=0", "/?page=-3", "/districts/pudong?page=1x" };
+	for (size_t i = 0; i < 4; i++) {
+		struct http_reply r;
+		get(bad_pages[i], &r);
+		cr_assert_eq(r.status, 400, "%s gave %d", bad_pages[i], r.status);
+		cr_assert_not_null(strstr(r.body, "页码应为"));
+		http_reply_free(&r);
+	}
+	struct http_reply r;
+	get("/districts/%FF%FE", &r);
+	cr_assert_eq(r.status, 400, "invalid UTF-8 in the path gave %d", r.status);
+	http_reply_free(&r);
+}
+
+Test(http, page_past_the_end_is_404)
+{
+	struct http_reply r;
+	get("/?page=50", &r);
+	cr_assert_eq(r.status, 404);
+	http_reply_free(&r);
+	get("/?page=1000000", &r);
+	cr_assert_eq(r.status, 404);
+	http_reply_free(&r);
+}
+
+Test(http, district_channel_lists_only_its_articles)
+{
+	struct http_reply r;
+	get("/districts/jiading", &r);
+	cr_assert_eq(r.status, 200);
+	cr_assert_not_null(strstr(r.body, "<h1>嘉定区</h1>"));
+	cr_assert_not_null(strstr(r.body, "最新：嘉定区签约新项目"));
+	cr_assert_null(strstr(r.body, "奉贤区旧闻"));
+	cr_assert_not_null(strstr(r.body, "href=\"/districts/jiading\" aria-current=\"page\""));
+	http_reply_free(&r);
+	get("/districts/fengxian", &r);
+	cr_assert_not_null(strstr(r.body, "最早：奉贤区旧闻"));
+	cr_assert_null(strstr(r.body, "嘉定区签约新项目"));
+	http_reply_free(&r);
+}
+
+Test(http, district_from_title_when_the_import_has_none)
+{
+	if (!seed_path())
+		cr_skip_test("../shared/seed is not in this checkout");
+	struct http_reply r;
+	get("/districts/pudong", &r);
+	cr_assert_not_null(strstr(r.body, "浦东新区统计调查工作锚定高质量发展新目标"));
+	cr_assert_null(strstr(r.body, "普陀区出"));
+	http_reply_free(&r);
+	get("/districts/baoshan", &r);
+	cr_assert_not_null(strstr(r.body, "上海宝山住宅项目获5000万融资助力开发"));
+	http_reply_free(&r);
+}
+
+Test(http, unknown_district_is_404)
+{
+	const char *paths[] = { "/districts/atlantis", "/districts/%E6%B5%A6%E4%B8%9C", "/districts/", "/districts/pudong/x" };
+	for (size_t i = 0; i < 4; i++) {
+		struct http_reply r;
+		get(paths[i], &r);
+		cr_assert_eq(r.status, 404, "%s gave %d", paths[i], r.status);
+		http_reply_free(&r);
+	}
+}
+
+Test(http, every_page_has_the_menu_of_all_districts)
+{
+	static const char *const slugs[] = { "huangpu", "xuhui", "changning", "jingan", "putuo", "hongkou",
+					     "yangpu", "minhang", "baoshan", "jiading", "pudong", "jinshan",
+					     "songjiang", "qingpu", "fengxian", "chongming" };
+	const char *pages[] = { "/", "/articles/1", "/districts/qingpu", "/nope" };
+	for (size_t p = 0; p < 4; p++) {
+		struct http_reply r;
+		get(pages[p], &r);
+		cr_assert(strstr(r.body, "<html lang=\"zh-CN\">"), "%s", pages[p]);
+		cr_assert(strstr(r.body, "<meta name=\"viewport\""), "%s", pages[p]);
+		cr_assert_eq(count_of(r.body, "<h1"), 1, "%s has one h1", pages[p]);
+		for (size_t i = 0; i < 16; i++) {
+			char href[64];
+			snprintf(href, sizeof(href), "href=\"/districts/%s\"", slugs[i]);
+			cr_assert(strstr(r.body, href), "%s lacks %s", pages[p], href);
+		}
+		cr_assert(strstr(r.body, "</html>"), "%s is complete", pages[p]);
+		http_reply_free(&r);
+	}
+}
+
+Test(http, healthz_answers_ok)
+{
+	struct http_reply r;
+	get("/healthz", &r);
+	cr_assert_eq(r.status, 200);
+	cr_assert_str_eq(r.body, "ok\n");
+	http_reply_free(&r);
+}
+
+Test(http, stylesheet_is_served_as_css)
+{
+	struct http_reply r;
+	get("/static/style.css", &r);
+	cr_assert_eq(r.status, 200);
+	char *type = http_header(&r, "Content-Type");
+	cr_assert_str_eq(type, "text/css; charset=utf-8");
+	free(type);
+	cr_assert_not_null(strstr(r.body, "PingFang SC"));
+	cr_assert_not_null(strstr(r.body, "Noto Sans CJK SC"));
+	cr_assert_not_null(strstr(r.body, "Microsoft YaHei"));
+	http_reply_free(&r);
+	get("/static/../Makefile", &r);
+	cr_assert_eq(r.status, 404);
+	http_reply_free(&r);
+}
+
+Test(http, security_headers_on_every_response)
+{
+	const char *paths[] = { "/", "/nope", "/static/style.css" };
+	for (size_t i = 0; i < 3; i++) {
+		struct http_reply r;
+		get(paths[i], &r);
+		char *nosniff = http_header(&r, "X-Content-Type-Options");
+		char *csp = http_header(&r, "Content-Security-Policy");
+		cr_assert_str_eq(nosniff, "nosniff");
+		cr_assert_not_null(csp);
+		cr_assert_null(strstr(csp, "unsafe-inline"));
+		free(nosniff);
+		free(csp);
+		http_reply_free(&r);
+	}
+}
+
+Test(http, keep_alive_serves_pipelined_requests)
+{
+	const char req[] = "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\nGET /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
+	struct http_reply r;
+	http_raw(server.port, req, sizeof(req) - 1, &r);
+	cr_assert_eq(count_of(r.head, "HTTP/1.1 200") + count_of(r.body, "HTTP/1.1 200"), 2,
+		     "two responses on one connection");
+	http_reply_free(&r);
+}
+
+Test(http, access_log_records_requests)
+{
+	struct http_reply r;
+	get("/districts/pudong?page=1", &r);
+	http_reply_free(&r);
+	char *log = NULL;
+	for (int i = 0; i < 100; i++) { /* the line is written when the response completes */
+		free(log);
+		log = server_log(&server);
+		if (strstr(log, "\"GET /districts/pudong\" 200"))
+			break;
+		usleep(10000);
+	}
+	cr_assert_not_null(strstr(log, "127.0.0.1 \"GET /districts/pudong\" 200"), "%s", log);
+	free(log);
+}
+
+Test(http, sigterm_stops_cleanly)
+{
+	int status = server_stop(&server);
+	cr_assert_eq(status, 0);
+	cr_assert(server_start(&server, db), "restart");
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# Runs the unit and integration tests of each build directory given and ends
+# with one line "N passed, N failed, N skipped" over all of them.
+# Usage: tests/run.sh BUILD_DIR...    (run from the repository root)
+set -u
+passed=0 failed=0 skipped=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Where the seed lives in CI: beside the repository, in ../shared.
+if [ -z "${ZS_SEED:-}" ] && [ -r ../shared/seed/shanghai-invest-news.txt ]; then
+	ZS_SEED=$(cd ../shared/seed && pwd)/shanghai-invest-news.txt
+	export ZS_SEED
+fi
+[ -n "${ZS_SEED:-}" ] || echo "note: ../shared/seed not found; seed tests are skipped, the demo corpus stands in"
+
+for dir in "$@"; do
+	export ZS_BIN="$dir/zhaoshang"
+	for suite in unit-tests integration-tests; do
+		echo "== $dir/$suite"
+		# Criterion runs each test in its own process, two at a time here.
+		"$dir/$suite" --jobs 2 --short-filename >"$log" 2>&1
+		status=$?
+		grep -E '^\[(FAIL|----)\]|Synthesis|ERROR|Sanitizer|runtime error' "$log" | grep -v '^\[----\] *$' | head -200
+		line=$(grep 'Synthesis: Tested' "$log" | tail -n 1)
+		if [ -z "$line" ]; then
+			echo "   $suite did not finish (exit $status):"
+			tail -n 20 "$log"
+			failed=$((failed + 1))
+			continue
+		fi
+		p=$(echo "$line" | sed -E 's/.*Passing: ([0-9]+).*/\1/')
+		f=$(echo "$line" | sed -E 's/.*Failing: ([0-9]+).*/\1/')
+		c=$(echo "$line" | sed -E 's/.*Crashing: ([0-9]+).*/\1/')
+		s=$(grep -c '^\[SKIP\]' "$log")
+		passed=$((passed + p))
+		failed=$((failed + f + c))
+		skipped=$((skipped + s))
+		if [ "$status" -ne 0 ] && [ $((f + c)) -eq 0 ]; then
+			echo "   $suite exited $status with no failing test (a sanitizer report?)"
+			tail -n 20 "$log"
+			failed=$((failed + 1))
+		fi
+	done
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,51 @@
+/* Unit tests for util/date: the calendar, not just the shape. */
+#include <criterion/criterion.h>
+
+#include "util/date.h"
+
+static enum date_error parse(const char *s)
+{
+	struct date d;
+	return date_parse(str_from(s), &d);
+}
+
+Test(date, accepts_a_real_date)
+{
+	struct date d;
+	cr_assert_eq(date_parse(str_from("2025-08-28"), &d), DATE_OK);
+	cr_assert_eq(d.year, 2025);
+	cr_assert_eq(d.month, 8);
+	cr_assert_eq(d.day, 28);
+}
+
+Test(date, knows_leap_years)
+{
+	cr_assert_eq(parse("2024-02-29"), DATE_OK);
+	cr_assert_eq(parse("2000-02-29"), DATE_OK);
+	cr_assert_eq(parse("2025-02-29"), DATE_NO_SUCH_DAY);
+	cr_assert_eq(parse("1900-02-29"), DATE_NO_SUCH_DAY);
+}
+
+Test(date, rejects_impossible_days_and_months)
+{
+	cr_assert_eq(parse("2025-02-30"), DATE_NO_SUCH_DAY);
+	cr_assert_eq(parse("2025-04-31"), DATE_NO_SUCH_DAY);
+	cr_assert_eq(parse("2025-13-01"), DATE_NO_SUCH_DAY);
+	cr_assert_eq(parse("2025-00-10"), DATE_NO_SUCH_DAY);
+	cr_assert_eq(parse("2025-01-00"), DATE_NO_SUCH_DAY);
+}
+
+Test(date, rejects_other_shapes)
+{
+	cr_assert_eq(parse("2025-8-28"), DATE_MALFORMED);
+	cr_assert_eq(parse("2025/08/28"), DATE_MALFORMED);
+	cr_assert_eq(parse("2025-08-28 "), DATE_MALFORMED);
+	cr_assert_eq(parse("２０２５-08-28"), DATE_MALFORMED);
+	cr_assert_eq(parse(""), DATE_MALFORMED);
+}
+
+Test(date, rejects_years_out_of_range)
+{
+	cr_assert_eq(parse("1899-12-31"), DATE_OUT_OF_RANGE);
+	cr_assert_eq(parse("3000-01-01"), DATE_OUT_OF_RANGE);
+}
