@@ -34,11 +34,8 @@ BIN := $(O)/zhaoshang
 UNIT_BIN := $(O)/unit-tests
 INTEG_BIN := $(O)/integration-tests
 
-.PHONY: all deps run test check-tests bench clean
+.PHONY: all run test check-tests bench clean
 all: $(BIN)
-
-deps:
-	@scripts/deps.sh build test
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -69,13 +66,15 @@ $(INTEG_BIN): $(INTEG_SRC:%.c=$(O)/%.o) $(SUPPORT_SRC:%.c=$(O)/%.o) $(LIB_OBJ)
 
 check-tests: $(BIN) $(UNIT_BIN) $(INTEG_BIN)
 
-run: deps
+run:
+	@scripts/deps.sh build
 	@$(MAKE) --no-print-directory $(BIN)
 	@mkdir -p data
 	$(BIN) import --db data/zhaoshang.db data/demo/articles.txt data/demo/articles.jsonl
 	exec $(BIN) serve --db data/zhaoshang.db --listen 127.0.0.1:8080
 
-test: deps
+test:
+	@scripts/deps.sh build test
 	@$(MAKE) --no-print-directory O=build/release CC=gcc SANITIZE=0 check-tests
 	@$(MAKE) --no-print-directory O=build/asan CC=clang SANITIZE=1 check-tests
 	@tests/run.sh build/release build/asan

@@ -24,12 +24,12 @@
 	X(ARTICLE_OLDER,                                                                 \
 	  "SELECT id, title, date FROM articles WHERE (date, id) < (?1, ?2)"              \
 	  " ORDER BY date DESC, id DESC LIMIT 1")                                        \
-	X(ARTICLES_COUNT, "SELECT count(*) FROM articles")                               \
+	X(ARTICLES_COUNT, "SELECT coalesce((SELECT n FROM article_counts WHERE district = ''), 0)") \
 	X(ARTICLES_PAGE,                                                                 \
 	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                         \
 	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)" \
 	  " FROM articles a ORDER BY a.date DESC, a.id DESC LIMIT ?1 OFFSET ?2")         \
-	X(DISTRICT_COUNT, "SELECT count(*) FROM article_districts WHERE district = ?1")  \
+	X(DISTRICT_COUNT, "SELECT coalesce((SELECT n FROM article_counts WHERE district = ?1), 0)") \
 	X(DISTRICT_PAGE,                                                                 \
 	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                         \
 	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)" \

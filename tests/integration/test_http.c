@@ -405,9 +405,17 @@ Test(http, access_log_records_requests)
 	free(log);
 }
 
-Test(http, sigterm_stops_cleanly)
+Test(http, sigterm_stops_cleanly_and_closes_the_database)
 {
+	struct http_reply r;
+	get("/", &r); /* makes a pool thread open its connection */
+	http_reply_free(&r);
 	int status = server_stop(&server);
 	cr_assert_eq(status, 0);
+	/* SQLite removes the write-ahead log when the last connection closes
+	 * cleanly; a server killed mid-way would leave it behind. */
+	char wal[4200];
+	snprintf(wal, sizeof(wal), "%s-wal", db);
+	cr_assert_neq(access(wal, F_OK), 0, "%s is still there", wal);
 	cr_assert(server_start(&server, db), "restart");
 }

@@ -1,0 +1,114 @@
+#!/bin/sh
+# Benchmark: import a generated 100,000-article corpus, then load the home page
+# and an article page with wrk — from zhaoshang, and in the same run from nginx
+# serving the same bytes from disk. Bounded: a few seconds per wrk run.
+# Usage: bench/run.sh   (BENCH_ARTICLES, BENCH_SECONDS, BENCH_ROUNDS override)
+# Writes a Markdown table to bench/out/results.md and standard output.
+set -eu
+cd "$(dirname "$0")/.."
+bin=build/release/zhaoshang
+out=bench/out
+articles=${BENCH_ARTICLES:-100000}
+seconds=${BENCH_SECONDS:-5}
+rounds=${BENCH_ROUNDS:-3}
+threads=2
+conns=64
+mkdir -p "$out"
+
+server_pid="" nginx_pid=""
+cleanup() {
+	[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+	return 0
+}
+trap cleanup EXIT INT TERM
+
+corpus="$out/corpus-$articles.txt"
+[ -s "$corpus" ] || bench/gen-corpus.sh "$articles" > "$corpus"
+rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
+echo "import: $articles articles, $(du -h "$corpus" | cut -f1)"
+start=$(date +%s.%N)
+"$bin" import --db "$out/bench.db" "$corpus" >/dev/null
+end=$(date +%s.%N)
+import_secs=$(echo "$end $start" | awk '{printf "%.2f", $1 - $2}')
+import_rate=$(echo "$articles $import_secs" | awk '{printf "%.0f", $1 / $2}')
+echo "import: ${import_secs}s, $import_rate articles/s"
+
+"$bin" serve --db "$out/bench.db" --listen 127.0.0.1:0 --access-log off 2>"$out/server.log" &
+server_pid=$!
+port=""
+for _ in $(seq 100); do
+	port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$out/server.log")
+	[ -n "$port" ] && break
+	sleep 0.05
+done
+[ -n "$port" ] || { echo "server did not start"; cat "$out/server.log"; exit 1; }
+zs="http://127.0.0.1:$port"
+article_path=/articles/$((articles / 2))
+
+# nginx serves the very same bytes, saved to disk.
+www="$out/www"
+rm -rf "$www" && mkdir -p "$www/articles"
+curl -sf "$zs/" -o "$www/index.html"
+curl -sf "$zs$article_path" -o "$www$article_path"
+nginx_port=$((port + 1))
+cat > "$out/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $PWD/$out/nginx.pid;
+error_log $PWD/$out/nginx-error.log;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	types { }
+	default_type "text/html; charset=utf-8";
+	server {
+		listen 127.0.0.1:$nginx_port;
+		root $PWD/$www;
+		location / { try_files \$uri \$uri/index.html =404; }
+	}
+}
+CONF
+nginx -c "$PWD/$out/nginx.conf" -e "$PWD/$out/nginx-error.log" &
+nginx_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$nginx_port/" -o /dev/null && break; sleep 0.05; done
+ng="http://127.0.0.1:$nginx_port"
+
+# One wrk run: prints "req/s p50_ms p99_ms".
+measure() {
+	wrk -t$threads -c$conns -d"${seconds}s" --latency "$1" | awk '
+		/Requests\/sec/ { rps = $2 }
+		/^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+		function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+		END { printf "%.0f %.2f %.2f\n", rps, ms(p50), ms(p99) }'
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+results="$out/raw.txt"
+: > "$results"
+for round in $(seq "$rounds"); do
+	for target in "zs /" "nginx /" "zs $article_path" "nginx $article_path"; do
+		set -- $target
+		base=$zs; [ "$1" = nginx ] && base=$ng
+		echo "$1 $2 $(measure "$base$2")" | tee -a "$results"
+	done
+done
+
+home_bytes=$(wc -c < "$www/index.html")
+article_bytes=$(wc -c < "$www$article_path")
+{
+	echo "| page | bytes | zhaoshang req/s | nginx req/s | ratio | zhaoshang p50 / p99 ms | nginx p50 / p99 ms |"
+	echo "|---|---|---|---|---|---|---|"
+	for path in / "$article_path"; do
+		z=$(awk -v p="$path" '$1 == "zs" && $2 == p { print $3 }' "$results" | median)
+		n=$(awk -v p="$path" '$1 == "nginx" && $2 == p { print $3 }' "$results" | median)
+		zl=$(awk -v p="$path" '$1 == "zs" && $2 == p { print $4 }' "$results" | median)/$(awk -v p="$path" '$1 == "zs" && $2 == p { print $5 }' "$results" | median)
+		nl=$(awk -v p="$path" '$1 == "nginx" && $2 == p { print $4 }' "$results" | median)/$(awk -v p="$path" '$1 == "nginx" && $2 == p { print $5 }' "$results" | median)
+		bytes=$home_bytes; [ "$path" = / ] || bytes=$article_bytes
+		ratio=$(echo "$z $n" | awk '{ printf "%.2f", $1 / $2 }')
+		echo "| \`$path\` | $bytes | $z | $n | $ratio | $zl | $nl |"
+	done
+	echo
+	echo "Import: $articles articles in ${import_secs}s ($import_rate articles/s)."
+	echo "Medians of $rounds rounds; each: \`wrk -t$threads -c$conns -d${seconds}s --latency\`, loopback."
+} | tee "$out/results.md"
