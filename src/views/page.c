@@ -112,9 +112,9 @@ static void add_pagination(struct tv *data, const struct pagination *p, const ch
 		tv_put_int(pg, "next", p->page + 1);
 	long window[PAGINATION_WINDOW_MAX];
 	size_t n = pagination_window(p, window);
-	struct tv *pages = tv_put_list(pg, "pages");
+	struct tv *links = tv_put_list(pg, "links");
 	for (size_t i = 0; i < n; i++) {
-		struct tv *item = tv_list_add_object(pages);
+		struct tv *item = tv_list_add_object(links);
 		if (window[i] == 0) {
 			tv_put_bool(item, "gap", true);
 		} else {

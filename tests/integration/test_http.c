@@ -261,6 +261,16 @@ Test(http, malformed_requests_get_400)
 	http_reply_free(&r);
 }
 
+Test(http, pager_links_every_nearby_page_by_number)
+{
+	struct http_reply r;
+	get("/?page=2", &r);
+	cr_assert_not_null(strstr(r.body, "<a href=\"/?page=1\">1</a>"), "no link to page 1");
+	cr_assert_not_null(strstr(r.body, "<span class=\"current\" aria-current=\"page\">2</span>"), "page 2 not marked");
+	cr_assert_null(strstr(r.body, "?page=\""), "a page link without a number");
+	http_reply_free(&r);
+}
+
 Test(http, page_past_the_end_is_404)
 {
 	struct http_reply r;
