@@ -2,6 +2,7 @@
 #include "content/article.h"
 
 #include <sodium.h>
+#include <string.h>
 
 #include "content/district.h"
 #include "content/paragraph.h"
@@ -23,12 +24,28 @@ static int check_text(const char *field, struct str s, size_t max_chars, struct 
 	return 0;
 }
 
-static bool has_control_chars(struct str s)
+/* True when s holds a C0 control character or DEL other than those in allowed:
+ * they are invalid in HTML and XML, and can drive a terminal. */
+static bool has_control_chars(struct str s, const char *allowed)
 {
-	for (size_t i = 0; i < s.len; i++)
-		if ((unsigned char)s.p[i] < 0x20 || s.p[i] == 0x7f)
+	for (size_t i = 0; i < s.len; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+		if ((c < 0x20 || c == 0x7f) && !strchr(allowed, c))
 			return true;
+	}
 	return false;
+}
+
+/* Appends “value” quoted for a message: control characters shown escaped,
+ * and nothing at all of text that is not UTF-8. */
+static void quote_input(struct buf *err, struct str value)
+{
+	buf_puts(err, "“");
+	if (utf8_valid(value.p, value.len, NULL) && value.len <= 64)
+		buf_put_printable(err, value.p, value.len);
+	else
+		buf_puts(err, "…");
+	buf_puts(err, "”");
 }
 
 /* Hashes the text with all whitespace removed, so re-flowed copies of the
@@ -66,7 +83,7 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 	}
 	if (check_text("标题", title, ARTICLE_TITLE_MAX_CHARS, err) < 0)
 		return -1;
-	if (has_control_chars(title)) {
+	if (has_control_chars(title, "")) {
 		buf_puts(err, "标题含有换行或控制字符");
 		return -1;
 	}
@@ -76,6 +93,10 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 	}
 	if (check_text("正文", body, ARTICLE_BODY_MAX_CHARS, err) < 0)
 		return -1;
+	if (has_control_chars(body, "\n\r\t")) {
+		buf_puts(err, "正文含有控制字符（只允许换行和制表符）");
+		return -1;
+	}
 	if (date.len == 0) {
 		buf_puts(err, "缺少日期（应为 YYYY-MM-DD）");
 		return -1;
@@ -83,19 +104,22 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 	struct date d;
 	enum date_error derr = date_parse(date, &d);
 	if (derr != DATE_OK) {
-		if (!utf8_valid(date.p, date.len, NULL))
-			buf_printf(err, "日期无效：%s", date_error_message(derr));
-		else
-			buf_printf(err, "日期“%.*s”无效：%s", (int)date.len, date.p, date_error_message(derr));
+		buf_puts(err, "日期");
+		quote_input(err, date);
+		buf_printf(err, "无效：%s", date_error_message(derr));
 		return -1;
 	}
 	if (check_text("来源", source, ARTICLE_SOURCE_MAX_CHARS, err) < 0)
 		return -1;
+	if (has_control_chars(source, "")) {
+		buf_puts(err, "来源含有换行或控制字符");
+		return -1;
+	}
 	if (url.len) {
 		/* Only web links: a javascript: or data: URL would run in readers' browsers. */
 		if (url.len > ARTICLE_URL_MAX_BYTES ||
 		    !(str_has_prefix(url, STR_LIT("https://")) || str_has_prefix(url, STR_LIT("http://"))) ||
-		    has_control_chars(url) || memchr(url.p, ' ', url.len) || !utf8_valid(url.p, url.len, NULL)) {
+		    has_control_chars(url, "") || memchr(url.p, ' ', url.len) || !utf8_valid(url.p, url.len, NULL)) {
 			buf_puts(err, "原文链接无效：应为以 http:// 或 https:// 开头、不含空格的网址");
 			return -1;
 		}
@@ -107,11 +131,9 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 	if (district.len) {
 		found[0] = district_lookup(district);
 		if (!found[0]) {
-			if (utf8_valid(district.p, district.len, NULL) && district.len <= 64)
-				buf_printf(err, "未知的区“%.*s”：应为上海 16 个区之一（如 pudong 或 浦东新区）",
-					   (int)district.len, district.p);
-			else
-				buf_puts(err, "未知的区：应为上海 16 个区之一（如 pudong 或 浦东新区）");
+			buf_puts(err, "未知的区");
+			quote_input(err, district);
+			buf_puts(err, "：应为上海 16 个区之一（如 pudong 或 浦东新区）");
 			return -1;
 		}
 		nfound = 1;

@@ -24,14 +24,18 @@ struct item {
 	size_t body_lines;
 };
 
-/* A date line: digits and dashes shaped like YYYY-M-D; validated later. */
+/* A line meant as a date: a year and then only digits and separators
+ * (2025-08-28, 2025/8/28, 20250828). date_parse() then says if it is valid,
+ * so a date in the wrong form is reported at its own line. */
 static bool looks_like_date(struct str s)
 {
-	if (s.len < 8 || s.len > 10 || s.p[4] != '-')
+	if (s.len < 8 || s.len > 10)
 		return false;
-	for (size_t i = 0; i < s.len; i++)
-		if (!(s.p[i] >= '0' && s.p[i] <= '9') && s.p[i] != '-')
+	for (size_t i = 0; i < s.len; i++) {
+		bool digit = s.p[i] >= '0' && s.p[i] <= '9';
+		if (i < 4 ? !digit : !digit && s.p[i] != '-' && s.p[i] != '/' && s.p[i] != '.')
 			return false;
+	}
 	return true;
 }
 

@@ -58,7 +58,7 @@ static const struct str close_parens[] = { STR_LIT("）"), STR_LIT(")") };
 /* If s starts with an enumerator, returns its value and level and its length. */
 static int enumerator_at(struct str s, enum heading_level *level, size_t *len)
 {
-	size_t nlen;
+	size_t nlen = 0;
 	int v = chinese_numeral(s, &nlen);
 	if (v) {
 		struct str after = { s.p + nlen, s.len - nlen };
@@ -74,8 +74,10 @@ static int enumerator_at(struct str s, enum heading_level *level, size_t *len)
 			continue;
 		struct str inner = { s.p + open_parens[i].len, s.len - open_parens[i].len };
 		v = chinese_numeral(inner, &nlen);
+		if (!v)
+			continue;
 		struct str after = { inner.p + nlen, inner.len - nlen };
-		for (size_t j = 0; v && j < 2; j++) {
+		for (size_t j = 0; j < 2; j++) {
 			if (str_has_prefix(after, close_parens[j])) {
 				*level = HEADING_SUBSECTION;
 				*len = open_parens[i].len + nlen + close_parens[j].len;

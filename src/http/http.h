@@ -3,6 +3,7 @@
 #ifndef ZS_HTTP_HTTP_H
 #define ZS_HTTP_HTTP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -35,6 +36,7 @@ struct response {
 	const char *cache_control;
 	const char *allow;         /* the Allow header of a 405 */
 	const char *error_message; /* Chinese text for the error page, or NULL */
+	bool close;                /* close the connection after this response */
 };
 
 /* A query-string argument, or NULL when absent. */

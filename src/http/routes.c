@@ -59,7 +59,8 @@ static void handle_home(struct request *req, struct response *res)
 static void handle_article(struct request *req, struct response *res)
 {
 	long id;
-	if (!str_to_long(str_from(req->params[0]), 1, INT64_MAX, &id)) {
+	/* One URL per article: "/articles/007" is not "/articles/7". */
+	if (req->params[0][0] == '0' || !str_to_long(str_from(req->params[0]), 1, INT64_MAX, &id)) {
 		res->status = 404;
 		return;
 	}

@@ -3,6 +3,7 @@
 #include "http/server.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "http/router.h"
@@ -19,15 +21,17 @@
 #include "views/views.h"
 
 enum {
-	BODY_MAX = 256 * 1024,      /* no route takes more */
-	CONNECTION_TIMEOUT_S = 30,  /* idle keep-alive connections are closed after this */
+	BODY_MAX = 256 * 1024,          /* no route takes more */
+	BODY_DISCARD_MAX = 4 * BODY_MAX, /* past this an oversized body is cut off, not drained */
+	CONNECTION_TIMEOUT_S = 30,      /* idle keep-alive connections are closed after this */
 	CONNECTION_LIMIT = 4096,
-	DRAIN_TIMEOUT_MS = 10000,   /* how long shutdown waits for requests in flight */
+	DRAIN_TIMEOUT_MS = 5000,        /* how long shutdown waits for requests in flight */
 };
 
 static const char *db_path;
 static bool access_log;
 static atomic_int in_flight;
+static atomic_bool stopping; /* once set, responses close their connections */
 
 /* Each pool thread opens its own SQLite connection on first use; all are
  * closed at shutdown, after the threads have stopped. */
@@ -117,11 +121,57 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct request
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, res->allow);
 	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
 		MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
-	req->status = res->status;
-	req->sent_bytes = res->body->len;
+	if (res->close || atomic_load(&stopping))
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)res->status, r);
 	MHD_destroy_response(r);
+	if (ret == MHD_YES) {
+		req->status = res->status;
+		req->sent_bytes = res->body->len;
+	}
 	return ret;
+}
+
+struct header_counts {
+	unsigned content_length, transfer_encoding, host;
+};
+
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind, (void)value;
+	struct header_counts *n = cls;
+	n->content_length += !strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	n->transfer_encoding += !strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	n->host += !strcasecmp(key, MHD_HTTP_HEADER_HOST);
+	return MHD_YES;
+}
+
+/* Refuses requests whose framing a proxy in front might read differently
+ * (RFC 9112 §6.3): the way requests get smuggled past it. Returns the status
+ * to answer with, or 0 when the request may go on. */
+static int check_framing(struct MHD_Connection *conn, const char *version, const char **message)
+{
+	struct header_counts n = { 0 };
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, count_header, &n);
+	if (n.content_length > 1 || (n.content_length && n.transfer_encoding)) {
+		*message = "请求的长度信息自相矛盾（重复的 Content-Length，或同时带有 Transfer-Encoding）。";
+		return 400;
+	}
+	if (n.host > 1) {
+		*message = "请求带有多个 Host 头。";
+		return 400;
+	}
+	if (n.host == 0 && !strcmp(version, MHD_HTTP_VERSION_1_1)) {
+		/* RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400. */
+		*message = "请求缺少 Host 头。";
+		return 400;
+	}
+	const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (length && strtoull(length, NULL, 10) > BODY_MAX) {
+		*message = "请求内容超过 256 KiB 的上限。";
+		return 413;
+	}
+	return 0;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -130,25 +180,34 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
 	(void)cls, (void)upload_data;
 	struct request *req = *con_cls;
+	struct response res = { 0 };
 	if (!req) {
-		/* Answering on the first call makes MHD 0.9.75 close the
-		 * connection after the response; waiting one call keeps it alive. */
-		*con_cls = request_new(conn, url, method);
-		return MHD_YES;
-	}
-	struct response res = { .body = arena_buf(req->arena) };
-	if (*upload_data_size) {
-		req->body_bytes += *upload_data_size;
-		*upload_data_size = 0; /* no route reads a body yet: discard it */
-		if (req->body_bytes <= BODY_MAX)
+		req = *con_cls = request_new(conn, url, method);
+		const char *message = NULL;
+		int status = check_framing(conn, version, &message);
+		if (status == 0) {
+			/* Answering on the first call makes MHD 0.9.75 close the
+			 * connection after the response; waiting one call keeps it
+			 * alive. A refusal, above, is meant to close it. */
 			return MHD_YES;
-		router_error(req, &res, 413, "请求内容超过 256 KiB 的上限。");
+		}
+		res.body = arena_buf(req->arena);
+		res.close = true;
+		router_error(req, &res, status, message);
 		return send_response(conn, req, &res);
 	}
-	if (!strcmp(version, MHD_HTTP_VERSION_1_1) &&
-	    !MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)) {
-		/* RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400. */
-		router_error(req, &res, 400, "请求缺少 Host 头。");
+	if (*upload_data_size) {
+		/* No route reads a body yet: count it and drop it. MHD cannot answer
+		 * before the body is in, so an oversized one (chunked, with no
+		 * Content-Length to refuse early) is drained up to a cap, then cut. */
+		req->body_bytes += *upload_data_size;
+		*upload_data_size = 0;
+		return req->body_bytes <= BODY_DISCARD_MAX ? MHD_YES : MHD_NO;
+	}
+	res.body = arena_buf(req->arena);
+	if (req->body_bytes > BODY_MAX) {
+		res.close = true;
+		router_error(req, &res, 413, "请求内容超过 256 KiB 的上限。");
 		return send_response(conn, req, &res);
 	}
 	req->store = store_for_thread();
@@ -169,16 +228,16 @@ static void log_access(struct MHD_Connection *conn, const struct request *req)
 		else if (sa->sa_family == AF_INET6)
 			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, ip, sizeof(ip));
 	}
-	char path[512];
-	size_t n = 0;
-	for (const char *p = req->path; *p && n < sizeof(path) - 1; p++)
-		path[n++] = ((unsigned char)*p < 0x20 || *p == 0x7f) ? '?' : *p;
-	path[n] = '\0';
+	struct buf line = { 0 };
+	buf_put_printable(&line, req->method_name, strnlen(req->method_name, 16));
+	buf_putc(&line, ' ');
+	buf_put_printable(&line, req->path, strnlen(req->path, 512));
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	double ms = (double)(now.tv_sec - req->started.tv_sec) * 1e3 +
 		    (double)(now.tv_nsec - req->started.tv_nsec) / 1e6;
-	log_info("%s \"%.16s %s\" %d %zu %.2fms", ip, req->method_name, path, req->status, req->sent_bytes, ms);
+	log_info("%s \"%s\" %d %zu %.2fms", ip, buf_cstr(&line), req->status, req->sent_bytes, ms);
+	buf_free(&line);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -202,6 +261,29 @@ __attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const ch
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	msg[strcspn(msg, "\n")] = '\0';
 	log_error("http: %s", msg);
+}
+
+/* Percent-decodes a URL path or query value in place, as MHD would, except
+ * that %00 stays as it is: a NUL would cut the string short, so that
+ * "/articles/1%00junk" became "/articles/1". */
+static size_t unescape_url(void *cls, struct MHD_Connection *conn, char *s)
+{
+	(void)cls, (void)conn;
+	char *out = s;
+	for (const char *in = s; *in; in++) {
+		if (in[0] == '%' && isxdigit((unsigned char)in[1]) && isxdigit((unsigned char)in[2])) {
+			char hex[3] = { in[1], in[2], '\0' };
+			char c = (char)strtol(hex, NULL, 16);
+			if (c != '\0') {
+				*out++ = c;
+				in += 2;
+				continue;
+			}
+		}
+		*out++ = *in;
+	}
+	*out = '\0';
+	return (size_t)(out - s);
 }
 
 /* Splits "HOST:PORT" (HOST may be "[v6]") and resolves it. */
@@ -282,9 +364,13 @@ int server_run(const struct server_options *opts)
 	signal(SIGPIPE, SIG_IGN);
 
 	unsigned threads = opts->threads ? opts->threads : cpu_count();
+	unsigned flags = MHD_USE_EPOLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	if (ai->ai_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_EPOLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC, 0, NULL, NULL,
-		on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
+		flags, 0, NULL, NULL,
+		on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_UNESCAPE_CALLBACK,
+		unescape_url, NULL, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
 		(unsigned)CONNECTION_LIMIT, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1U,
@@ -304,6 +390,7 @@ int server_run(const struct server_options *opts)
 	int sig = 0;
 	sigwait(&stop, &sig);
 	log_info("received %s: finishing requests in flight", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	atomic_store(&stopping, true);
 	MHD_socket listener = MHD_quiesce_daemon(d);
 	wait_for_drain();
 	MHD_stop_daemon(d);

@@ -12,7 +12,7 @@ struct server_options {
 };
 
 /* Serves until SIGINT or SIGTERM, then stops accepting, lets requests in
- * flight finish (up to a few seconds) and closes the database. Logs the
+ * flight finish (up to 5 seconds) and closes the database. Logs the
  * address it listens on ("listening on http://HOST:PORT/"). Returns 0, or -1
  * after logging why it could not start. */
 int server_run(const struct server_options *opts);

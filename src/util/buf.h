@@ -23,6 +23,9 @@ void buf_putc(struct buf *b, char c);
 void buf_put_str(struct buf *b, struct str s);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Appends n bytes of outside text with control characters, '"' and '\\'
+ * written as \xNN, so it cannot forge log lines or drive a terminal. */
+void buf_put_printable(struct buf *b, const char *p, size_t n);
 /* Empties the buffer but keeps its memory for reuse. */
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);

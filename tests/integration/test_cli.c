@@ -1,10 +1,16 @@
 /* Integration tests for the command line: zhaoshang import and --help, run as
  * a user would, checking output, exit status, and that a failed import leaves
  * the database exactly as it was. */
+#include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <netinet/in.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "store/store.h"
@@ -227,4 +233,57 @@ Test(cli, serve_refuses_a_bad_listen_address)
 	cr_assert_eq(r.status, 1);
 	cr_assert_not_null(strstr(r.err, "HOST:PORT"), "%s", r.err);
 	run_result_free(&r);
+}
+
+static bool have_ipv6_loopback(void)
+{
+	int fd = socket(AF_INET6, SOCK_STREAM, 0);
+	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	bool ok = fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0;
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+Test(cli, serve_listens_on_ipv6)
+{
+	if (!have_ipv6_loopback())
+		cr_skip_test("no IPv6 loopback here");
+	char *log_path = NULL;
+	if (asprintf(&log_path, "%s/v6.log", dir) < 0)
+		abort();
+	pid_t pid = fork();
+	if (pid == 0) {
+		freopen(log_path, "w", stderr);
+		execl(zs_bin(), zs_bin(), "serve", "--db", db, "--listen", "[::1]:0", (char *)NULL);
+		_exit(127);
+	}
+	int port = 0;
+	for (int i = 0; i < 500 && !port; i++) {
+		usleep(10000);
+		FILE *f = fopen(log_path, "r");
+		char line[512];
+		while (f && fgets(line, sizeof(line), f))
+			if (strstr(line, "listening on http://[::1]:"))
+				port = atoi(strstr(line, "[::1]:") + 6);
+		if (f)
+			fclose(f);
+	}
+	cr_assert_gt(port, 0, "no IPv6 listening line");
+	int fd = socket(AF_INET6, SOCK_STREAM, 0);
+	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT,
+				  .sin6_port = htons((uint16_t)port) };
+	cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	const char req[] = "GET /healthz HTTP/1.1\r\nHost: [::1]\r\nConnection: close\r\n\r\n";
+	cr_assert_eq(write(fd, req, sizeof(req) - 1), (ssize_t)sizeof(req) - 1);
+	char reply[256] = { 0 };
+	ssize_t n = read(fd, reply, sizeof(reply) - 1);
+	close(fd);
+	kill(pid, SIGTERM);
+	int st;
+	waitpid(pid, &st, 0);
+	cr_assert_gt(n, 12);
+	cr_assert(!strncmp(reply, "HTTP/1.1 200", 12), "%s", reply);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	free(log_path);
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "util/buf.h"
 
 static char *dir, *db;
 static struct test_server server;
@@ -428,4 +429,84 @@ Test(http, sigterm_stops_cleanly_and_closes_the_database)
 	snprintf(wal, sizeof(wal), "%s-wal", db);
 	cr_assert_neq(access(wal, F_OK), 0, "%s is still there", wal);
 	cr_assert(server_start(&server, db), "restart");
+}
+
+Test(http, oversized_body_gets_413)
+{
+	size_t size = 300 * 1024;
+	char *req = malloc(size + 256);
+	int n = snprintf(req, 256, "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n", size);
+	memset(req + n, 'x', size);
+	struct http_reply r;
+	http_raw(server.port, req, (size_t)n + size, &r);
+	cr_assert_eq(r.status, 413, "got %d", r.status);
+	cr_assert_not_null(strstr(r.body, "256 KiB"));
+	http_reply_free(&r);
+	free(req);
+}
+
+Test(http, oversized_chunked_body_gets_413)
+{
+	struct buf req = { 0 };
+	buf_puts(&req, "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+	for (int i = 0; i < 40; i++) {
+		buf_printf(&req, "2000\r\n");
+		for (int k = 0; k < 0x2000; k++)
+			buf_putc(&req, 'y');
+		buf_puts(&req, "\r\n");
+	}
+	buf_puts(&req, "0\r\n\r\n");
+	struct http_reply r;
+	http_raw(server.port, req.data, req.len, &r);
+	cr_assert_eq(r.status, 413, "got %d", r.status);
+	http_reply_free(&r);
+	buf_free(&req);
+}
+
+Test(http, ambiguous_framing_is_refused)
+{
+	static const char *const bad[] = {
+		"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\nContent-Length: 40\r\n\r\n",
+		"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+		"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		/* A request smuggled behind the ambiguous one must not be answered. */
+		struct buf req = { 0 };
+		buf_puts(&req, bad[i]);
+		buf_puts(&req, "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
+		struct http_reply r;
+		http_raw(server.port, req.data, req.len, &r);
+		cr_assert_eq(r.status, 400, "case %zu got %d", i, r.status);
+		cr_assert_eq(count_of(r.body, "HTTP/1.1"), 0, "case %zu: the smuggled request was answered", i);
+		http_reply_free(&r);
+		buf_free(&req);
+	}
+}
+
+Test(http, access_log_cannot_be_forged_by_the_method)
+{
+	const char req[] = "G\r\nE\x1b[31mT / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
+	struct http_reply r;
+	http_raw(server.port, req, sizeof(req) - 1, &r);
+	http_reply_free(&r);
+	const char req2[] = "GE\x1b[31mT\"x / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
+	http_raw(server.port, req2, sizeof(req2) - 1, &r);
+	http_reply_free(&r);
+	usleep(100000);
+	char *log = server_log(&server);
+	cr_assert_null(strchr(log, '\x1b'), "an escape character reached the log:\n%s", log);
+	cr_assert_null(strstr(log, "T\"x"), "an unescaped quote reached the log:\n%s", log);
+	free(log);
+}
+
+Test(http, same_article_has_one_url)
+{
+	const char *paths[] = { "/articles/001", "/articles/1%00junk", "/articles/+1", "/articles/1.0" };
+	for (size_t i = 0; i < 4; i++) {
+		struct http_reply r;
+		get(paths[i], &r);
+		cr_assert_eq(r.status, 404, "%s gave %d", paths[i], r.status);
+		http_reply_free(&r);
+	}
 }

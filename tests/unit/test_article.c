@@ -129,3 +129,23 @@ Test(article, hash_ignores_whitespace_but_not_words)
 	cr_assert_eq(memcmp(a.content_hash, b.content_hash, 16), 0);
 	cr_assert_neq(memcmp(a.content_hash, c.content_hash, 16), 0);
 }
+
+Test(article, control_characters_are_refused_except_newline_and_tab_in_the_body)
+{
+	expect_error(input("标题", "正文\x1b[31m红", "2025-03-01"), "正文含有控制字符");
+	expect_error(input("标题", "正文\x0b中间", "2025-03-01"), "正文含有控制字符");
+	struct article_input in = input("标题", "正文", "2025-03-01");
+	in.source = STR_LIT("来源\n第二行");
+	expect_error(in, "来源含有换行或控制字符");
+	struct article a;
+	struct article_input ok = input("标题", "第一段\n\t第二段", "2025-03-01");
+	cr_assert_eq(article_prepare(&ok, arena, &a, &err), 0, "%s", buf_cstr(&err));
+}
+
+Test(article, messages_never_echo_control_characters)
+{
+	expect_error(input("标题", "正文", "x\x1b[31m\nfake.jsonl:9: forged"), "日期“x\\x1b[31m\\x0afake.jsonl:9: forged”无效");
+	struct article_input in = input("标题", "正文", "2025-03-01");
+	in.district = STR_LIT("\x1b]0;pwn\x07");
+	expect_error(in, "未知的区“\\x1b]0;pwn\\x07”");
+}

@@ -182,3 +182,18 @@ Test(listing, dangling_separator_is_reported)
 	cr_assert_eq(r.nerrors, 1);
 	recorder_free(&r);
 }
+
+Test(listing, other_date_shapes_are_reported_at_their_line)
+{
+	const char *shapes[] = { "2025/01/01", "20250101", "2025.1.1" };
+	for (size_t i = 0; i < 3; i++) {
+		struct recorder r;
+		char text[128];
+		snprintf(text, sizeof(text), "-\n标题\n正文\n%s\n", shapes[i]);
+		parse_text(text, &r);
+		cr_assert_eq(r.nerrors, 1, "%s", shapes[i]);
+		cr_assert_eq(r.error_lines[0], 4, "%s reported at line %zu", shapes[i], r.error_lines[0]);
+		cr_assert(strstr(r.errors[0], "YYYY-MM-DD"), "%s: %s", shapes[i], r.errors[0]);
+		recorder_free(&r);
+	}
+}

@@ -101,3 +101,12 @@ Test(paragraph, long_first_sentence_is_not_a_heading)
 	cr_assert_eq(paragraph_heading(str_from(p), &h, &rest), HEADING_NONE);
 	cr_assert_eq(paragraph_heading(str_from("普通段落 没有编号"), &h, &rest), HEADING_NONE);
 }
+
+Test(paragraph, bracket_without_a_numeral_is_plain_text)
+{
+	char *p = split("导语（甲方） (abc) （ 文。");
+	cr_assert_str_eq(p, "导语（甲方） (abc) （ 文。");
+	free(p);
+	struct str h, rest;
+	cr_assert_eq(paragraph_heading(str_from("(abc"), &h, &rest), HEADING_NONE);
+}
