@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "store/store.h"
 #include "util/str.h"
 
 struct district {
@@ -12,7 +13,7 @@ struct district {
 	const char *short_name; /* common short form: "浦东" */
 };
 
-enum { DISTRICT_COUNT = 16 };
+enum { DISTRICT_COUNT = ARTICLE_MAX_DISTRICTS };
 
 /* The districts in the official order; static storage. */
 extern const struct district districts[DISTRICT_COUNT];

@@ -33,7 +33,7 @@ static long page_arg(struct request *req, struct response *res)
 	long page = 1;
 	if (arg && !str_to_long(str_from(arg), 1, PAGE_MAX, &page)) {
 		res->status = 400;
-		res->error_message = "页码应为 1 到 1000000 之间的整数。";
+		res->error_message = arena_printf(req->arena, "页码应为 1 到 %d 之间的整数。", PAGE_MAX);
 		return 0;
 	}
 	return page;

@@ -238,7 +238,7 @@ enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena
 
 	st = stmt_get(s, STMT_ARTICLE_DISTRICTS);
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->ndistricts < 16)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->ndistricts < ARTICLE_MAX_DISTRICTS)
 		out->districts[out->ndistricts++] = column_text(st, 0, arena);
 	stmt_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {

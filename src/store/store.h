@@ -19,6 +19,8 @@ enum store_rc {
 	STORE_ERROR = -1,    /* database failure; already logged with context */
 };
 
+enum { ARTICLE_MAX_DISTRICTS = 16 }; /* every district of Shanghai */
+
 /* An article as stored. Strings are NUL-terminated; who owns them is said by
  * the function that fills the struct. */
 struct article {
@@ -28,7 +30,7 @@ struct article {
 	const char *date;        /* YYYY-MM-DD */
 	const char *source;      /* may be NULL */
 	const char *url;         /* may be NULL */
-	const char *districts[16]; /* district slugs */
+	const char *districts[ARTICLE_MAX_DISTRICTS]; /* district slugs */
 	size_t ndistricts;
 	unsigned char content_hash[16]; /* identity for de-duplication */
 };

@@ -25,7 +25,8 @@ struct deferred {
 };
 
 struct arena {
-	struct block *head;     /* newest block first */
+	struct block *head;     /* the block being filled; others follow it */
+	struct block *first;    /* the block made with the arena, kept by reset */
 	struct deferred *defer; /* newest cleanup first */
 };
 
@@ -41,7 +42,7 @@ static struct block *block_new(size_t cap)
 struct arena *arena_new(void)
 {
 	struct arena *a = xmalloc(sizeof(*a));
-	a->head = block_new(ARENA_BLOCK);
+	a->head = a->first = block_new(ARENA_BLOCK);
 	a->defer = NULL;
 	return a;
 }
@@ -58,14 +59,14 @@ static void run_deferred(struct arena *a)
 void arena_reset(struct arena *a)
 {
 	run_deferred(a);
-	struct block *b = a->head;
-	while (b->next) {
-		struct block *next = b->next;
-		free(b);
-		b = next;
+	for (struct block *b = a->head, *next; b; b = next) {
+		next = b->next;
+		if (b != a->first)
+			free(b);
 	}
-	b->used = 0;
-	a->head = b;
+	a->first->next = NULL;
+	a->first->used = 0;
+	a->head = a->first;
 }
 
 void arena_free(struct arena *a)

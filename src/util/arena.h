@@ -13,7 +13,7 @@ struct arena;
 struct arena *arena_new(void);
 /* Runs deferred cleanups (last registered first) and frees every allocation. */
 void arena_free(struct arena *a);
-/* Frees everything but keeps the first block, for reuse in a loop. */
+/* Frees every allocation but keeps the arena's first block, for reuse in a loop. */
 void arena_reset(struct arena *a);
 
 /* Memory valid until arena_free/arena_reset; aligned for any type. */

@@ -22,7 +22,4 @@ size_t utf8_length(const char *p, size_t n);
  * shorter); never splits a character. */
 size_t utf8_prefix(const char *p, size_t n, size_t max_chars);
 
-/* Appends the UTF-8 encoding of cp (at most 4 bytes) to out; returns bytes. */
-size_t utf8_encode(uint32_t cp, char out[4]);
-
 #endif

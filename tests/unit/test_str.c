@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <limits.h>
 
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/str.h"
 
@@ -49,4 +50,19 @@ Test(buf, grows_and_formats)
 	cr_assert_eq(b.len, strlen(b.data));
 	cr_assert(str_has_prefix(buf_str(&b), STR_LIT("0,1,2,")));
 	buf_free(&b);
+}
+
+Test(arena, reset_keeps_working_after_large_allocations)
+{
+	struct arena *a = arena_new();
+	for (int round = 0; round < 3; round++) {
+		char *big = arena_alloc(a, 64 * 1024); /* its own block */
+		memset(big, 'x', 64 * 1024);
+		for (int i = 0; i < 2000; i++) /* several ordinary blocks */
+			cr_assert_not_null(arena_strdup(a, "上海招商资讯"));
+		arena_reset(a);
+	}
+	char *s = arena_printf(a, "%d", 42);
+	cr_assert_str_eq(s, "42");
+	arena_free(a);
 }
