@@ -56,9 +56,16 @@ static void teardown(void)
 
 TestSuite(http, .init = setup, .fini = teardown, .timeout = 60);
 
+/* Every HTML page any test fetches is also checked for well-formedness. */
 static void get(const char *path, struct http_reply *r)
 {
 	http_request(server.port, "GET", path, r);
+	char *type = http_header(r, "Content-Type");
+	if (type && !strncmp(type, "text/html", 9)) {
+		char *problem = html_check(r->body);
+		cr_assert_null(problem, "GET %s: %s", path, problem);
+	}
+	free(type);
 }
 
 /* The id of the article whose title is title, read from the home page links. */
@@ -509,4 +516,37 @@ Test(http, same_article_has_one_url)
 		cr_assert_eq(r.status, 404, "%s gave %d", paths[i], r.status);
 		http_reply_free(&r);
 	}
+}
+
+Test(http, html_checker_catches_broken_markup)
+{
+	const char *bad[] = { "<!DOCTYPE html><html><body><p>x</body></html>", "<html></html>",
+			      "<!DOCTYPE html><html><p title=\"a>b</p></html>", "<!DOCTYPE html><html><div></html>" };
+	for (size_t i = 0; i < 4; i++) {
+		char *problem = html_check(bad[i]);
+		cr_assert_not_null(problem, "accepted: %s", bad[i]);
+		free(problem);
+	}
+	cr_assert_null(html_check("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><p>“&lt;”</p></body></html>\n"));
+}
+
+Test(http, empty_site_says_how_to_add_news)
+{
+	char *empty_db = NULL;
+	if (asprintf(&empty_db, "%s/empty.db", dir) < 0)
+		abort();
+	struct test_server other;
+	cr_assert(server_start(&other, empty_db));
+	struct http_reply r;
+	http_request(other.port, "GET", "/", &r);
+	cr_assert_eq(r.status, 200);
+	cr_assert_not_null(strstr(r.body, "还没有文章"), "%s", r.body);
+	cr_assert_null(html_check(r.body));
+	http_reply_free(&r);
+	http_request(other.port, "GET", "/districts/pudong", &r);
+	cr_assert_eq(r.status, 200);
+	cr_assert_not_null(strstr(r.body, "浦东新区暂时没有文章"));
+	http_reply_free(&r);
+	cr_assert_eq(server_stop(&other), 0);
+	free(empty_db);
 }

@@ -288,3 +288,76 @@ size_t count_of(const char *haystack, const char *needle)
 		n++;
 	return n;
 }
+
+static bool is_void_element(const char *name, size_t len)
+{
+	static const char *const voids[] = { "area", "base", "br", "col", "embed", "hr", "img",
+					     "input", "link", "meta", "source", "track", "wbr" };
+	for (size_t i = 0; i < sizeof(voids) / sizeof(voids[0]); i++)
+		if (strlen(voids[i]) == len && !strncasecmp(name, voids[i], len))
+			return true;
+	return false;
+}
+
+char *html_check(const char *html)
+{
+	enum { DEPTH = 64 };
+	const char *stack[DEPTH];
+	size_t len[DEPTH], depth = 0;
+	char *problem = NULL;
+	const char *p = html;
+	if (strncmp(p, "<!DOCTYPE html>", 15) != 0)
+		return strdup("does not start with <!DOCTYPE html>");
+	p += 15;
+	while ((p = strchr(p, '<'))) {
+		const char *end = p + 1;
+		char quote = 0;
+		for (; *end && (quote || *end != '>'); end++) {
+			if (quote && *end == quote)
+				quote = 0;
+			else if (!quote && (*end == '"' || *end == '\''))
+				quote = *end;
+			else if (!quote && *end == '<')
+				break;
+		}
+		if (*end != '>') {
+			if (asprintf(&problem, "unterminated tag at offset %td", p - html) < 0)
+				abort();
+			return problem;
+		}
+		bool closing = p[1] == '/';
+		const char *name = p + 1 + closing;
+		size_t n = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789");
+		if (n == 0) {
+			if (asprintf(&problem, "stray '<' at offset %td", p - html) < 0)
+				abort();
+			return problem;
+		}
+		if (closing) {
+			if (depth == 0 || len[depth - 1] != n || strncmp(stack[depth - 1], name, n)) {
+				if (asprintf(&problem, "</%.*s> at offset %td closes <%.*s>", (int)n, name, p - html,
+					     depth ? (int)len[depth - 1] : 0, depth ? stack[depth - 1] : "") < 0)
+					abort();
+				return problem;
+			}
+			depth--;
+		} else if (!is_void_element(name, n) && end[-1] != '/') {
+			if (depth == DEPTH)
+				return strdup("elements nested too deep");
+			stack[depth] = name;
+			len[depth++] = n;
+		}
+		p = end + 1;
+		if (closing && n == 4 && !strncmp(name, "html", 4)) {
+			if (strspn(p, " \r\n\t") != strlen(p))
+				return strdup("text after </html>");
+			break;
+		}
+	}
+	if (depth) {
+		if (asprintf(&problem, "<%.*s> is never closed", (int)len[depth - 1], stack[depth - 1]) < 0)
+			abort();
+		return problem;
+	}
+	return NULL;
+}

@@ -58,6 +58,11 @@ void http_request(int port, const char *method, const char *path, struct http_re
 char *http_header(const struct http_reply *r, const char *name);
 void http_reply_free(struct http_reply *r);
 
+/* Checks that html is one well-formed document: every non-void element
+ * closed in order, quotes balanced inside tags, nothing after </html>.
+ * Returns NULL, or a description of the first problem (caller frees). */
+char *html_check(const char *html);
+
 /* Number of non-overlapping occurrences of needle in haystack. */
 size_t count_of(const char *haystack, const char *needle);
 
