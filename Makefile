@@ -11,6 +11,8 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
 CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -g $(WARN) -Isrc -MMD -MP
 ifeq ($(SANITIZE),1)
   OPT := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else ifeq ($(SANITIZE),fuzz)
+  OPT := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all
 else
   OPT := -O2
 endif
@@ -28,13 +30,17 @@ ASSETS := $(sort $(wildcard templates/*.html) $(wildcard static/*))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 INTEG_SRC := $(sort $(wildcard tests/integration/*.c))
 SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
+FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
+FUZZ_SECONDS ?= 60
 
 LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/assets_data.o
 BIN := $(O)/zhaoshang
 UNIT_BIN := $(O)/unit-tests
 INTEG_BIN := $(O)/integration-tests
 
-.PHONY: all run test check-tests bench clean
+.PHONY: all run test check-tests fuzzers fuzz bench clean
+# Keep objects that only pattern rules use (the fuzz drivers'), not rebuild them.
+.SECONDARY:
 all: $(BIN)
 
 $(O)/%.o: %.c
@@ -43,6 +49,7 @@ $(O)/%.o: %.c
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(O)/tests/%.o: ALL_CFLAGS += -Itests/support
+$(O)/fuzz/fuzz_%.o: ALL_CFLAGS += -Wno-missing-prototypes
 
 $(O)/gen/assets_data.c: scripts/embed.sh $(ASSETS)
 	@mkdir -p $(dir $@)
@@ -64,7 +71,19 @@ $(INTEG_BIN): $(INTEG_SRC:%.c=$(O)/%.o) $(SUPPORT_SRC:%.c=$(O)/%.o) $(LIB_OBJ)
 	@$(if $(Q),echo '  LINK   $@',true)
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) -lcriterion
 
-check-tests: $(BIN) $(UNIT_BIN) $(INTEG_BIN)
+# replay_NAME runs fuzz/fuzz_NAME.c over saved inputs (make test);
+# fuzz_NAME is the libFuzzer binary (make fuzz).
+$(O)/replay_%: $(O)/fuzz/fuzz_%.o $(O)/fuzz/replay.o $(LIB_OBJ)
+	@$(if $(Q),echo '  LINK   $@',true)
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS)
+
+$(O)/fuzz_%: $(O)/fuzz/fuzz_%.o $(LIB_OBJ)
+	@$(if $(Q),echo '  LINK   $@',true)
+	$(Q)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIBS)
+
+check-tests: $(BIN) $(UNIT_BIN) $(INTEG_BIN) $(FUZZ_NAMES:%=$(O)/replay_%)
+
+fuzzers: $(FUZZ_NAMES:%=$(O)/fuzz_%)
 
 run:
 	@scripts/deps.sh build
@@ -78,6 +97,20 @@ test:
 	@$(MAKE) --no-print-directory O=build/release CC=gcc SANITIZE=0 check-tests
 	@$(MAKE) --no-print-directory O=build/asan CC=clang SANITIZE=1 check-tests
 	@tests/run.sh build/release build/asan
+
+# Coverage-guided fuzzing, FUZZ_SECONDS per driver. New inputs grow
+# build/fuzz/corpus/; a crash is written into fuzz/corpus/NAME/ so that, once
+# fixed, it stays as a regression that make test replays.
+fuzz:
+	@scripts/deps.sh build test
+	@$(MAKE) --no-print-directory O=build/fuzz CC=clang SANITIZE=fuzz fuzzers
+	@for name in $(FUZZ_NAMES); do \
+		mkdir -p build/fuzz/corpus/$$name; \
+		echo "== fuzz $$name ($(FUZZ_SECONDS)s)"; \
+		build/fuzz/fuzz_$$name -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=fuzz/corpus/$$name/crash- \
+			build/fuzz/corpus/$$name fuzz/corpus/$$name 2>&1 | grep -E '^(INFO: Seed|#[0-9]+.*DONE|==[0-9]+==|SUMMARY|stat::number_of_executed_units)' || exit 1; \
+	done
 
 bench:
 	@scripts/deps.sh build bench

@@ -42,6 +42,19 @@ for dir in "$@"; do
 			failed=$((failed + 1))
 		fi
 	done
+	# Every saved fuzz input (seeds, and crashes kept as regressions).
+	for replay in "$dir"/replay_*; do
+		[ -x "$replay" ] || continue
+		name=${replay##*/replay_}
+		if out=$("$replay" "fuzz/corpus/$name" 2>&1); then
+			echo "== $replay: $out"
+			passed=$((passed + 1))
+		else
+			echo "== $replay FAILED:"
+			echo "$out" | tail -n 30
+			failed=$((failed + 1))
+		fi
+	done
 done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
