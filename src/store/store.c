@@ -328,3 +328,21 @@ enum store_rc store_articles_list(struct store *s, const char *district, int64_t
 	}
 	return STORE_OK;
 }
+
+enum store_rc store_district_counts(struct store *s, struct arena *arena, struct district_count **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_DISTRICT_COUNTS);
+	*out = ARENA_NEW_ARRAY(arena, struct district_count, ARTICLE_MAX_DISTRICTS);
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < ARTICLE_MAX_DISTRICTS) {
+		(*out)[*n].district = column_text(st, 0, arena);
+		(*out)[(*n)++].articles = sqlite3_column_int64(st, 1);
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		log_db_error(s, "district counts");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}

@@ -79,6 +79,16 @@ enum store_rc store_article_neighbours(struct store *s, const struct article *a,
 				       struct article_summary *newer, struct article_summary *older)
 	__attribute__((warn_unused_result));
 
+struct district_count {
+	const char *district; /* slug */
+	int64_t articles;
+};
+
+/* How many articles each district has, for districts with any; unordered.
+ * The array and strings are allocated in arena. */
+enum store_rc store_district_counts(struct store *s, struct arena *arena, struct district_count **out, size_t *n)
+	__attribute__((warn_unused_result));
+
 /* One page of articles, newest first, optionally only those tagged with the
  * district slug. excerpt_chars bounds each excerpt. Strings in arena. */
 enum store_rc store_articles_list(struct store *s, const char *district, int64_t offset, int limit,

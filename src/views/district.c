@@ -19,5 +19,6 @@ int view_district(struct view *v, const char *slug, long page)
 	tv_put_str(data, "district_name", d->name);
 	tv_put_str(data, "empty_message", arena_printf(v->arena, "%s暂时没有文章。", d->name));
 	page_add_article_list(v, data, &list, &p, arena_printf(v->arena, "/districts/%s", d->slug));
+	page_add_channel_counts(v, data);
 	return page_render(v, "district", data);
 }

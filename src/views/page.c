@@ -146,6 +146,25 @@ void page_add_article_list(struct view *v, struct tv *data, const struct article
 	add_pagination(data, p, base_url);
 }
 
+void page_add_channel_counts(struct view *v, struct tv *data)
+{
+	struct district_count *counts;
+	size_t n = 0;
+	if (store_district_counts(v->store, v->arena, &counts, &n) != STORE_OK)
+		n = 0; /* logged; the menu still links every channel */
+	struct tv *list = tv_put_list(data, "channels");
+	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
+		int64_t articles = 0;
+		for (size_t k = 0; k < n; k++)
+			if (!strcmp(counts[k].district, districts[i].slug))
+				articles = counts[k].articles;
+		struct tv *item = tv_list_add_object(list);
+		tv_put_str(item, "slug", districts[i].slug);
+		tv_put_str(item, "name", districts[i].name);
+		tv_put_int(item, "articles", articles);
+	}
+}
+
 /* Fetches one page of a listing; 404 when the page is past the end. */
 int page_list_articles(struct view *v, const char *district, long page, struct article_page *list,
 		       struct pagination *p)

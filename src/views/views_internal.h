@@ -23,6 +23,9 @@ int page_list_articles(struct view *v, const char *district, long page, struct a
 void page_add_article_list(struct view *v, struct tv *data, const struct article_page *list,
 			   const struct pagination *p, const char *base_url);
 
+/* Adds "channels": every district with its number of articles. */
+void page_add_channel_counts(struct view *v, struct tv *data);
+
 /* Adds a list named key of {slug, name} for comma-separated district slugs. */
 void page_add_districts(struct tv *data, const char *key, const char *const *slugs, size_t n);
 

@@ -550,3 +550,29 @@ Test(http, empty_site_says_how_to_add_news)
 	cr_assert_eq(server_stop(&other), 0);
 	free(empty_db);
 }
+
+Test(http, sidebar_counts_match_each_channel)
+{
+	struct http_reply home;
+	get("/", &home);
+	static const char *const slugs[] = { "jiading", "pudong", "fengxian", "chongming" };
+	for (size_t i = 0; i < 4; i++) {
+		char link[64];
+		snprintf(link, sizeof(link), "<li><a href=\"/districts/%s\">", slugs[i]);
+		const char *aside = strstr(home.body, "<aside class=\"side\"");
+		cr_assert_not_null(aside);
+		const char *entry = strstr(aside, link);
+		cr_assert_not_null(entry, "no sidebar entry for %s", slugs[i]);
+		const char *n = strstr(entry, "<span class=\"n\">");
+		cr_assert_not_null(n);
+		long shown = atol(n + strlen("<span class=\"n\">"));
+		char path[64];
+		snprintf(path, sizeof(path), "/districts/%s", slugs[i]);
+		struct http_reply channel;
+		get(path, &channel);
+		cr_assert_eq((size_t)shown, count_of(channel.body, "class=\"item\""), "%s: sidebar says %ld", slugs[i], shown);
+		cr_assert_gt(shown, 0);
+		http_reply_free(&channel);
+	}
+	http_reply_free(&home);
+}
