@@ -108,8 +108,11 @@ fuzz:
 		mkdir -p build/fuzz/corpus/$$name; \
 		echo "== fuzz $$name ($(FUZZ_SECONDS)s)"; \
 		build/fuzz/fuzz_$$name -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-			-artifact_prefix=fuzz/corpus/$$name/crash- \
-			build/fuzz/corpus/$$name fuzz/corpus/$$name 2>&1 | grep -E '^(INFO: Seed|#[0-9]+.*DONE|==[0-9]+==|SUMMARY|stat::number_of_executed_units)' || exit 1; \
+			-artifact_prefix=fuzz/corpus/$$name/ \
+			build/fuzz/corpus/$$name fuzz/corpus/$$name > build/fuzz/$$name.log 2>&1; \
+		status=$$?; \
+		grep -E '^(#[0-9]+.*DONE|==[0-9]+==|SUMMARY|stat::number_of_executed_units)' build/fuzz/$$name.log; \
+		[ $$status -eq 0 ] || { echo "fuzz $$name failed; see build/fuzz/$$name.log"; exit 1; }; \
 	done
 
 bench:

@@ -33,6 +33,8 @@ static bool access_log;
 static atomic_int in_flight;
 static atomic_bool stopping; /* once set, responses close their connections */
 
+static const char body_too_large[] = "请求内容超过 256 KiB 的上限。";
+
 /* Each pool thread opens its own SQLite connection on first use; all are
  * closed at shutdown, after the threads have stopped. */
 static __thread struct store *thread_store;
@@ -168,7 +170,7 @@ static int check_framing(struct MHD_Connection *conn, const char *version, const
 	}
 	const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (length && strtoull(length, NULL, 10) > BODY_MAX) {
-		*message = "请求内容超过 256 KiB 的上限。";
+		*message = body_too_large;
 		return 413;
 	}
 	return 0;
@@ -187,8 +189,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		int status = check_framing(conn, version, &message);
 		if (status == 0) {
 			/* Answering on the first call makes MHD 0.9.75 close the
-			 * connection after the response; waiting one call keeps it
-			 * alive. A refusal, above, is meant to close it. */
+			 * connection after the response, so wait one call to keep
+			 * it alive. A refusal, below, is meant to close it. */
 			return MHD_YES;
 		}
 		res.body = arena_buf(req->arena);
@@ -207,7 +209,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	res.body = arena_buf(req->arena);
 	if (req->body_bytes > BODY_MAX) {
 		res.close = true;
-		router_error(req, &res, 413, "请求内容超过 256 KiB 的上限。");
+		router_error(req, &res, 413, body_too_large);
 		return send_response(conn, req, &res);
 	}
 	req->store = store_for_thread();
