@@ -6,7 +6,7 @@ O ?= build/release
 CC ?= cc
 SANITIZE ?= 0
 
-PKGS := libmicrohttpd sqlite3 libsodium jansson
+PKGS := libmicrohttpd sqlite3 libsodium jansson icu-uc icu-i18n
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
 CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -g $(WARN) -Isrc -MMD -MP
 ifeq ($(SANITIZE),1)

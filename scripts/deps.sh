@@ -4,7 +4,7 @@
 # Only packages that are missing are installed; nothing is downloaded but Debian's.
 set -eu
 
-build_pkgs="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev zlib1g-dev"
+build_pkgs="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev zlib1g-dev libicu-dev"
 test_pkgs="clang libclang-rt-14-dev libcriterion-dev"
 bench_pkgs="wrk nginx-light curl"
 browser_pkgs="chromium fonts-noto-cjk"

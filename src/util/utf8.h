@@ -22,4 +22,8 @@ size_t utf8_length(const char *p, size_t n);
  * shorter); never splits a character. */
 size_t utf8_prefix(const char *p, size_t n, size_t max_chars);
 
+/* Writes the UTF-8 encoding of cp (a valid scalar value) to out; returns
+ * its length, 1 to 4 bytes. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
 #endif

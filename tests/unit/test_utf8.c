@@ -66,3 +66,15 @@ Test(utf8, decode_reads_each_length)
 		cr_assert_eq(cp, cases[i].cp);
 	}
 }
+
+Test(utf8, encode_round_trips_decode)
+{
+	const uint32_t cps[] = { 0x41, 0x7ff, 0x4e0a, 0x1f600 };
+	for (size_t i = 0; i < 4; i++) {
+		char out[4];
+		size_t n = utf8_encode(cps[i], out);
+		uint32_t back;
+		cr_assert_eq(utf8_decode(out, n, &back), n);
+		cr_assert_eq(back, cps[i]);
+	}
+}
