@@ -36,6 +36,7 @@ struct response {
 	const char *cache_control;
 	const char *allow;         /* the Allow header of a 405 */
 	const char *error_message; /* Chinese text for the error page, or NULL */
+	const char *error_code;    /* English code for API errors, or NULL */
 	bool close;                /* close the connection after this response */
 };
 

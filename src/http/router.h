@@ -8,7 +8,9 @@
  * renders the error page for any error status that has no body yet. */
 void router_dispatch(struct request *req, struct response *res);
 
-/* Fills res with the error page for status; message (Chinese) may be NULL. */
-void router_error(struct request *req, struct response *res, int status, const char *message);
+/* Fills res with the error page for status — JSON under /api/, where code is
+ * the stable English error code (NULL: one for the status) — and message, in
+ * Chinese, may be NULL for the default. */
+void router_error(struct request *req, struct response *res, int status, const char *code, const char *message);
 
 #endif

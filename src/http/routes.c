@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "assets.h"
+#include "content/district.h"
+#include "search/query.h"
+#include "util/date.h"
 #include "http/router.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -20,10 +23,18 @@ struct route {
 };
 
 static const char html_type[] = "text/html; charset=utf-8";
+static const char json_type[] = "application/json; charset=utf-8";
 
 static struct view view_of(struct request *req, struct response *res)
 {
 	return (struct view){ req->store, req->arena, res->body };
+}
+
+static void reject(struct response *res, const char *code, const char *message)
+{
+	res->status = 400;
+	res->error_code = code;
+	res->error_message = message;
 }
 
 /* The page query argument: 1 when absent; 0 (and a 400) when malformed. */
@@ -32,11 +43,66 @@ static long page_arg(struct request *req, struct response *res)
 	const char *arg = request_query(req, "page");
 	long page = 1;
 	if (arg && !str_to_long(str_from(arg), 1, PAGE_MAX, &page)) {
-		res->status = 400;
-		res->error_message = arena_printf(req->arena, "页码应为 1 到 %d 之间的整数。", PAGE_MAX);
+		reject(res, "invalid_page", arena_printf(req->arena, "页码应为 1 到 %d 之间的整数。", PAGE_MAX));
 		return 0;
 	}
 	return page;
+}
+
+/* An optional query argument: NULL when absent or empty. */
+static const char *optional_arg(struct request *req, const char *name)
+{
+	const char *v = request_query(req, name);
+	return v && *v ? v : NULL;
+}
+
+/* Reads and checks the search parameters, for the page and the API alike.
+ * False (with a 400 in res) on anything malformed. */
+static bool search_args(struct request *req, struct response *res, struct search_request *out)
+{
+	*out = (struct search_request){ .q = request_query(req, "q") };
+	if (!out->q)
+		out->q = "";
+	size_t qlen = strlen(out->q);
+	if (!utf8_valid(out->q, qlen, NULL)) {
+		reject(res, "invalid_encoding", "搜索词含有无效的字符编码。");
+		return false;
+	}
+	if (utf8_length(out->q, qlen) > SEARCH_QUERY_MAX_CHARS) {
+		reject(res, "query_too_long",
+		       arena_printf(req->arena, "搜索词不能超过 %d 个字符，请缩短后再试。", SEARCH_QUERY_MAX_CHARS));
+		return false;
+	}
+	out->district = optional_arg(req, "district");
+	if (out->district) {
+		const struct district *d = district_lookup(str_from(out->district));
+		if (!d || strcmp(d->slug, out->district)) {
+			reject(res, "invalid_district", "区的取值应为 16 个区的拼音之一，如 pudong。");
+			return false;
+		}
+	}
+	if (optional_arg(req, "industry")) {
+		/* Articles carry no industries until automatic tagging exists. */
+		reject(res, "unknown_industry", "暂不支持按行业筛选：文章尚未标注行业。");
+		return false;
+	}
+	const char *dates[2] = { optional_arg(req, "from"), optional_arg(req, "to") };
+	for (int i = 0; i < 2; i++) {
+		struct date d;
+		if (dates[i] && date_parse(str_from(dates[i]), &d) != DATE_OK) {
+			reject(res, "invalid_date", "日期应为 YYYY-MM-DD 格式的真实日期。");
+			return false;
+		}
+	}
+	out->from = dates[0], out->to = dates[1];
+	const char *sort = optional_arg(req, "sort");
+	if (sort && strcmp(sort, "date") && strcmp(sort, "relevance")) {
+		reject(res, "invalid_sort", "排序方式应为 relevance（相关度）或 date（日期）。");
+		return false;
+	}
+	out->by_date = sort && !strcmp(sort, "date");
+	out->page = page_arg(req, res);
+	return out->page != 0;
 }
 
 static bool need_store(struct request *req, struct response *res)
@@ -77,6 +143,25 @@ static void handle_district(struct request *req, struct response *res)
 		return;
 	struct view v = view_of(req, res);
 	res->status = view_district(&v, req->params[0], page);
+}
+
+static void handle_search(struct request *req, struct response *res)
+{
+	struct search_request r;
+	if (!search_args(req, res, &r) || !need_store(req, res))
+		return;
+	struct view v = view_of(req, res);
+	res->status = view_search(&v, &r);
+}
+
+static void handle_api_search(struct request *req, struct response *res)
+{
+	struct search_request r;
+	if (!search_args(req, res, &r) || !need_store(req, res))
+		return;
+	struct view v = view_of(req, res);
+	res->content_type = json_type;
+	res->status = view_search_json(&v, &r);
 }
 
 static void handle_healthz(struct request *req, struct response *res)
@@ -124,6 +209,8 @@ static const struct route routes[] = {
 	{ "/districts/{}", ALLOW_GET, "GET, HEAD", handle_district },
 	{ "/healthz", ALLOW_GET, "GET, HEAD", handle_healthz },
 	{ "/static/{}", ALLOW_GET, "GET, HEAD", handle_static },
+	{ "/search", ALLOW_GET, "GET, HEAD", handle_search },
+	{ "/api/v1/search", ALLOW_GET, "GET, HEAD", handle_api_search },
 };
 
 /* Matches path against pattern, capturing "{}" segments into req->params. */
@@ -168,14 +255,31 @@ void router_dispatch(struct request *req, struct response *res)
 		}
 	}
 	if (res->status >= 400 && res->body->len == 0)
-		router_error(req, res, res->status, res->error_message);
+		router_error(req, res, res->status, res->error_code, res->error_message);
 }
 
-void router_error(struct request *req, struct response *res, int status, const char *message)
+static const char *default_code(int status)
+{
+	switch (status) {
+	case 400: return "bad_request";
+	case 404: return "not_found";
+	case 405: return "method_not_allowed";
+	case 413: return "payload_too_large";
+	case 503: return "unavailable";
+	default: return "internal_error";
+	}
+}
+
+void router_error(struct request *req, struct response *res, int status, const char *code, const char *message)
 {
 	struct view v = view_of(req, res);
 	res->status = status;
-	res->content_type = html_type;
 	res->cache_control = "no-cache";
-	view_error(&v, status, message);
+	if (!strncmp(req->path, "/api/", 5)) {
+		res->content_type = json_type;
+		view_error_json(&v, status, code ? code : default_code(status), message ? message : "请求无法完成。");
+	} else {
+		res->content_type = html_type;
+		view_error(&v, status, message);
+	}
 }

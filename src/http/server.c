@@ -195,7 +195,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		}
 		res.body = arena_buf(req->arena);
 		res.close = true;
-		router_error(req, &res, status, message);
+		router_error(req, &res, status, NULL, message);
 		return send_response(conn, req, &res);
 	}
 	if (*upload_data_size) {
@@ -209,7 +209,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	res.body = arena_buf(req->arena);
 	if (req->body_bytes > BODY_MAX) {
 		res.close = true;
-		router_error(req, &res, 413, body_too_large);
+		router_error(req, &res, 413, NULL, body_too_large);
 		return send_response(conn, req, &res);
 	}
 	req->store = store_for_thread();

@@ -43,6 +43,25 @@ const char *const store_migrations[] = {
 	"CREATE TRIGGER article_districts_uncounted AFTER DELETE ON article_districts BEGIN"
 	"  UPDATE article_counts SET n = n - 1 WHERE district = OLD.district;"
 	" END;",
+
+	/* 2: full-text search. The index holds no copy of the text (content=
+	 * articles); triggers keep it in step in the writing transaction, so
+	 * an article is searchable the moment it is committed. */
+	"CREATE VIRTUAL TABLE article_search USING fts5("
+	"  title, body, content = 'articles', content_rowid = 'id', tokenize = 'zhaoshang');"
+	"INSERT INTO article_search(article_search) VALUES ('rebuild');"
+	"CREATE TRIGGER articles_indexed AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO article_search(rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);"
+	" END;"
+	"CREATE TRIGGER articles_unindexed AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO article_search(article_search, rowid, title, body)"
+	"    VALUES ('delete', OLD.id, OLD.title, OLD.body);"
+	" END;"
+	"CREATE TRIGGER articles_reindexed AFTER UPDATE OF title, body ON articles BEGIN"
+	"  INSERT INTO article_search(article_search, rowid, title, body)"
+	"    VALUES ('delete', OLD.id, OLD.title, OLD.body);"
+	"  INSERT INTO article_search(rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);"
+	" END;",
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

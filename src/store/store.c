@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/fts.h"
 #include "store/migrations.h"
 #include "store/statements.h"
 #include "util/log.h"
@@ -18,7 +19,8 @@ struct store {
 };
 
 #define STORE_STATEMENT_SQL(name, sql) [STMT_##name] = sql,
-static const char *const statement_sql[STMT__MAX] = { STORE_STATEMENTS(STORE_STATEMENT_SQL) };
+static const char *const statement_sql[STMT__MAX] = { STORE_STATEMENTS(STORE_STATEMENT_SQL)
+								 STORE_SEARCH_STATEMENTS(STORE_STATEMENT_SQL) };
 #undef STORE_STATEMENT_SQL
 
 static void log_db_error(struct store *s, const char *what)
@@ -127,6 +129,11 @@ enum store_rc store_open(const char *path, struct store **out, struct buf *err)
 				    "PRAGMA temp_store = MEMORY;";
 	if (sqlite3_exec(s->db, setup, NULL, NULL, NULL) != SQLITE_OK) {
 		buf_printf(err, "无法设置数据库 %s：%s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	/* Before migrating: building the search index needs the tokenizer. */
+	if (fts_register_tokenizer(s->db) != SQLITE_OK) {
+		buf_printf(err, "无法为数据库 %s 注册中文分词器", path);
 		goto fail;
 	}
 	if (migrate(s, err) < 0)
@@ -345,4 +352,59 @@ enum store_rc store_district_counts(struct store *s, struct arena *arena, struct
 		return STORE_ERROR;
 	}
 	return STORE_OK;
+}
+
+static void bind_search(sqlite3_stmt *st, const char *match, const struct search_filter *f)
+{
+	bind_text(st, 1, match);
+	bind_text(st, 2, f->district);
+	bind_text(st, 3, f->from);
+	bind_text(st, 4, f->to);
+}
+
+enum store_rc store_search(struct store *s, const char *match, const struct search_filter *f, int64_t offset,
+			   int limit, struct arena *arena, struct search_page *out)
+{
+	*out = (struct search_page){ 0 };
+	sqlite3_stmt *st = stmt_get(s, STMT_SEARCH_COUNT);
+	bind_search(st, match, f);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		out->total = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW)
+		goto fail;
+
+	out->hits = ARENA_NEW_ARRAY(arena, struct search_hit, (size_t)limit);
+	st = stmt_get(s, f->by_date ? STMT_SEARCH_BY_DATE : STMT_SEARCH_BY_RANK);
+	bind_search(st, match, f);
+	sqlite3_bind_int(st, 5, limit);
+	sqlite3_bind_int64(st, 6, offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->count < (size_t)limit) {
+		struct search_hit *h = &out->hits[out->count++];
+		h->id = sqlite3_column_int64(st, 0);
+		h->title = column_text(st, 1, arena);
+		h->date = column_text(st, 2, arena);
+		h->snippet = column_text(st, 3, arena);
+		const char *d = column_text(st, 4, arena);
+		h->districts = d ? d : "";
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		goto fail;
+
+	out->facets = ARENA_NEW_ARRAY(arena, struct district_count, ARTICLE_MAX_DISTRICTS);
+	st = stmt_get(s, STMT_SEARCH_DISTRICTS);
+	bind_search(st, match, f);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->nfacets < ARTICLE_MAX_DISTRICTS) {
+		out->facets[out->nfacets].district = column_text(st, 0, arena);
+		out->facets[out->nfacets++].articles = sqlite3_column_int64(st, 1);
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		goto fail;
+	return STORE_OK;
+fail:
+	log_db_error(s, "search");
+	return STORE_ERROR;
 }

@@ -89,6 +89,36 @@ struct district_count {
 enum store_rc store_district_counts(struct store *s, struct arena *arena, struct district_count **out, size_t *n)
 	__attribute__((warn_unused_result));
 
+struct search_filter {
+	const char *district; /* slug, or NULL for all */
+	const char *from, *to; /* YYYY-MM-DD bounds (inclusive), or NULL */
+	bool by_date;          /* newest first instead of most relevant first */
+};
+
+/* A search result. title and snippet mark each hit with \x01 before and
+ * \x02 after; the snippet is a window of the body around the best hits. */
+struct search_hit {
+	int64_t id;
+	const char *title;
+	const char *date;
+	const char *snippet;
+	const char *districts; /* comma-separated slugs */
+};
+
+struct search_page {
+	struct search_hit *hits;
+	size_t count;
+	int64_t total;                  /* matches on all pages */
+	struct district_count *facets;  /* matches per district, ignoring f->district */
+	size_t nfacets;
+};
+
+/* Runs the FTS5 expression match (built by search_query_parse) with the
+ * filters; relevance is BM25 with title hits weighing ten times body hits,
+ * ties going to the newer article. Everything is allocated in arena. */
+enum store_rc store_search(struct store *s, const char *match, const struct search_filter *f, int64_t offset,
+			   int limit, struct arena *arena, struct search_page *out) __attribute__((warn_unused_result));
+
 /* One page of articles, newest first, optionally only those tagged with the
  * district slug. excerpt_chars bounds each excerpt. Strings in arena. */
 enum store_rc store_articles_list(struct store *s, const char *district, int64_t offset, int limit,

@@ -20,3 +20,18 @@ void html_escape(struct buf *out, const char *p, size_t n)
 	}
 	buf_append(out, p + run, n - run);
 }
+
+void url_escape(struct buf *out, const char *p, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+		    c == '.' || c == '_' || c == '~') {
+			buf_putc(out, (char)c);
+		} else {
+			char enc[3] = { '%', hex[c >> 4], hex[c & 15] };
+			buf_append(out, enc, 3);
+		}
+	}
+}

@@ -10,4 +10,8 @@
  * & < > " ' become entities. Safe in both contexts, so templates need only one. */
 void html_escape(struct buf *out, const char *p, size_t n);
 
+/* Appends p percent-encoded for a URL query value (RFC 3986 unreserved
+ * characters pass through). */
+void url_escape(struct buf *out, const char *p, size_t n);
+
 #endif

@@ -18,7 +18,7 @@ int view_district(struct view *v, const char *slug, long page)
 	struct tv *data = page_data(v, title, description, d->slug);
 	tv_put_str(data, "district_name", d->name);
 	tv_put_str(data, "empty_message", arena_printf(v->arena, "%s暂时没有文章。", d->name));
-	page_add_article_list(v, data, &list, &p, arena_printf(v->arena, "/districts/%s", d->slug));
+	page_add_article_list(v, data, &list, &p, arena_printf(v->arena, "/districts/%s?", d->slug));
 	page_add_channel_counts(v, data);
 	return page_render(v, "district", data);
 }

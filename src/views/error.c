@@ -28,3 +28,10 @@ void view_error(struct view *v, int status, const char *message)
 	buf_reset(v->out);
 	(void)page_render(v, "error", data);
 }
+
+void view_error_json(struct view *v, int status, const char *code, const char *message)
+{
+	(void)status; /* the status travels in the HTTP response line */
+	buf_reset(v->out);
+	page_emit_json(v, json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message));
+}

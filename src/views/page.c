@@ -98,7 +98,7 @@ static const char *excerpt(struct arena *a, const char *body)
 	return e;
 }
 
-static void add_pagination(struct tv *data, const struct pagination *p, const char *base_url)
+void page_add_pagination(struct tv *data, const struct pagination *p, const char *base_url)
 {
 	if (p->pages <= 1)
 		return;
@@ -143,7 +143,7 @@ void page_add_article_list(struct view *v, struct tv *data, const struct article
 			slugs[n++] = tok;
 		page_add_districts(item, "districts", slugs, n);
 	}
-	add_pagination(data, p, base_url);
+	page_add_pagination(data, p, base_url);
 }
 
 void page_add_channel_counts(struct view *v, struct tv *data)
@@ -174,4 +174,12 @@ int page_list_articles(struct view *v, const char *district, long page, struct a
 		return 500;
 	*p = pagination_make(list->total, PAGE_SIZE, page);
 	return pagination_in_range(p) ? 200 : 404;
+}
+
+void page_emit_json(struct view *v, json_t *obj)
+{
+	char *text = json_dumps(obj, JSON_COMPACT);
+	buf_puts(v->out, text ? text : "{}");
+	free(text);
+	json_decref(obj);
 }

@@ -231,7 +231,7 @@ static void tv_append(struct tv *container, const char *key, struct tv *value)
 void tv_put_strn(struct tv *obj, const char *key, const char *value, size_t len)
 {
 	struct tv *v = tv_new(obj->arena, TV_STR);
-	v->s = (struct str){ value, len };
+	v->s = value ? (struct str){ value, len } : STR_LIT("");
 	tv_append(obj, key, v);
 }
 

@@ -35,7 +35,8 @@ int tpl_render(const struct tpl_set *set, const char *name, const struct tv *dat
 	__attribute__((warn_unused_result));
 
 /* Values handed to templates: a tree built in an arena. Strings are not
- * copied: they must live as long as the arena (allocate them there). */
+ * copied: they must live as long as the arena (allocate them there). A NULL
+ * string is the empty string. */
 struct tv *tv_object(struct arena *a);
 void tv_put_str(struct tv *obj, const char *key, const char *value);
 void tv_put_strn(struct tv *obj, const char *key, const char *value, size_t len);

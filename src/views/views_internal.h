@@ -2,6 +2,8 @@
 #ifndef ZS_VIEWS_INTERNAL_H
 #define ZS_VIEWS_INTERNAL_H
 
+#include <jansson.h>
+
 #include "views/pagination.h"
 #include "views/template.h"
 #include "views/views.h"
@@ -19,9 +21,17 @@ int page_render(struct view *v, const char *name, const struct tv *data);
 int page_list_articles(struct view *v, const char *district, long page, struct article_page *list,
 		       struct pagination *p);
 
-/* Adds "articles" (with excerpts and district tags) and "pagination" to data. */
+/* Adds "articles" (with excerpts and district tags) and "pagination" to
+ * data; base_url as for page_add_pagination. */
 void page_add_article_list(struct view *v, struct tv *data, const struct article_page *list,
 			   const struct pagination *p, const char *base_url);
+
+/* Adds "pagination" (nothing when there is one page); links are base_url
+ * followed by "page=N", so base_url ends in '?' or '&'. */
+void page_add_pagination(struct tv *data, const struct pagination *p, const char *base_url);
+
+/* Appends obj to v->out as compact UTF-8 JSON and releases it. */
+void page_emit_json(struct view *v, json_t *obj);
 
 /* Adds "channels": every district with its number of articles. */
 void page_add_channel_counts(struct view *v, struct tv *data);

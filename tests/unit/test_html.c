@@ -31,3 +31,12 @@ Test(html, escapes_a_script_payload)
 	cr_assert_null(strchr(e, '<'));
 	free(e);
 }
+
+Test(html, url_escape_encodes_reserved_and_utf8_bytes)
+{
+	struct buf b = { 0 };
+	const char *s = "a b&c/浦";
+	url_escape(&b, s, strlen(s));
+	cr_assert_str_eq(buf_cstr(&b), "a%20b%26c%2F%E6%B5%A6");
+	buf_free(&b);
+}

@@ -155,3 +155,14 @@ Test(template, compile_errors_name_template_and_line)
 	cr_assert(strstr(e, "bad:1"), "%s", e);
 	free(e);
 }
+
+Test(template, null_strings_render_as_empty)
+{
+	struct arena *a = arena_new();
+	struct tv *d = tv_object(a);
+	tv_put_str(d, "from", NULL);
+	char *out = render1("<input value=\"{{from}}\">{{#from}}X{{/from}}", d);
+	cr_assert_str_eq(out, "<input value=\"\">");
+	free(out);
+	arena_free(a);
+}

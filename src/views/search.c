@@ -1,0 +1,246 @@
+/* search: the search page and its JSON twin, over one search run. */
+#include <string.h>
+#include <time.h>
+
+#include "content/district.h"
+#include "search/query.h"
+#include "util/html.h"
+#include "views/views_internal.h"
+
+enum { RESULTS_PER_PAGE = 20 };
+
+struct outcome {
+	enum search_query_status status;
+	struct search_page found;
+	struct pagination pagination;
+	double elapsed_ms;
+};
+
+static double ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* Runs the search; 200 also for a query with nothing to search (status tells). */
+static int run(struct view *v, const struct search_request *r, struct outcome *o)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	*o = (struct outcome){ 0 };
+	struct search_query q;
+	o->status = search_query_parse(str_from(r->q ? r->q : ""), v->arena, &q);
+	if (o->status != QUERY_OK)
+		return 200;
+	struct search_filter f = { r->district, r->from, r->to, r->by_date };
+	if (store_search(v->store, q.match, &f, pagination_offset(r->page, RESULTS_PER_PAGE), RESULTS_PER_PAGE,
+			 v->arena, &o->found) != STORE_OK)
+		return 500;
+	o->pagination = pagination_make(o->found.total, RESULTS_PER_PAGE, r->page);
+	o->elapsed_ms = ms_since(&t0);
+	return pagination_in_range(&o->pagination) ? 200 : 404;
+}
+
+/* "/search?q=…&district=…&" with the request's parameters, except the
+ * district when without_district is set; ready for "page=N" or more. */
+static const char *search_url(struct view *v, const char *path, const struct search_request *r,
+			      const char *district)
+{
+	struct buf *b = arena_buf(v->arena);
+	buf_printf(b, "%s?q=", path);
+	url_escape(b, r->q, strlen(r->q));
+	const char *params[][2] = { { "district", district }, { "from", r->from }, { "to", r->to },
+				    { "sort", r->by_date ? "date" : NULL } };
+	for (size_t i = 0; i < 4; i++) {
+		if (!params[i][1])
+			continue;
+		buf_printf(b, "&%s=", params[i][0]);
+		url_escape(b, params[i][1], strlen(params[i][1]));
+	}
+	buf_putc(b, '&');
+	return b->data;
+}
+
+/* Splits text marked with \x01…\x02 into {text, mark} pieces, so the template
+ * escapes every piece and adds <mark> itself: no raw HTML anywhere. */
+static void add_marked(struct tv *obj, const char *key, const char *marked)
+{
+	struct tv *list = tv_put_list(obj, key);
+	bool in_mark = false;
+	const char *p = marked ? marked : "";
+	while (*p) {
+		size_t n = strcspn(p, "\x01\x02\n");
+		if (n) {
+			struct tv *piece = tv_list_add_object(list);
+			tv_put_strn(piece, "text", p, n);
+			tv_put_bool(piece, "mark", in_mark);
+		}
+		p += n;
+		if (*p == '\n') {
+			struct tv *piece = tv_list_add_object(list); /* paragraph breaks read as spaces */
+			tv_put_str(piece, "text", " ");
+			tv_put_bool(piece, "mark", false);
+		} else if (*p) {
+			in_mark = *p == '\x01';
+		}
+		if (*p)
+			p++;
+	}
+}
+
+static void add_districts(struct tv *item, const char *csv, struct arena *arena)
+{
+	const char *slugs[DISTRICT_COUNT];
+	size_t n = 0;
+	char *copy = arena_strdup(arena, csv), *save = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok && n < DISTRICT_COUNT; tok = strtok_r(NULL, ",", &save))
+		slugs[n++] = tok;
+	page_add_districts(item, "districts", slugs, n);
+}
+
+static int64_t facet_count(const struct search_page *found, const char *slug)
+{
+	for (size_t i = 0; i < found->nfacets; i++)
+		if (!strcmp(found->facets[i].district, slug))
+			return found->facets[i].articles;
+	return 0;
+}
+
+int view_search(struct view *v, const struct search_request *r)
+{
+	struct outcome o;
+	int status = run(v, r, &o);
+	if (status != 200)
+		return status;
+	const char *q = r->q ? r->q : "";
+	struct tv *data = page_data(v, *q ? arena_printf(v->arena, "搜索：%s", q) : "搜索", NULL, NULL);
+	tv_put_str(data, "q", q);
+	tv_put_str(data, "from", r->from);
+	tv_put_str(data, "to", r->to);
+	tv_put_bool(data, "by_date", r->by_date);
+	struct tv *options = tv_put_list(data, "district_options");
+	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
+		struct tv *opt = tv_list_add_object(options);
+		tv_put_str(opt, "slug", districts[i].slug);
+		tv_put_str(opt, "name", districts[i].name);
+		tv_put_bool(opt, "selected", r->district && !strcmp(r->district, districts[i].slug));
+	}
+	if (o.status != QUERY_OK) {
+		tv_put_str(data, "prompt", *q ? "搜索词里没有可搜索的文字，请换个关键词。"
+					      : "输入关键词搜索招商资讯，例如：充电桩、浦东 招商、集成电路、“负面清单”。");
+		return page_render(v, "search", data);
+	}
+	struct tv *s = tv_put_object(data, "searched");
+	tv_put_int(s, "total", o.found.total);
+	tv_put_str(s, "elapsed", arena_printf(v->arena, "%.1f", o.elapsed_ms));
+	struct tv *results = tv_put_list(s, "results");
+	for (size_t i = 0; i < o.found.count; i++) {
+		const struct search_hit *h = &o.found.hits[i];
+		struct tv *item = tv_list_add_object(results);
+		tv_put_int(item, "id", h->id);
+		tv_put_str(item, "date", h->date);
+		add_marked(item, "title", h->title);
+		add_marked(item, "snippet", h->snippet);
+		add_districts(item, h->districts, v->arena);
+	}
+	if (r->district || r->from || r->to) {
+		struct search_request all = { .q = q, .by_date = r->by_date };
+		tv_put_str(s, "unfiltered_url", search_url(v, "/search", &all, NULL));
+	}
+	struct tv *facets = tv_put_list(s, "facets");
+	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
+		int64_t n = facet_count(&o.found, districts[i].slug);
+		bool selected = r->district && !strcmp(r->district, districts[i].slug);
+		if (!n && !selected)
+			continue;
+		struct tv *f = tv_list_add_object(facets);
+		tv_put_str(f, "name", districts[i].name);
+		tv_put_int(f, "articles", n);
+		tv_put_bool(f, "selected", selected);
+		tv_put_str(f, "url", search_url(v, "/search", r, districts[i].slug));
+	}
+	if (r->district)
+		tv_put_str(s, "all_districts_url", search_url(v, "/search", r, NULL));
+	page_add_pagination(s, &o.pagination, search_url(v, "/search", r, r->district));
+	return page_render(v, "search", data);
+}
+
+/* Marked text as HTML: escaped, with <mark> around the hits. */
+static char *marked_html(const char *marked)
+{
+	struct buf b = { 0 };
+	for (const char *p = marked ? marked : ""; *p;) {
+		size_t n = strcspn(p, "\x01\x02\n");
+		html_escape(&b, p, n);
+		p += n;
+		if (*p)
+			buf_puts(&b, *p == '\x01' ? "<mark>" : *p == '\x02' ? "</mark>" : " ");
+		if (*p)
+			p++;
+	}
+	return buf_detach(&b);
+}
+
+static char *unmarked(const char *marked)
+{
+	struct buf b = { 0 };
+	for (const char *p = marked ? marked : ""; *p; p++)
+		if (*p != '\x01' && *p != '\x02')
+			buf_putc(&b, *p);
+	return buf_detach(&b);
+}
+
+int view_search_json(struct view *v, const struct search_request *r)
+{
+	struct outcome o;
+	int status = run(v, r, &o);
+	if (status == 404) {
+		view_error_json(v, 404, "page_out_of_range", "页码超出了结果的范围。");
+		return 404;
+	}
+	if (status != 200)
+		return status;
+	json_t *root = json_object(), *results = json_array();
+	json_object_set_new(root, "total", json_integer(o.status == QUERY_OK ? o.found.total : 0));
+	json_object_set_new(root, "page", json_integer(r->page));
+	json_object_set_new(root, "took_ms", json_real(o.elapsed_ms));
+	for (size_t i = 0; i < o.found.count; i++) {
+		const struct search_hit *h = &o.found.hits[i];
+		json_t *item = json_object(), *names = json_array();
+		char *title = unmarked(h->title), *snippet = marked_html(h->snippet);
+		json_object_set_new(item, "id", json_integer(h->id));
+		json_object_set_new(item, "title", json_string(title));
+		json_object_set_new(item, "date", json_string(h->date));
+		char *copy = arena_strdup(v->arena, h->districts), *save = NULL;
+		for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+			const struct district *d = district_lookup(str_from(tok));
+			if (d)
+				json_array_append_new(names, json_string(d->name));
+		}
+		json_object_set_new(item, "districts", names);
+		json_object_set_new(item, "industries", json_array());
+		json_object_set_new(item, "snippet", json_string(snippet));
+		json_array_append_new(results, item);
+		free(title);
+		free(snippet);
+	}
+	json_object_set_new(root, "results", results);
+	json_t *facets = json_array();
+	for (size_t i = 0; o.status == QUERY_OK && i < DISTRICT_COUNT; i++) {
+		int64_t n = facet_count(&o.found, districts[i].slug);
+		if (!n)
+			continue;
+		json_t *f = json_object();
+		json_object_set_new(f, "district", json_string(districts[i].slug));
+		json_object_set_new(f, "name", json_string(districts[i].name));
+		json_object_set_new(f, "count", json_integer(n));
+		json_array_append_new(facets, f);
+	}
+	json_object_set_new(root, "facets", json_pack("{s:o}", "districts", facets));
+	if (o.status == QUERY_OK && r->page < o.pagination.pages)
+		json_object_set_new(root, "next", json_string(arena_printf(
+			v->arena, "%spage=%ld", search_url(v, "/api/v1/search", r, r->district), r->page + 1)));
+	page_emit_json(v, root);
+	return 200;
+}

@@ -1,0 +1,217 @@
+/* Search over a real database holding the ten seed articles: relevance
+ * (expected first results written from reading the articles), hostile
+ * input, and the query parser. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "content/import.h"
+#include "harness.h"
+#include "search/query.h"
+
+static char *dir;
+static struct store *store;
+static struct arena *arena;
+
+static void setup(void)
+{
+	dir = tmp_dir_new();
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/s.db", dir);
+	struct buf err = { 0 };
+	cr_assert_eq(store_open(path, &store, &err), STORE_OK, "%s", buf_cstr(&err));
+	const char *seed = seed_path();
+	if (seed) {
+		struct import_result r;
+		cr_assert_eq(import_file(store, seed, false, &r, &err), 0, "%s", buf_cstr(&err));
+	}
+	buf_free(&err);
+	arena = arena_new();
+}
+
+static void teardown(void)
+{
+	arena_free(arena);
+	store_close(store);
+	tmp_dir_remove(dir);
+}
+
+TestSuite(search, .init = setup, .fini = teardown);
+
+static struct search_page run(const char *q, const struct search_filter *f)
+{
+	struct search_query query;
+	struct search_page page = { 0 };
+	if (search_query_parse(str_from(q), arena, &query) != QUERY_OK)
+		return page;
+	struct search_filter none = { 0 };
+	cr_assert_eq(store_search(store, query.match, f ? f : &none, 0, 20, arena, &page), STORE_OK, "query %s", q);
+	return page;
+}
+
+static char *plain(const char *marked)
+{
+	static char out[1024];
+	size_t n = 0;
+	for (const char *p = marked; *p && n < sizeof(out) - 1; p++)
+		if (*p != '\x01' && *p != '\x02')
+			out[n++] = *p;
+	out[n] = '\0';
+	return out;
+}
+
+#define SEED_ONLY()                                                       \
+	do {                                                              \
+		if (!seed_path())                                         \
+			cr_skip_test("../shared/seed is not in this checkout"); \
+	} while (0)
+
+/* query, the title of the article that should come first */
+static const char *const relevance[][2] = {
+	{ "充电桩", "青浦深化充电基础设施布局优化城市服务功能" },
+	{ "桩", "青浦深化充电基础设施布局优化城市服务功能" },
+	{ "V2G", "青浦深化充电基础设施布局优化城市服务功能" },
+	{ "v2g", "青浦深化充电基础设施布局优化城市服务功能" },
+	{ "ｖ２ｇ", "青浦深化充电基础设施布局优化城市服务功能" },
+	{ "浦东 统计", "浦东新区统计调查工作锚定高质量发展新目标" },
+	{ "浦東", "浦东新区统计调查工作锚定高质量发展新目标" },
+	{ "自贸区", "浦东新区统计调查工作锚定高质量发展新目标" },
+	{ "5000万", "上海宝山住宅项目获5000万融资助力开发" },
+	{ "委托贷款", "上海宝山住宅项目获5000万融资助力开发" },
+	{ "１４个", "提升服务效率 金山14个产业项目集中开工" },
+	{ "店小二", "提升服务效率 金山14个产业项目集中开工" },
+	{ "集成电路", "上海打造全球卓越制造基地的智能化转型路径" },
+	{ "集成電路", "上海打造全球卓越制造基地的智能化转型路径" },
+	{ "临港新片区", "上海打造全球卓越制造基地的智能化转型路径" },
+	{ "负面清单", "上海保税区行政审批改革驱动招商引资新高度" },
+	{ "农业", "上海崇明生态法规促进招商引资与可持续发展" },
+	{ "赵巷", "青浦赵巷商区能级提升科学规划引领区域发展" },
+	{ "\"组合拳\"", "普陀区出“组合拳”优生态强治理促招商引资" },
+	{ "财政金融", "上海持续领跑全国省域财政金融竞争力前三甲" },
+	{ "崇明 生态", "上海崇明生态法规促进招商引资与可持续发展" },
+};
+
+Test(search, expected_article_comes_first)
+{
+	SEED_ONLY();
+	for (size_t i = 0; i < sizeof(relevance) / sizeof(relevance[0]); i++) {
+		struct search_page p = run(relevance[i][0], NULL);
+		cr_assert_gt(p.count, 0, "\"%s\" found nothing", relevance[i][0]);
+		cr_expect_str_eq(plain(p.hits[0].title), relevance[i][1], "\"%s\" ranked \"%s\" first", relevance[i][0],
+				 plain(p.hits[0].title));
+	}
+}
+
+Test(search, every_query_shape_finds_something)
+{
+	SEED_ONLY();
+	/* one, two, three and more characters; a phrase; mixed scripts */
+	const char *queries[] = { "桩", "片区", "充电桩", "高质量发展", "\"统计调查\"", "5G", "14个产业项目" };
+	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++)
+		cr_assert_gt(run(queries[i], NULL).total, 0, "\"%s\" found nothing", queries[i]);
+}
+
+Test(search, a_word_inside_a_longer_word_is_found)
+{
+	SEED_ONLY();
+	struct search_page p = run("片区", NULL);
+	cr_assert_eq(p.total, 2, "片区 occurs in two articles (one inside 临港新片区)");
+}
+
+Test(search, pairs_far_apart_do_not_make_a_phrase)
+{
+	SEED_ONLY();
+	/* 统计 and 调查 both occur in article 1, and "统计调查" too; 调查统计 as a
+	 * sequence occurs nowhere. */
+	cr_assert_gt(run("统计调查", NULL).total, 0);
+	cr_assert_eq(run("调查统计", NULL).total, 0);
+}
+
+Test(search, terms_are_anded)
+{
+	SEED_ONLY();
+	int64_t both = run("充电桩 青浦", NULL).total;
+	cr_assert_eq(both, 1);
+	cr_assert_eq(run("充电桩 崇明", NULL).total, 0);
+}
+
+Test(search, highlights_mark_exactly_the_match)
+{
+	SEED_ONLY();
+	struct search_page p = run("充电桩", NULL);
+	cr_assert_not_null(strstr(p.hits[0].snippet, "\x01充电桩\x02"), "%s", p.hits[0].snippet);
+	p = run("桩", NULL);
+	cr_assert_not_null(strstr(p.hits[0].snippet, "充电\x01桩\x02"), "%s", p.hits[0].snippet);
+}
+
+Test(search, filters_by_district_and_date)
+{
+	SEED_ONLY();
+	struct search_filter qingpu = { .district = "qingpu" };
+	cr_assert_eq(run("长三角", &qingpu).total, 2);
+	struct search_filter pudong = { .district = "pudong" };
+	cr_assert_eq(run("长三角", &pudong).total, 0);
+	struct search_filter later = { .from = "2025-08-29" };
+	cr_assert_eq(run("长三角", &later).total, 0);
+	struct search_filter that_day = { .from = "2025-08-28", .to = "2025-08-28" };
+	cr_assert_eq(run("长三角", &that_day).total, 3);
+}
+
+Test(search, facets_count_matches_per_district)
+{
+	SEED_ONLY();
+	struct search_filter qingpu = { .district = "qingpu" };
+	struct search_page p = run("长三角", &qingpu);
+	int64_t qp = 0;
+	for (size_t i = 0; i < p.nfacets; i++)
+		if (!strcmp(p.facets[i].district, "qingpu"))
+			qp = p.facets[i].articles;
+	cr_assert_eq(qp, 2, "facets ignore the district filter itself and count its matches");
+}
+
+Test(search, hostile_queries_never_break_the_engine)
+{
+	const char *hostile[] = { "\"", "*", "(", ")", ":", "-", "OR", "AND", "NEAR", "^", "\" * ( ) : - OR AND NEAR ^",
+				  "title:浦东", "NEAR(浦东 招商, 2)", "浦东 OR 招商", "\"unclosed 浦东", "浦东\"\"招商",
+				  "-浦东", "^浦东", "浦东*", "{title body}: 浦东", "a AND OR NOT b", "'; DROP TABLE articles; --",
+				  "\\\"", "＊（）：", "“浦东" };
+	for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++)
+		(void)run(hostile[i], NULL); /* run() asserts STORE_OK */
+	cr_assert_gt(run("浦东", NULL).total + !seed_path(), 0, "the table survived");
+}
+
+Test(search, query_parser_quotes_every_term)
+{
+	struct search_query q;
+	cr_assert_eq(search_query_parse(str_from("浦东  招商"), arena, &q), QUERY_OK);
+	cr_assert_str_eq(q.match, "\"浦东\" AND \"招商\"");
+	cr_assert_eq(search_query_parse(str_from("\"浦东 招商\" 项目"), arena, &q), QUERY_OK);
+	cr_assert_str_eq(q.match, "\"浦东 招商\" AND \"项目\"");
+	cr_assert_eq(search_query_parse(str_from("“负面清单”"), arena, &q), QUERY_OK);
+	cr_assert_str_eq(q.match, "\"负面清单\"");
+	cr_assert_eq(search_query_parse(str_from("a\"b"), arena, &q), QUERY_OK);
+	cr_assert_str_eq(q.match, "\"a\" AND \"b\"");
+}
+
+Test(search, query_parser_drops_what_cannot_be_searched)
+{
+	struct search_query q;
+	cr_assert_eq(search_query_parse(str_from(""), arena, &q), QUERY_EMPTY);
+	cr_assert_eq(search_query_parse(str_from(" \u3000\t"), arena, &q), QUERY_EMPTY);
+	cr_assert_eq(search_query_parse(str_from("* ( ) : - ^"), arena, &q), QUERY_EMPTY);
+	cr_assert_eq(search_query_parse(str_from("* 浦东"), arena, &q), QUERY_OK);
+	cr_assert_str_eq(q.match, "\"浦东\"");
+}
+
+Test(search, query_parser_limits_length_and_encoding)
+{
+	struct search_query q;
+	struct buf long_q = { 0 };
+	for (int i = 0; i < SEARCH_QUERY_MAX_CHARS; i++)
+		buf_puts(&long_q, "浦");
+	cr_assert_eq(search_query_parse(buf_str(&long_q), arena, &q), QUERY_OK);
+	buf_puts(&long_q, "东");
+	cr_assert_eq(search_query_parse(buf_str(&long_q), arena, &q), QUERY_TOO_LONG);
+	buf_free(&long_q);
+	cr_assert_eq(search_query_parse((struct str){ "\xff", 1 }, arena, &q), QUERY_INVALID_UTF8);
+}
