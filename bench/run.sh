@@ -94,6 +94,16 @@ for round in $(seq "$rounds"); do
 	done
 done
 
+# Search latency: each query 7 times through the API, median of the
+# server's own took_ms (query parse, count, rank, highlights, facets).
+search_results="$out/search.txt"
+: > "$search_results"
+for q in 第99999期 浦东%20招商 集成电路 人才支撑 区; do
+	for _ in 1 2 3 4 5 6 7; do
+		{ curl -sf "$zs/api/v1/search?q=$q"; echo; } | sed -n 's/.*"total":\([0-9]*\).*"took_ms":\([0-9.]*\).*/\1 \2/p'
+	done | sort -n -k2 | awk -v q="$q" 'NR == 4 { printf "%s %s %.1f\n", q, $1, $2 }' >> "$search_results"
+done
+
 home_bytes=$(wc -c < "$www/index.html")
 article_bytes=$(wc -c < "$www$article_path")
 {
@@ -108,6 +118,10 @@ article_bytes=$(wc -c < "$www$article_path")
 		ratio=$(echo "$z $n" | awk '{ printf "%.2f", $1 / $2 }')
 		echo "| \`$path\` | $bytes | $z | $n | $ratio | $zl | $nl |"
 	done
+	echo
+	echo "| search (\`/api/v1/search?q=…\`) | matches | median ms |"
+	echo "|---|---|---|"
+	awk '{ gsub("%20", " ", $1); printf "| %s | %s | %s |\n", $1, $2, $3 }' "$search_results"
 	echo
 	echo "Import: $articles articles in ${import_secs}s ($import_rate articles/s)."
 	echo "Medians of $rounds rounds; each: \`wrk -t$threads -c$conns -d${seconds}s --latency\`, loopback."

@@ -336,18 +336,23 @@ enum store_rc store_articles_list(struct store *s, const char *district, int64_t
 	return STORE_OK;
 }
 
-enum store_rc store_district_counts(struct store *s, struct arena *arena, struct district_count **out, size_t *n)
+/* Runs a statement whose rows are (district, count) into out. */
+static int read_counts(sqlite3_stmt *st, struct arena *arena, struct district_count *out, size_t *n)
 {
-	sqlite3_stmt *st = stmt_get(s, STMT_DISTRICT_COUNTS);
-	*out = ARENA_NEW_ARRAY(arena, struct district_count, ARTICLE_MAX_DISTRICTS);
-	*n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < ARTICLE_MAX_DISTRICTS) {
-		(*out)[*n].district = column_text(st, 0, arena);
-		(*out)[(*n)++].articles = sqlite3_column_int64(st, 1);
+		out[*n].district = column_text(st, 0, arena);
+		out[(*n)++].articles = sqlite3_column_int64(st, 1);
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+enum store_rc store_district_counts(struct store *s, struct arena *arena, struct district_count **out, size_t *n)
+{
+	*out = ARENA_NEW_ARRAY(arena, struct district_count, ARTICLE_MAX_DISTRICTS);
+	*n = 0;
+	if (read_counts(stmt_get(s, STMT_DISTRICT_COUNTS), arena, *out, n) < 0) {
 		log_db_error(s, "district counts");
 		return STORE_ERROR;
 	}
@@ -357,16 +362,38 @@ enum store_rc store_district_counts(struct store *s, struct arena *arena, struct
 static void bind_search(sqlite3_stmt *st, const char *match, const struct search_filter *f)
 {
 	bind_text(st, 1, match);
+	if (sqlite3_bind_parameter_count(st) < 2)
+		return; /* an unfiltered variant */
 	bind_text(st, 2, f->district);
 	bind_text(st, 3, f->from);
 	bind_text(st, 4, f->to);
+}
+
+static int search_hit(struct store *s, const char *match, struct arena *arena, struct search_hit *h)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_SEARCH_HIT);
+	bind_text(st, 1, match);
+	sqlite3_bind_int64(st, 2, h->id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		h->title = column_text(st, 0, arena);
+		h->date = column_text(st, 1, arena);
+		h->snippet = column_text(st, 2, arena);
+		const char *d = column_text(st, 3, arena);
+		h->districts = d ? d : "";
+	}
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 enum store_rc store_search(struct store *s, const char *match, const struct search_filter *f, int64_t offset,
 			   int limit, struct arena *arena, struct search_page *out)
 {
 	*out = (struct search_page){ 0 };
-	sqlite3_stmt *st = stmt_get(s, STMT_SEARCH_COUNT);
+	bool filtered = f->district || f->from || f->to;
+	bool dated = f->from || f->to;
+
+	sqlite3_stmt *st = stmt_get(s, filtered ? STMT_SEARCH_COUNT : STMT_SEARCH_COUNT_ALL);
 	bind_search(st, match, f);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -375,33 +402,25 @@ enum store_rc store_search(struct store *s, const char *match, const struct sear
 	if (rc != SQLITE_ROW)
 		goto fail;
 
+	/* Rank first, on ids alone; highlight and snippet only the page shown. */
 	out->hits = ARENA_NEW_ARRAY(arena, struct search_hit, (size_t)limit);
-	st = stmt_get(s, f->by_date ? STMT_SEARCH_BY_DATE : STMT_SEARCH_BY_RANK);
+	st = stmt_get(s, f->by_date ? STMT_SEARCH_IDS_BY_DATE : STMT_SEARCH_IDS_BY_RANK);
 	bind_search(st, match, f);
 	sqlite3_bind_int(st, 5, limit);
 	sqlite3_bind_int64(st, 6, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->count < (size_t)limit) {
-		struct search_hit *h = &out->hits[out->count++];
-		h->id = sqlite3_column_int64(st, 0);
-		h->title = column_text(st, 1, arena);
-		h->date = column_text(st, 2, arena);
-		h->snippet = column_text(st, 3, arena);
-		const char *d = column_text(st, 4, arena);
-		h->districts = d ? d : "";
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->count < (size_t)limit)
+		out->hits[out->count++].id = sqlite3_column_int64(st, 0);
 	stmt_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		goto fail;
+	for (size_t i = 0; i < out->count; i++)
+		if (search_hit(s, match, arena, &out->hits[i]) < 0)
+			goto fail;
 
 	out->facets = ARENA_NEW_ARRAY(arena, struct district_count, ARTICLE_MAX_DISTRICTS);
-	st = stmt_get(s, STMT_SEARCH_DISTRICTS);
+	st = stmt_get(s, dated ? STMT_SEARCH_DISTRICTS : STMT_SEARCH_DISTRICTS_ALL);
 	bind_search(st, match, f);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->nfacets < ARTICLE_MAX_DISTRICTS) {
-		out->facets[out->nfacets].district = column_text(st, 0, arena);
-		out->facets[out->nfacets++].articles = sqlite3_column_int64(st, 1);
-	}
-	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (read_counts(st, arena, out->facets, &out->nfacets) < 0)
 		goto fail;
 	return STORE_OK;
 fail:

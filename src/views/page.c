@@ -178,7 +178,7 @@ int page_list_articles(struct view *v, const char *district, long page, struct a
 
 void page_emit_json(struct view *v, json_t *obj)
 {
-	char *text = json_dumps(obj, JSON_COMPACT);
+	char *text = json_dumps(obj, JSON_COMPACT | JSON_REAL_PRECISION(4));
 	buf_puts(v->out, text ? text : "{}");
 	free(text);
 	json_decref(obj);
