@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "content/district.h"
+#include "content/industry.h"
 #include "content/paragraph.h"
 #include "util/date.h"
 #include "util/utf8.h"
@@ -151,6 +152,10 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 	out->url = url.len ? arena_strndup(arena, url.p, url.len) : NULL;
 	for (size_t i = 0; i < nfound; i++)
 		out->districts[out->ndistricts++] = found[i]->slug;
+	const struct industry *tags[ARTICLE_MAX_INDUSTRIES];
+	size_t ntags = industry_tag(title, body, tags, ARTICLE_MAX_INDUSTRIES);
+	for (size_t i = 0; i < ntags; i++)
+		out->industries[out->nindustries++] = tags[i]->slug;
 	content_hash(out, out->content_hash);
 	return 0;
 }

@@ -25,8 +25,8 @@ struct article_input {
 };
 
 /* Validates in and fills out: trims, splits the body into paragraphs, resolves
- * districts (the given one, else those named in the title), and computes the
- * content hash. Strings are allocated in arena. On invalid input returns -1
+ * districts (the given one, else those named in the title), tags industries
+ * (content/industry.h), and computes the content hash. Strings are allocated in arena. On invalid input returns -1
  * and appends one Chinese sentence saying what is wrong to err. */
 int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
 		    struct buf *err) __attribute__((warn_unused_result));

@@ -5,6 +5,7 @@
 
 #include "assets.h"
 #include "content/district.h"
+#include "content/industry.h"
 #include "search/query.h"
 #include "util/date.h"
 #include "http/router.h"
@@ -81,9 +82,9 @@ static bool search_args(struct request *req, struct response *res, struct search
 			return false;
 		}
 	}
-	if (optional_arg(req, "industry")) {
-		/* Articles carry no industries until automatic tagging exists. */
-		reject(res, "unknown_industry", "暂不支持按行业筛选：文章尚未标注行业。");
+	out->industry = optional_arg(req, "industry");
+	if (out->industry && !industry_by_slug(str_from(out->industry))) {
+		reject(res, "unknown_industry", "行业的取值应为重点行业之一，如 ic（集成电路）或 nev（新能源汽车）。");
 		return false;
 	}
 	const char *dates[2] = { optional_arg(req, "from"), optional_arg(req, "to") };

@@ -62,6 +62,17 @@ const char *const store_migrations[] = {
 	"    VALUES ('delete', OLD.id, OLD.title, OLD.body);"
 	"  INSERT INTO article_search(rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);"
 	" END;",
+
+	/* 3: industries, strongest first (rank 0). Articles imported before
+	 * this have none until they are tagged again. */
+	"CREATE TABLE article_industries ("
+	"  industry TEXT NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  rank INTEGER NOT NULL,"
+	"  PRIMARY KEY (industry, date, article_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX article_industries_by_article ON article_industries(article_id, rank);",
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

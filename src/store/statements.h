@@ -14,6 +14,10 @@
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
 	X(ARTICLE_DISTRICT_INSERT,                                                       \
 	  "INSERT OR IGNORE INTO article_districts(district, date, article_id) VALUES (?1, ?2, ?3)") \
+	X(ARTICLE_INDUSTRY_INSERT,                                                       \
+	  "INSERT OR IGNORE INTO article_industries(industry, date, article_id, rank) VALUES (?1, ?2, ?3, ?4)") \
+	X(ARTICLE_INDUSTRIES,                                                            \
+	  "SELECT industry FROM article_industries WHERE article_id = ?1 ORDER BY rank")  \
 	X(ARTICLE_GET,                                                                   \
 	  "SELECT id, title, body, date, source, url, content_hash FROM articles WHERE id = ?1") \
 	X(ARTICLE_DISTRICTS,                                                             \
@@ -38,7 +42,8 @@
 	  " WHERE d.district = ?4 ORDER BY d.date DESC, d.article_id DESC LIMIT ?1 OFFSET ?2")
 
 /* Search filters shared by the statements below: ?1 the MATCH expression,
- * ?2 a district slug or NULL, ?3 and ?4 the first and last date or NULL.
+ * ?2 a district slug or NULL, ?3 and ?4 the first and last date or NULL, ?7
+ * an industry slug or NULL (?5 and ?6 are LIMIT and OFFSET).
  * Each statement has a variant for the common case of no filter, which
  * leaves out the join that only the filters need (ten times faster when a
  * query matches every article). */
@@ -46,7 +51,8 @@
 #define SEARCH_WHERE                                                                      \
 	" WHERE article_search MATCH ?1"                                                  \
 	" AND (?2 IS NULL OR a.id IN (SELECT article_id FROM article_districts WHERE district = ?2))" \
-	" AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)"
+	" AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)"                \
+	" AND (?7 IS NULL OR a.id IN (SELECT article_id FROM article_industries WHERE industry = ?7))"
 #define SEARCH_RANK " ORDER BY bm25(article_search, 10.0, 1.0), a.date DESC, a.id DESC LIMIT ?5 OFFSET ?6"
 #define SEARCH_NEWEST " ORDER BY a.date DESC, a.id DESC LIMIT ?5 OFFSET ?6"
 
@@ -61,16 +67,29 @@
 	X(SEARCH_HIT,                                                                     \
 	  "SELECT highlight(article_search, 0, char(1), char(2)), a.date,"                \
 	  " snippet(article_search, 1, char(1), char(2), '…', 40),"                       \
-	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)" \
+	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)," \
+	  " (SELECT group_concat(industry) FROM (SELECT industry FROM article_industries"  \
+	  "   WHERE article_id = a.id ORDER BY rank))"                                     \
 	  SEARCH_FROM " WHERE article_search MATCH ?1 AND article_search.rowid = ?2")      \
+	/* Facets: each counts with every filter but its own. */                          \
 	X(SEARCH_DISTRICTS,                                                               \
 	  "SELECT d.district, count(*)" SEARCH_FROM " JOIN article_districts d ON d.article_id = a.id" \
 	  " WHERE article_search MATCH ?1 AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)" \
+	  " AND (?7 IS NULL OR a.id IN (SELECT article_id FROM article_industries WHERE industry = ?7))" \
 	  " GROUP BY d.district")                                                         \
 	X(SEARCH_DISTRICTS_ALL,                                                           \
 	  "SELECT d.district, count(*) FROM article_search"                               \
 	  " JOIN article_districts d ON d.article_id = article_search.rowid"              \
-	  " WHERE article_search MATCH ?1 GROUP BY d.district")
+	  " WHERE article_search MATCH ?1 GROUP BY d.district")                           \
+	X(SEARCH_INDUSTRIES,                                                              \
+	  "SELECT i.industry, count(*)" SEARCH_FROM " JOIN article_industries i ON i.article_id = a.id" \
+	  " WHERE article_search MATCH ?1 AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)" \
+	  " AND (?2 IS NULL OR a.id IN (SELECT article_id FROM article_districts WHERE district = ?2))" \
+	  " GROUP BY i.industry")                                                         \
+	X(SEARCH_INDUSTRIES_ALL,                                                          \
+	  "SELECT i.industry, count(*) FROM article_search"                               \
+	  " JOIN article_industries i ON i.article_id = article_search.rowid"              \
+	  " WHERE article_search MATCH ?1 GROUP BY i.industry")
 
 #define STORE_STATEMENT_ENUM(name, sql) STMT_##name,
 enum store_statement { STORE_STATEMENTS(STORE_STATEMENT_ENUM) STORE_SEARCH_STATEMENTS(STORE_STATEMENT_ENUM) STMT__MAX };

@@ -217,6 +217,19 @@ enum store_rc store_article_insert(struct store *s, const struct article *a, int
 			return STORE_ERROR;
 		}
 	}
+	st = stmt_get(s, STMT_ARTICLE_INDUSTRY_INSERT);
+	for (size_t i = 0; i < a->nindustries; i++) {
+		bind_text(st, 1, a->industries[i]);
+		bind_text(st, 2, a->date);
+		sqlite3_bind_int64(st, 3, *id);
+		sqlite3_bind_int(st, 4, (int)i);
+		rc = sqlite3_step(st);
+		stmt_done(st);
+		if (rc != SQLITE_DONE) {
+			log_db_error(s, "insert article industry");
+			return STORE_ERROR;
+		}
+	}
 	return STORE_OK;
 }
 
@@ -250,6 +263,15 @@ enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena
 	stmt_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		log_db_error(s, "get article districts");
+		return STORE_ERROR;
+	}
+	st = stmt_get(s, STMT_ARTICLE_INDUSTRIES);
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->nindustries < ARTICLE_MAX_INDUSTRIES)
+		out->industries[out->nindustries++] = column_text(st, 0, arena);
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		log_db_error(s, "get article industries");
 		return STORE_ERROR;
 	}
 	return STORE_OK;
@@ -337,22 +359,22 @@ enum store_rc store_articles_list(struct store *s, const char *district, int64_t
 }
 
 /* Runs a statement whose rows are (district, count) into out. */
-static int read_counts(sqlite3_stmt *st, struct arena *arena, struct district_count *out, size_t *n)
+static int read_counts(sqlite3_stmt *st, struct arena *arena, struct tag_count *out, size_t *n, size_t max)
 {
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < ARTICLE_MAX_DISTRICTS) {
-		out[*n].district = column_text(st, 0, arena);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		out[*n].slug = column_text(st, 0, arena);
 		out[(*n)++].articles = sqlite3_column_int64(st, 1);
 	}
 	stmt_done(st);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
-enum store_rc store_district_counts(struct store *s, struct arena *arena, struct district_count **out, size_t *n)
+enum store_rc store_district_counts(struct store *s, struct arena *arena, struct tag_count **out, size_t *n)
 {
-	*out = ARENA_NEW_ARRAY(arena, struct district_count, ARTICLE_MAX_DISTRICTS);
+	*out = ARENA_NEW_ARRAY(arena, struct tag_count, ARTICLE_MAX_DISTRICTS);
 	*n = 0;
-	if (read_counts(stmt_get(s, STMT_DISTRICT_COUNTS), arena, *out, n) < 0) {
+	if (read_counts(stmt_get(s, STMT_DISTRICT_COUNTS), arena, *out, n, ARTICLE_MAX_DISTRICTS) < 0) {
 		log_db_error(s, "district counts");
 		return STORE_ERROR;
 	}
@@ -367,6 +389,8 @@ static void bind_search(sqlite3_stmt *st, const char *match, const struct search
 	bind_text(st, 2, f->district);
 	bind_text(st, 3, f->from);
 	bind_text(st, 4, f->to);
+	if (sqlite3_bind_parameter_count(st) >= 7)
+		bind_text(st, 7, f->industry);
 }
 
 static int search_hit(struct store *s, const char *match, struct arena *arena, struct search_hit *h)
@@ -379,8 +403,9 @@ static int search_hit(struct store *s, const char *match, struct arena *arena, s
 		h->title = column_text(st, 0, arena);
 		h->date = column_text(st, 1, arena);
 		h->snippet = column_text(st, 2, arena);
-		const char *d = column_text(st, 3, arena);
+		const char *d = column_text(st, 3, arena), *ind = column_text(st, 4, arena);
 		h->districts = d ? d : "";
+		h->industries = ind ? ind : "";
 	}
 	stmt_done(st);
 	return rc == SQLITE_ROW ? 0 : -1;
@@ -390,8 +415,8 @@ enum store_rc store_search(struct store *s, const char *match, const struct sear
 			   int limit, struct arena *arena, struct search_page *out)
 {
 	*out = (struct search_page){ 0 };
-	bool filtered = f->district || f->from || f->to;
 	bool dated = f->from || f->to;
+	bool filtered = dated || f->district || f->industry;
 
 	sqlite3_stmt *st = stmt_get(s, filtered ? STMT_SEARCH_COUNT : STMT_SEARCH_COUNT_ALL);
 	bind_search(st, match, f);
@@ -417,10 +442,15 @@ enum store_rc store_search(struct store *s, const char *match, const struct sear
 		if (search_hit(s, match, arena, &out->hits[i]) < 0)
 			goto fail;
 
-	out->facets = ARENA_NEW_ARRAY(arena, struct district_count, ARTICLE_MAX_DISTRICTS);
-	st = stmt_get(s, dated ? STMT_SEARCH_DISTRICTS : STMT_SEARCH_DISTRICTS_ALL);
+	out->facets = ARENA_NEW_ARRAY(arena, struct tag_count, ARTICLE_MAX_DISTRICTS);
+	st = stmt_get(s, dated || f->industry ? STMT_SEARCH_DISTRICTS : STMT_SEARCH_DISTRICTS_ALL);
 	bind_search(st, match, f);
-	if (read_counts(st, arena, out->facets, &out->nfacets) < 0)
+	if (read_counts(st, arena, out->facets, &out->nfacets, ARTICLE_MAX_DISTRICTS) < 0)
+		goto fail;
+	out->industry_facets = ARENA_NEW_ARRAY(arena, struct tag_count, STORE_MAX_INDUSTRIES);
+	st = stmt_get(s, dated || f->district ? STMT_SEARCH_INDUSTRIES : STMT_SEARCH_INDUSTRIES_ALL);
+	bind_search(st, match, f);
+	if (read_counts(st, arena, out->industry_facets, &out->nindustry_facets, STORE_MAX_INDUSTRIES) < 0)
 		goto fail;
 	return STORE_OK;
 fail:

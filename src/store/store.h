@@ -19,7 +19,11 @@ enum store_rc {
 	STORE_ERROR = -1,    /* database failure; already logged with context */
 };
 
-enum { ARTICLE_MAX_DISTRICTS = 16 }; /* every district of Shanghai */
+enum {
+	ARTICLE_MAX_DISTRICTS = 16, /* every district of Shanghai */
+	ARTICLE_MAX_INDUSTRIES = 3,
+	STORE_MAX_INDUSTRIES = 32, /* focus industries the store can count */
+};
 
 /* An article as stored. Strings are NUL-terminated; who owns them is said by
  * the function that fills the struct. */
@@ -32,6 +36,8 @@ struct article {
 	const char *url;         /* may be NULL */
 	const char *districts[ARTICLE_MAX_DISTRICTS]; /* district slugs */
 	size_t ndistricts;
+	const char *industries[ARTICLE_MAX_INDUSTRIES]; /* industry slugs, strongest first */
+	size_t nindustries;
 	unsigned char content_hash[16]; /* identity for de-duplication */
 };
 
@@ -79,18 +85,20 @@ enum store_rc store_article_neighbours(struct store *s, const struct article *a,
 				       struct article_summary *newer, struct article_summary *older)
 	__attribute__((warn_unused_result));
 
-struct district_count {
-	const char *district; /* slug */
+/* How many articles carry a tag (a district or an industry). */
+struct tag_count {
+	const char *slug;
 	int64_t articles;
 };
 
 /* How many articles each district has, for districts with any; unordered.
  * The array and strings are allocated in arena. */
-enum store_rc store_district_counts(struct store *s, struct arena *arena, struct district_count **out, size_t *n)
+enum store_rc store_district_counts(struct store *s, struct arena *arena, struct tag_count **out, size_t *n)
 	__attribute__((warn_unused_result));
 
 struct search_filter {
 	const char *district; /* slug, or NULL for all */
+	const char *industry; /* slug, or NULL for all */
 	const char *from, *to; /* YYYY-MM-DD bounds (inclusive), or NULL */
 	bool by_date;          /* newest first instead of most relevant first */
 };
@@ -103,14 +111,17 @@ struct search_hit {
 	const char *date;
 	const char *snippet;
 	const char *districts; /* comma-separated slugs */
+	const char *industries; /* comma-separated slugs, strongest first */
 };
 
 struct search_page {
 	struct search_hit *hits;
 	size_t count;
 	int64_t total;                  /* matches on all pages */
-	struct district_count *facets;  /* matches per district, ignoring f->district */
+	struct tag_count *facets;  /* matches per district, ignoring f->district */
 	size_t nfacets;
+	struct tag_count *industry_facets; /* per industry, ignoring f->industry */
+	size_t nindustry_facets;
 };
 
 /* Runs the FTS5 expression match (built by search_query_parse) with the

@@ -148,7 +148,7 @@ void page_add_article_list(struct view *v, struct tv *data, const struct article
 
 void page_add_channel_counts(struct view *v, struct tv *data)
 {
-	struct district_count *counts;
+	struct tag_count *counts;
 	size_t n = 0;
 	if (store_district_counts(v->store, v->arena, &counts, &n) != STORE_OK)
 		n = 0; /* logged; the menu still links every channel */
@@ -156,7 +156,7 @@ void page_add_channel_counts(struct view *v, struct tv *data)
 	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
 		int64_t articles = 0;
 		for (size_t k = 0; k < n; k++)
-			if (!strcmp(counts[k].district, districts[i].slug))
+			if (!strcmp(counts[k].slug, districts[i].slug))
 				articles = counts[k].articles;
 		struct tv *item = tv_list_add_object(list);
 		tv_put_str(item, "slug", districts[i].slug);

@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include "content/district.h"
+#include "content/industry.h"
 #include "search/query.h"
 #include "util/html.h"
 #include "views/views_internal.h"
@@ -33,7 +34,7 @@ static int run(struct view *v, const struct search_request *r, struct outcome *o
 	o->status = search_query_parse(str_from(r->q ? r->q : ""), v->arena, &q);
 	if (o->status != QUERY_OK)
 		return 200;
-	struct search_filter f = { r->district, r->from, r->to, r->by_date };
+	struct search_filter f = { r->district, r->industry, r->from, r->to, r->by_date };
 	if (store_search(v->store, q.match, &f, pagination_offset(r->page, RESULTS_PER_PAGE), RESULTS_PER_PAGE,
 			 v->arena, &o->found) != STORE_OK)
 		return 500;
@@ -42,17 +43,15 @@ static int run(struct view *v, const struct search_request *r, struct outcome *o
 	return pagination_in_range(&o->pagination) ? 200 : 404;
 }
 
-/* "/search?q=…&district=…&" with the request's parameters, except the
- * district when without_district is set; ready for "page=N" or more. */
-static const char *search_url(struct view *v, const char *path, const struct search_request *r,
-			      const char *district)
+/* "/search?q=…&district=…&" for the request r, ready for "page=N". */
+static const char *search_url(struct view *v, const char *path, const struct search_request *r)
 {
 	struct buf *b = arena_buf(v->arena);
 	buf_printf(b, "%s?q=", path);
 	url_escape(b, r->q, strlen(r->q));
-	const char *params[][2] = { { "district", district }, { "from", r->from }, { "to", r->to },
-				    { "sort", r->by_date ? "date" : NULL } };
-	for (size_t i = 0; i < 4; i++) {
+	const char *params[][2] = { { "district", r->district }, { "industry", r->industry }, { "from", r->from },
+				    { "to", r->to }, { "sort", r->by_date ? "date" : NULL } };
+	for (size_t i = 0; i < 5; i++) {
 		if (!params[i][1])
 			continue;
 		buf_printf(b, "&%s=", params[i][0]);
@@ -99,12 +98,27 @@ static void add_districts(struct tv *item, const char *csv, struct arena *arena)
 	page_add_districts(item, "districts", slugs, n);
 }
 
-static int64_t facet_count(const struct search_page *found, const char *slug)
+static int64_t count_of_tag(const struct tag_count *counts, size_t n, const char *slug)
 {
-	for (size_t i = 0; i < found->nfacets; i++)
-		if (!strcmp(found->facets[i].district, slug))
-			return found->facets[i].articles;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(counts[i].slug, slug))
+			return counts[i].articles;
 	return 0;
+}
+
+static const char *industry_names(struct arena *arena, const char *csv, struct tv *item)
+{
+	struct tv *list = item ? tv_put_list(item, "industries") : NULL;
+	char *copy = arena_strdup(arena, csv), *save = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const struct industry *ind = industry_by_slug(str_from(tok));
+		if (ind && list) {
+			struct tv *t = tv_list_add_object(list);
+			tv_put_str(t, "slug", ind->slug);
+			tv_put_str(t, "name", ind->name);
+		}
+	}
+	return copy;
 }
 
 int view_search(struct view *v, const struct search_request *r)
@@ -126,6 +140,13 @@ int view_search(struct view *v, const struct search_request *r)
 		tv_put_str(opt, "name", districts[i].name);
 		tv_put_bool(opt, "selected", r->district && !strcmp(r->district, districts[i].slug));
 	}
+	options = tv_put_list(data, "industry_options");
+	for (size_t i = 0; i < INDUSTRY_COUNT; i++) {
+		struct tv *opt = tv_list_add_object(options);
+		tv_put_str(opt, "slug", industries[i].slug);
+		tv_put_str(opt, "name", industries[i].name);
+		tv_put_bool(opt, "selected", r->industry && !strcmp(r->industry, industries[i].slug));
+	}
 	if (o.status != QUERY_OK) {
 		tv_put_str(data, "prompt", *q ? "搜索词里没有可搜索的文字，请换个关键词。"
 					      : "输入关键词搜索招商资讯，例如：充电桩、浦东 招商、集成电路、“负面清单”。");
@@ -143,26 +164,48 @@ int view_search(struct view *v, const struct search_request *r)
 		add_marked(item, "title", h->title);
 		add_marked(item, "snippet", h->snippet);
 		add_districts(item, h->districts, v->arena);
+		industry_names(v->arena, h->industries, item);
 	}
-	if (r->district || r->from || r->to) {
+	if (r->district || r->industry || r->from || r->to) {
 		struct search_request all = { .q = q, .by_date = r->by_date };
-		tv_put_str(s, "unfiltered_url", search_url(v, "/search", &all, NULL));
+		tv_put_str(s, "unfiltered_url", search_url(v, "/search", &all));
 	}
 	struct tv *facets = tv_put_list(s, "facets");
 	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
-		int64_t n = facet_count(&o.found, districts[i].slug);
+		int64_t n = count_of_tag(o.found.facets, o.found.nfacets, districts[i].slug);
 		bool selected = r->district && !strcmp(r->district, districts[i].slug);
 		if (!n && !selected)
 			continue;
+		struct search_request with = *r;
+		with.district = districts[i].slug;
 		struct tv *f = tv_list_add_object(facets);
 		tv_put_str(f, "name", districts[i].name);
 		tv_put_int(f, "articles", n);
 		tv_put_bool(f, "selected", selected);
-		tv_put_str(f, "url", search_url(v, "/search", r, districts[i].slug));
+		tv_put_str(f, "url", search_url(v, "/search", &with));
 	}
+	struct tv *ifacets = tv_put_list(s, "industry_facets");
+	for (size_t i = 0; i < INDUSTRY_COUNT; i++) {
+		int64_t n = count_of_tag(o.found.industry_facets, o.found.nindustry_facets, industries[i].slug);
+		bool selected = r->industry && !strcmp(r->industry, industries[i].slug);
+		if (!n && !selected)
+			continue;
+		struct search_request with = *r;
+		with.industry = industries[i].slug;
+		struct tv *f = tv_list_add_object(ifacets);
+		tv_put_str(f, "name", industries[i].name);
+		tv_put_int(f, "articles", n);
+		tv_put_bool(f, "selected", selected);
+		tv_put_str(f, "url", search_url(v, "/search", &with));
+	}
+	struct search_request no_district = *r, no_industry = *r;
+	no_district.district = NULL;
+	no_industry.industry = NULL;
 	if (r->district)
-		tv_put_str(s, "all_districts_url", search_url(v, "/search", r, NULL));
-	page_add_pagination(s, &o.pagination, search_url(v, "/search", r, r->district));
+		tv_put_str(s, "all_districts_url", search_url(v, "/search", &no_district));
+	if (r->industry)
+		tv_put_str(s, "all_industries_url", search_url(v, "/search", &no_industry));
+	page_add_pagination(s, &o.pagination, search_url(v, "/search", r));
 	return page_render(v, "search", data);
 }
 
@@ -219,7 +262,14 @@ int view_search_json(struct view *v, const struct search_request *r)
 				json_array_append_new(names, json_string(d->name));
 		}
 		json_object_set_new(item, "districts", names);
-		json_object_set_new(item, "industries", json_array());
+		json_t *inames = json_array();
+		char *icopy = arena_strdup(v->arena, h->industries), *isave = NULL;
+		for (char *tok = strtok_r(icopy, ",", &isave); tok; tok = strtok_r(NULL, ",", &isave)) {
+			const struct industry *ind = industry_by_slug(str_from(tok));
+			if (ind)
+				json_array_append_new(inames, json_string(ind->name));
+		}
+		json_object_set_new(item, "industries", inames);
 		json_object_set_new(item, "snippet", json_string(snippet));
 		json_array_append_new(results, item);
 		free(title);
@@ -228,7 +278,7 @@ int view_search_json(struct view *v, const struct search_request *r)
 	json_object_set_new(root, "results", results);
 	json_t *facets = json_array();
 	for (size_t i = 0; o.status == QUERY_OK && i < DISTRICT_COUNT; i++) {
-		int64_t n = facet_count(&o.found, districts[i].slug);
+		int64_t n = count_of_tag(o.found.facets, o.found.nfacets, districts[i].slug);
 		if (!n)
 			continue;
 		json_t *f = json_object();
@@ -237,10 +287,18 @@ int view_search_json(struct view *v, const struct search_request *r)
 		json_object_set_new(f, "count", json_integer(n));
 		json_array_append_new(facets, f);
 	}
-	json_object_set_new(root, "facets", json_pack("{s:o}", "districts", facets));
+	json_t *ifacets = json_array();
+	for (size_t i = 0; o.status == QUERY_OK && i < INDUSTRY_COUNT; i++) {
+		int64_t n = count_of_tag(o.found.industry_facets, o.found.nindustry_facets, industries[i].slug);
+		if (!n)
+			continue;
+		json_array_append_new(ifacets, json_pack("{s:s,s:s,s:I}", "industry", industries[i].slug, "name",
+							 industries[i].name, "count", (json_int_t)n));
+	}
+	json_object_set_new(root, "facets", json_pack("{s:o,s:o}", "districts", facets, "industries", ifacets));
 	if (o.status == QUERY_OK && r->page < o.pagination.pages)
 		json_object_set_new(root, "next", json_string(arena_printf(
-			v->arena, "%spage=%ld", search_url(v, "/api/v1/search", r, r->district), r->page + 1)));
+			v->arena, "%spage=%ld", search_url(v, "/api/v1/search", r), r->page + 1)));
 	page_emit_json(v, root);
 	return 200;
 }

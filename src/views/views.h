@@ -30,6 +30,7 @@ int view_district(struct view *v, const char *slug, long page);
 struct search_request {
 	const char *q;        /* as typed; NULL or blank shows the prompt */
 	const char *district; /* slug or NULL */
+	const char *industry; /* slug or NULL */
 	const char *from, *to; /* YYYY-MM-DD or NULL */
 	bool by_date;         /* newest first instead of most relevant */
 	long page;            /* 1-based */

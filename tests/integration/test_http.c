@@ -112,7 +112,7 @@ Test(http, home_lists_titles_newest_first)
 	char dates[64][11];
 	size_t n = listed_dates(p1.body, dates, 0, 64);
 	n = listed_dates(p2.body, dates, n, 64);
-	cr_assert_geq(n, 30);
+	cr_assert_gt(n, 20, "both pages together hold more than one page");
 	for (size_t i = 1; i < n; i++)
 		cr_assert_leq(strcmp(dates[i], dates[i - 1]), 0, "article %zu (%s) is newer than the one before (%s)", i,
 			      dates[i], dates[i - 1]);

@@ -54,12 +54,12 @@ static void get(const char *path, struct http_reply *r)
 Test(search_http, page_shows_highlighted_results_count_and_time)
 {
 	struct http_reply r;
-	get("/search?q=%E5%85%85%E7%94%B5%E6%A1%A9", &r); /* 充电桩 */
+	get("/search?q=%E6%8B%9B%E5%95%86%E6%8E%A8%E4%BB%8B", &r); /* 招商推介, in the demo corpus */
 	cr_assert_eq(r.status, 200);
-	cr_assert_not_null(strstr(r.body, "<mark>充电桩</mark>"), "no highlight");
+	cr_assert_not_null(strstr(r.body, "<mark>招商推介</mark>"), "no highlight");
 	cr_assert_not_null(strstr(r.body, "找到 "));
 	cr_assert_not_null(strstr(r.body, "毫秒"));
-	cr_assert_not_null(strstr(r.body, "value=\"充电桩\""), "the box keeps the query");
+	cr_assert_not_null(strstr(r.body, "value=\"招商推介\""), "the box keeps the query");
 	http_reply_free(&r);
 }
 
@@ -138,7 +138,7 @@ Test(search_http, bad_filters_are_400_with_codes)
 		{ "/api/v1/search?q=a&to=yesterday", "invalid_date" },
 		{ "/api/v1/search?q=a&sort=random", "invalid_sort" },
 		{ "/api/v1/search?q=a&page=0", "invalid_page" },
-		{ "/api/v1/search?q=a&industry=finance", "unknown_industry" },
+		{ "/api/v1/search?q=a&industry=atlantis", "unknown_industry" },
 		{ "/api/v1/search?q=%FF", "invalid_encoding" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -245,4 +245,19 @@ Test(search_http, every_page_has_a_search_box)
 		cr_assert_not_null(strstr(r.body, "<form class=\"header-search\" action=\"/search\""), "%s", pages[i]);
 		http_reply_free(&r);
 	}
+}
+
+Test(search_http, industry_filter_and_facets)
+{
+	struct http_reply r;
+	get("/search?q=%E9%A1%B9%E7%9B%AE", &r); /* 项目 */
+	const char *facet = strstr(r.body, "&amp;industry=");
+	cr_assert_not_null(facet, "no industry facet links");
+	http_reply_free(&r);
+	get("/api/v1/search?q=%E6%96%B0%E8%83%BD%E6%BA%90%E6%B1%BD%E8%BD%A6&industry=nev", &r); /* 新能源汽车 */
+	cr_assert_eq(r.status, 200);
+	cr_assert_not_null(strstr(r.body, "\"industries\":[\"新能源汽车\""), "%s", r.body);
+	cr_assert_not_null(strstr(r.body, "\"facets\":{\"districts\":["), "%s", r.body);
+	cr_assert_not_null(strstr(r.body, "\"industries\":[{\"industry\":\"nev\""), "%s", r.body);
+	http_reply_free(&r);
 }

@@ -164,7 +164,7 @@ Test(search, facets_count_matches_per_district)
 	struct search_page p = run("长三角", &qingpu);
 	int64_t qp = 0;
 	for (size_t i = 0; i < p.nfacets; i++)
-		if (!strcmp(p.facets[i].district, "qingpu"))
+		if (!strcmp(p.facets[i].slug, "qingpu"))
 			qp = p.facets[i].articles;
 	cr_assert_eq(qp, 2, "facets ignore the district filter itself and count its matches");
 }
@@ -214,4 +214,39 @@ Test(search, query_parser_limits_length_and_encoding)
 	cr_assert_eq(search_query_parse(buf_str(&long_q), arena, &q), QUERY_TOO_LONG);
 	buf_free(&long_q);
 	cr_assert_eq(search_query_parse((struct str){ "\xff", 1 }, arena, &q), QUERY_INVALID_UTF8);
+}
+
+static const char *first_industry(const char *q)
+{
+	struct search_page p = run(q, NULL);
+	cr_assert_gt(p.count, 0, "%s found nothing", q);
+	static char first[32];
+	snprintf(first, sizeof(first), "%.*s", (int)strcspn(p.hits[0].industries, ","), p.hits[0].industries);
+	return first;
+}
+
+Test(search, seed_articles_carry_the_industries_they_are_about)
+{
+	SEED_ONLY();
+	/* Read off the articles: charging piles and V2G; a 50-million loan for
+	 * a housing project; a manufacturing-base plan built on technical
+	 * renovation and smart factories. */
+	cr_assert_str_eq(first_industry("充电桩"), "nev");
+	const char *housing = first_industry("委托贷款");
+	cr_assert(!strcmp(housing, "real-estate") || !strcmp(housing, "finance"), "%s", housing);
+	cr_assert_str_eq(first_industry("卓越制造基地"), "equipment");
+}
+
+Test(search, filters_and_counts_by_industry)
+{
+	SEED_ONLY();
+	struct search_filter nev = { .industry = "nev" };
+	struct search_page all = run("青浦", NULL), only = run("青浦", &nev);
+	cr_assert_gt(all.total, only.total);
+	cr_assert_eq(only.total, 1);
+	int64_t facet = 0;
+	for (size_t i = 0; i < all.nindustry_facets; i++)
+		if (!strcmp(all.industry_facets[i].slug, "nev"))
+			facet = all.industry_facets[i].articles;
+	cr_assert_eq(facet, only.total, "the nev facet says %lld", (long long)facet);
 }
