@@ -2,12 +2,14 @@
  * (expected first results written from reading the articles), hostile
  * input, and the query parser. */
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "content/import.h"
 #include "harness.h"
 #include "search/query.h"
+#include "store/fts.h"
 
 static char *dir;
 static struct store *store;
@@ -249,4 +251,36 @@ Test(search, filters_and_counts_by_industry)
 		if (!strcmp(all.industry_facets[i].slug, "nev"))
 			facet = all.industry_facets[i].articles;
 	cr_assert_eq(facet, only.total, "the nev facet says %lld", (long long)facet);
+}
+
+/* No command edits or deletes articles yet; the index must follow whatever
+ * does, in the same transaction, so this changes the rows directly. */
+static sqlite3 *raw_db(void)
+{
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/s.db", dir);
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(fts_register_tokenizer(db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	return db;
+}
+
+Test(search, editing_and_deleting_update_the_index_at_once)
+{
+	SEED_ONLY();
+	cr_assert_eq(run("委托贷款", NULL).total, 1);
+	sqlite3 *db = raw_db();
+	cr_assert_eq(sqlite3_exec(db,
+				  "BEGIN; UPDATE articles SET body = replace(body, '委托贷款', '专项借款') WHERE id = 6;"
+				  " COMMIT;",
+				  NULL, NULL, NULL),
+		     SQLITE_OK, "%s", sqlite3_errmsg(db));
+	cr_assert_eq(run("委托贷款", NULL).total, 0, "the old words are still indexed");
+	cr_assert_eq(run("专项借款", NULL).total, 1, "the new words are not indexed");
+	cr_assert_eq(sqlite3_exec(db, "BEGIN; DELETE FROM articles WHERE id = 3; ROLLBACK;", NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(run("充电桩", NULL).total, 1, "a rolled-back delete left the index changed");
+	cr_assert_eq(sqlite3_exec(db, "DELETE FROM articles WHERE id = 3;", NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(run("充电桩", NULL).total, 0, "a deleted article is still found");
+	sqlite3_close(db);
 }
