@@ -4,7 +4,6 @@
 
 #include <stddef.h>
 
-#include "store/store.h"
 #include "util/str.h"
 
 struct industry {

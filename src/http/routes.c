@@ -64,15 +64,16 @@ static bool search_args(struct request *req, struct response *res, struct search
 	*out = (struct search_request){ .q = request_query(req, "q") };
 	if (!out->q)
 		out->q = "";
-	size_t qlen = strlen(out->q);
-	if (!utf8_valid(out->q, qlen, NULL)) {
+	switch (search_query_check(str_from(out->q))) {
+	case QUERY_INVALID_UTF8:
 		reject(res, "invalid_encoding", "搜索词含有无效的字符编码。");
 		return false;
-	}
-	if (utf8_length(out->q, qlen) > SEARCH_QUERY_MAX_CHARS) {
+	case QUERY_TOO_LONG:
 		reject(res, "query_too_long",
 		       arena_printf(req->arena, "搜索词不能超过 %d 个字符，请缩短后再试。", SEARCH_QUERY_MAX_CHARS));
 		return false;
+	default:
+		break;
 	}
 	out->district = optional_arg(req, "district");
 	if (out->district) {

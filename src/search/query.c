@@ -31,22 +31,28 @@ static void add_term(struct buf *match, struct str term, size_t *nterms)
 		return;
 	if (*nterms)
 		buf_puts(match, " AND ");
+	/* A term never holds '"' (every quote ends a term), so it can be quoted
+	 * as it is: inside an FTS5 string nothing else is syntax. */
 	buf_putc(match, '"');
-	for (size_t i = 0; i < term.len; i++) {
-		if (term.p[i] == '"')
-			buf_putc(match, '"'); /* FTS5 escapes a quote by doubling it */
-		buf_putc(match, term.p[i]);
-	}
+	buf_put_str(match, term);
 	buf_putc(match, '"');
 	(*nterms)++;
 }
 
-enum search_query_status search_query_parse(struct str text, struct arena *arena, struct search_query *out)
+enum search_query_status search_query_check(struct str text)
 {
 	if (!utf8_valid(text.p, text.len, NULL))
 		return QUERY_INVALID_UTF8;
 	if (utf8_length(text.p, text.len) > SEARCH_QUERY_MAX_CHARS)
 		return QUERY_TOO_LONG;
+	return QUERY_OK;
+}
+
+enum search_query_status search_query_parse(struct str text, struct arena *arena, struct search_query *out)
+{
+	enum search_query_status status = search_query_check(text);
+	if (status != QUERY_OK)
+		return status;
 	struct buf match = { 0 };
 	size_t nterms = 0, term_start = 0, i = 0;
 	bool in_quotes = false;

@@ -27,7 +27,10 @@ struct search_query {
 	size_t nterms;
 };
 
-/* Parses text; on QUERY_OK fills out. Terms beyond SEARCH_QUERY_MAX_TERMS
+/* QUERY_OK when text is valid UTF-8 within the length limit, else why not. */
+enum search_query_status search_query_check(struct str text);
+
+/* Checks and parses text; on QUERY_OK fills out. Terms beyond SEARCH_QUERY_MAX_TERMS
  * are ignored (the length limit makes that rare). */
 enum search_query_status search_query_parse(struct str text, struct arena *arena, struct search_query *out);
 

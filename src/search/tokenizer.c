@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -21,11 +22,29 @@ static const UNormalizer2 *nfkc_cf;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static int init_status;
 
+/* True when c is in GB 2312, the simplified-Chinese character set: such a
+ * character is simplified text in its own right (著名, 乾坤, 於是) even where
+ * ICU would map it as traditional, so it is left alone. */
+static bool is_simplified_text(UConverter *gb2312, UChar32 c)
+{
+	UChar src[2];
+	int32_t len = 0;
+	char out[8];
+	UErrorCode e = U_ZERO_ERROR;
+	U16_APPEND_UNSAFE(src, len, c);
+	ucnv_reset(gb2312);
+	ucnv_fromUChars(gb2312, out, sizeof(out), src, len, &e);
+	return U_SUCCESS(e);
+}
+
 static void build_tables(void)
 {
 	UErrorCode e = U_ZERO_ERROR;
 	nfkc_cf = unorm2_getNFKCCasefoldInstance(&e);
 	UTransliterator *t = utrans_openU(u"Traditional-Simplified", -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
+	UConverter *gb2312 = ucnv_open("GB2312", &e);
+	if (U_SUCCESS(e))
+		ucnv_setFromUCallBack(gb2312, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &e);
 	if (U_FAILURE(e)) {
 		log_error("ICU: cannot load normalisation data: %s", u_errorName(e));
 		init_status = -1;
@@ -40,10 +59,11 @@ static void build_tables(void)
 		if (U_FAILURE(e))
 			break;
 		/* Keep one-for-one mappings only: token offsets stay exact. */
-		if (len == 1 && buf[0] != c && !U16_IS_SURROGATE(buf[0]))
+		if (len == 1 && buf[0] != c && !U16_IS_SURROGATE(buf[0]) && !is_simplified_text(gb2312, c))
 			simplified[c - HAN_FIRST] = buf[0];
 	}
 	utrans_close(t);
+	ucnv_close(gb2312);
 	if (U_FAILURE(e)) {
 		log_error("ICU: Traditional-Simplified failed: %s", u_errorName(e));
 		init_status = -1;
@@ -56,13 +76,19 @@ int tokenizer_init(void)
 	return init_status;
 }
 
-enum char_class { SEPARATOR, WORD, CJK };
+enum char_class {
+	SEPARATOR, /* ends words and runs */
+	WORD,      /* letters and digits */
+	CJK,       /* characters indexed one by one and in pairs */
+	IGNORED,   /* invisible (zero-width space, soft hyphen…): as if absent */
+};
 
 static bool is_cjk(uint32_t c)
 {
 	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
 	       (c >= 0x20000 && c <= 0x3134f) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) ||
 	       c == 0x3007; /* 〇 */
+	/* U+30FB, the katakana middle dot, is punctuation: see normalise(). */
 }
 
 /* Normalises one code point into out (UTF-8, up to 16 bytes) and classifies
@@ -88,8 +114,12 @@ static size_t normalise(uint32_t c, char out[16], enum char_class *cls)
 		*cls = CJK;
 		return utf8_encode(c, out);
 	}
-	if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f && c != 0x3007) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef)) {
+	if (u_hasBinaryProperty((UChar32)c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+		*cls = IGNORED;
+		return 0;
+	}
+	if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f && c != 0x3007) || c == 0x30fb ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff64)) {
 		*cls = SEPARATOR; /* punctuation and spaces, the common case after ASCII */
 		return 0;
 	}
@@ -187,6 +217,23 @@ static int add_word(struct walker *w, const char *c, size_t len, size_t start, s
 	return rc;
 }
 
+static bool is_digit_at(struct str text, size_t i)
+{
+	uint32_t c;
+	size_t n = i < text.len ? utf8_decode(text.p + i, text.len - i, &c) : 0;
+	return n && ((c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19));
+}
+
+/* A '.' or ',' between digits belongs to the number: 1.5亿 is "1.5" 亿, not
+ * "1" "5" 亿; 5,000万 is "5000" 万, as written without the separator. */
+static bool inside_number(const struct walker *w, struct str text, uint32_t c, size_t next)
+{
+	if (c >= 0xff01 && c <= 0xff5e)
+		c -= 0xfee0;
+	return (c == '.' || c == ',') && w->word_len && w->word[w->word_len - 1] >= '0' &&
+	       w->word[w->word_len - 1] <= '9' && is_digit_at(text, next);
+}
+
 int tokenize(struct str text, enum token_mode mode, int (*emit)(void *ctx, const struct token *t), void *ctx)
 {
 	struct walker w = { .mode = mode, .emit = emit, .ctx = ctx };
@@ -197,9 +244,19 @@ int tokenize(struct str text, enum token_mode mode, int (*emit)(void *ctx, const
 		size_t n = utf8_decode(text.p + i, text.len - i, &c);
 		if (n == 0 || c == 0)
 			return -1;
+		if (inside_number(&w, text, c, i + n)) {
+			if (c == '.' || c == 0xff0e)
+				rc = add_word(&w, ".", 1, i, i + n);
+			i += n;
+			continue;
+		}
 		char norm[16];
 		enum char_class cls;
 		size_t len = normalise(c, norm, &cls);
+		if (cls == IGNORED) {
+			i += n;
+			continue;
+		}
 		if (cls != CJK)
 			rc = end_cjk_run(&w);
 		if (cls != WORD && !rc)

@@ -35,8 +35,8 @@ enum { TOKEN_MAX_BYTES = 64 }; /* longer letter runs are cut into pieces */
 int tokenizer_init(void) __attribute__((warn_unused_result));
 
 /* Calls emit for each token of text in order. Returns 0; -1 at the first
- * invalid UTF-8 sequence (tokens before it have been emitted); or the first
- * non-zero value emit returns, which stops the walk. */
+ * invalid UTF-8 sequence or NUL; or the first non-zero value emit returns,
+ * which stops the walk. */
 int tokenize(struct str text, enum token_mode mode, int (*emit)(void *ctx, const struct token *t), void *ctx);
 
 #endif

@@ -6,6 +6,7 @@
  * run with bound parameters. */
 #define STORE_STATEMENTS(X)                                                              \
 	X(BEGIN, "BEGIN IMMEDIATE")                                                      \
+	X(BEGIN_READ, "BEGIN")                                                           \
 	X(COMMIT, "COMMIT")                                                              \
 	X(ROLLBACK, "ROLLBACK")                                                          \
 	X(PING, "SELECT 1")                                                              \
@@ -44,9 +45,9 @@
 /* Search filters shared by the statements below: ?1 the MATCH expression,
  * ?2 a district slug or NULL, ?3 and ?4 the first and last date or NULL, ?7
  * an industry slug or NULL (?5 and ?6 are LIMIT and OFFSET).
- * Each statement has a variant for the common case of no filter, which
- * leaves out the join that only the filters need (ten times faster when a
- * query matches every article). */
+ * Counts and facets have a variant for the common case of no filter, which
+ * leaves out the join only the filters need (ten times faster when a query
+ * matches every article). */
 #define SEARCH_FROM " FROM article_search JOIN articles a ON a.id = article_search.rowid"
 #define SEARCH_WHERE                                                                      \
 	" WHERE article_search MATCH ?1"                                                  \

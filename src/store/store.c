@@ -381,16 +381,16 @@ enum store_rc store_district_counts(struct store *s, struct arena *arena, struct
 	return STORE_OK;
 }
 
-static void bind_search(sqlite3_stmt *st, const char *match, const struct search_filter *f)
+/* Binds the MATCH expression and, for a filtered statement, the filters. */
+static void bind_search(sqlite3_stmt *st, const char *match, const struct search_filter *f, bool filtered)
 {
 	bind_text(st, 1, match);
-	if (sqlite3_bind_parameter_count(st) < 2)
-		return; /* an unfiltered variant */
+	if (!filtered)
+		return;
 	bind_text(st, 2, f->district);
 	bind_text(st, 3, f->from);
 	bind_text(st, 4, f->to);
-	if (sqlite3_bind_parameter_count(st) >= 7)
-		bind_text(st, 7, f->industry);
+	bind_text(st, 7, f->industry);
 }
 
 static int search_hit(struct store *s, const char *match, struct arena *arena, struct search_hit *h)
@@ -417,9 +417,14 @@ enum store_rc store_search(struct store *s, const char *match, const struct sear
 	*out = (struct search_page){ 0 };
 	bool dated = f->from || f->to;
 	bool filtered = dated || f->district || f->industry;
+	bool district_facets_filtered = dated || f->industry, industry_facets_filtered = dated || f->district;
 
+	/* One read transaction: the count, the page and the facets all see the
+	 * same articles even while an import commits. */
+	if (exec_simple(s, STMT_BEGIN_READ) != STORE_OK)
+		return STORE_ERROR;
 	sqlite3_stmt *st = stmt_get(s, filtered ? STMT_SEARCH_COUNT : STMT_SEARCH_COUNT_ALL);
-	bind_search(st, match, f);
+	bind_search(st, match, f, filtered);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		out->total = sqlite3_column_int64(st, 0);
@@ -430,7 +435,7 @@ enum store_rc store_search(struct store *s, const char *match, const struct sear
 	/* Rank first, on ids alone; highlight and snippet only the page shown. */
 	out->hits = ARENA_NEW_ARRAY(arena, struct search_hit, (size_t)limit);
 	st = stmt_get(s, f->by_date ? STMT_SEARCH_IDS_BY_DATE : STMT_SEARCH_IDS_BY_RANK);
-	bind_search(st, match, f);
+	bind_search(st, match, f, true);
 	sqlite3_bind_int(st, 5, limit);
 	sqlite3_bind_int64(st, 6, offset);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->count < (size_t)limit)
@@ -443,17 +448,18 @@ enum store_rc store_search(struct store *s, const char *match, const struct sear
 			goto fail;
 
 	out->facets = ARENA_NEW_ARRAY(arena, struct tag_count, ARTICLE_MAX_DISTRICTS);
-	st = stmt_get(s, dated || f->industry ? STMT_SEARCH_DISTRICTS : STMT_SEARCH_DISTRICTS_ALL);
-	bind_search(st, match, f);
+	st = stmt_get(s, district_facets_filtered ? STMT_SEARCH_DISTRICTS : STMT_SEARCH_DISTRICTS_ALL);
+	bind_search(st, match, f, district_facets_filtered);
 	if (read_counts(st, arena, out->facets, &out->nfacets, ARTICLE_MAX_DISTRICTS) < 0)
 		goto fail;
 	out->industry_facets = ARENA_NEW_ARRAY(arena, struct tag_count, STORE_MAX_INDUSTRIES);
-	st = stmt_get(s, dated || f->district ? STMT_SEARCH_INDUSTRIES : STMT_SEARCH_INDUSTRIES_ALL);
-	bind_search(st, match, f);
+	st = stmt_get(s, industry_facets_filtered ? STMT_SEARCH_INDUSTRIES : STMT_SEARCH_INDUSTRIES_ALL);
+	bind_search(st, match, f, industry_facets_filtered);
 	if (read_counts(st, arena, out->industry_facets, &out->nindustry_facets, STORE_MAX_INDUSTRIES) < 0)
 		goto fail;
-	return STORE_OK;
+	return exec_simple(s, STMT_COMMIT);
 fail:
 	log_db_error(s, "search");
+	store_rollback(s);
 	return STORE_ERROR;
 }

@@ -71,6 +71,15 @@ int page_render(struct view *v, const char *name, const struct tv *data)
 	return 200;
 }
 
+size_t page_split_slugs(struct arena *arena, const char *csv, const char **out, size_t max)
+{
+	size_t n = 0;
+	char *copy = arena_strdup(arena, csv ? csv : ""), *save = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok && n < max; tok = strtok_r(NULL, ",", &save))
+		out[n++] = tok;
+	return n;
+}
+
 void page_add_districts(struct tv *data, const char *key, const char *const *slugs, size_t n)
 {
 	struct tv *list = tv_put_list(data, key);
@@ -137,10 +146,7 @@ void page_add_article_list(struct view *v, struct tv *data, const struct article
 		tv_put_str(item, "date", s->date);
 		tv_put_str(item, "excerpt", excerpt(v->arena, s->excerpt ? s->excerpt : ""));
 		const char *slugs[DISTRICT_COUNT];
-		size_t n = 0;
-		char *copy = arena_strdup(v->arena, s->districts), *save = NULL;
-		for (char *tok = strtok_r(copy, ",", &save); tok && n < DISTRICT_COUNT; tok = strtok_r(NULL, ",", &save))
-			slugs[n++] = tok;
+		size_t n = page_split_slugs(v->arena, s->districts, slugs, DISTRICT_COUNT);
 		page_add_districts(item, "districts", slugs, n);
 	}
 	page_add_pagination(data, p, base_url);

@@ -51,7 +51,7 @@ static const char *search_url(struct view *v, const char *path, const struct sea
 	url_escape(b, r->q, strlen(r->q));
 	const char *params[][2] = { { "district", r->district }, { "industry", r->industry }, { "from", r->from },
 				    { "to", r->to }, { "sort", r->by_date ? "date" : NULL } };
-	for (size_t i = 0; i < 5; i++) {
+	for (size_t i = 0; i < sizeof(params) / sizeof(params[0]); i++) {
 		if (!params[i][1])
 			continue;
 		buf_printf(b, "&%s=", params[i][0]);
@@ -88,14 +88,21 @@ static void add_marked(struct tv *obj, const char *key, const char *marked)
 	}
 }
 
-static void add_districts(struct tv *item, const char *csv, struct arena *arena)
+static void add_tags(struct tv *item, const struct search_hit *h, struct arena *arena)
 {
 	const char *slugs[DISTRICT_COUNT];
-	size_t n = 0;
-	char *copy = arena_strdup(arena, csv), *save = NULL;
-	for (char *tok = strtok_r(copy, ",", &save); tok && n < DISTRICT_COUNT; tok = strtok_r(NULL, ",", &save))
-		slugs[n++] = tok;
+	size_t n = page_split_slugs(arena, h->districts, slugs, DISTRICT_COUNT);
 	page_add_districts(item, "districts", slugs, n);
+	n = page_split_slugs(arena, h->industries, slugs, DISTRICT_COUNT);
+	struct tv *list = tv_put_list(item, "industries");
+	for (size_t i = 0; i < n; i++) {
+		const struct industry *ind = industry_by_slug(str_from(slugs[i]));
+		if (!ind)
+			continue;
+		struct tv *t = tv_list_add_object(list);
+		tv_put_str(t, "slug", ind->slug);
+		tv_put_str(t, "name", ind->name);
+	}
 }
 
 static int64_t count_of_tag(const struct tag_count *counts, size_t n, const char *slug)
@@ -104,21 +111,6 @@ static int64_t count_of_tag(const struct tag_count *counts, size_t n, const char
 		if (!strcmp(counts[i].slug, slug))
 			return counts[i].articles;
 	return 0;
-}
-
-static const char *industry_names(struct arena *arena, const char *csv, struct tv *item)
-{
-	struct tv *list = item ? tv_put_list(item, "industries") : NULL;
-	char *copy = arena_strdup(arena, csv), *save = NULL;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		const struct industry *ind = industry_by_slug(str_from(tok));
-		if (ind && list) {
-			struct tv *t = tv_list_add_object(list);
-			tv_put_str(t, "slug", ind->slug);
-			tv_put_str(t, "name", ind->name);
-		}
-	}
-	return copy;
 }
 
 int view_search(struct view *v, const struct search_request *r)
@@ -163,8 +155,7 @@ int view_search(struct view *v, const struct search_request *r)
 		tv_put_str(item, "date", h->date);
 		add_marked(item, "title", h->title);
 		add_marked(item, "snippet", h->snippet);
-		add_districts(item, h->districts, v->arena);
-		industry_names(v->arena, h->industries, item);
+		add_tags(item, h, v->arena);
 	}
 	if (r->district || r->industry || r->from || r->to) {
 		struct search_request all = { .q = q, .by_date = r->by_date };
@@ -210,28 +201,52 @@ int view_search(struct view *v, const struct search_request *r)
 }
 
 /* Marked text as HTML: escaped, with <mark> around the hits. */
-static char *marked_html(const char *marked)
+static const char *marked_html(struct arena *arena, const char *marked)
 {
-	struct buf b = { 0 };
+	struct buf *b = arena_buf(arena);
 	for (const char *p = marked ? marked : ""; *p;) {
 		size_t n = strcspn(p, "\x01\x02\n");
-		html_escape(&b, p, n);
+		html_escape(b, p, n);
 		p += n;
 		if (*p)
-			buf_puts(&b, *p == '\x01' ? "<mark>" : *p == '\x02' ? "</mark>" : " ");
+			buf_puts(b, *p == '\x01' ? "<mark>" : *p == '\x02' ? "</mark>" : " ");
 		if (*p)
 			p++;
 	}
-	return buf_detach(&b);
+	return buf_cstr(b);
 }
 
-static char *unmarked(const char *marked)
+static const char *unmarked(struct arena *arena, const char *marked)
 {
-	struct buf b = { 0 };
+	struct buf *b = arena_buf(arena);
 	for (const char *p = marked ? marked : ""; *p; p++)
 		if (*p != '\x01' && *p != '\x02')
-			buf_putc(&b, *p);
-	return buf_detach(&b);
+			buf_putc(b, *p);
+	return buf_cstr(b);
+}
+
+/* A JSON array of the names of the slugs in csv, looked up by name(). */
+static json_t *names_json(struct arena *arena, const char *csv, const char *(*name)(const char *slug))
+{
+	json_t *list = json_array();
+	const char *slugs[DISTRICT_COUNT];
+	size_t n = page_split_slugs(arena, csv, slugs, DISTRICT_COUNT);
+	for (size_t i = 0; i < n; i++)
+		if (name(slugs[i]))
+			json_array_append_new(list, json_string(name(slugs[i])));
+	return list;
+}
+
+static const char *district_name(const char *slug)
+{
+	const struct district *d = district_lookup(str_from(slug));
+	return d ? d->name : NULL;
+}
+
+static const char *industry_name(const char *slug)
+{
+	const struct industry *ind = industry_by_slug(str_from(slug));
+	return ind ? ind->name : NULL;
 }
 
 int view_search_json(struct view *v, const struct search_request *r)
@@ -250,30 +265,14 @@ int view_search_json(struct view *v, const struct search_request *r)
 	json_object_set_new(root, "took_ms", json_real(o.elapsed_ms));
 	for (size_t i = 0; i < o.found.count; i++) {
 		const struct search_hit *h = &o.found.hits[i];
-		json_t *item = json_object(), *names = json_array();
-		char *title = unmarked(h->title), *snippet = marked_html(h->snippet);
+		json_t *item = json_object();
 		json_object_set_new(item, "id", json_integer(h->id));
-		json_object_set_new(item, "title", json_string(title));
+		json_object_set_new(item, "title", json_string(unmarked(v->arena, h->title)));
 		json_object_set_new(item, "date", json_string(h->date));
-		char *copy = arena_strdup(v->arena, h->districts), *save = NULL;
-		for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-			const struct district *d = district_lookup(str_from(tok));
-			if (d)
-				json_array_append_new(names, json_string(d->name));
-		}
-		json_object_set_new(item, "districts", names);
-		json_t *inames = json_array();
-		char *icopy = arena_strdup(v->arena, h->industries), *isave = NULL;
-		for (char *tok = strtok_r(icopy, ",", &isave); tok; tok = strtok_r(NULL, ",", &isave)) {
-			const struct industry *ind = industry_by_slug(str_from(tok));
-			if (ind)
-				json_array_append_new(inames, json_string(ind->name));
-		}
-		json_object_set_new(item, "industries", inames);
-		json_object_set_new(item, "snippet", json_string(snippet));
+		json_object_set_new(item, "districts", names_json(v->arena, h->districts, district_name));
+		json_object_set_new(item, "industries", names_json(v->arena, h->industries, industry_name));
+		json_object_set_new(item, "snippet", json_string(marked_html(v->arena, h->snippet)));
 		json_array_append_new(results, item);
-		free(title);
-		free(snippet);
 	}
 	json_object_set_new(root, "results", results);
 	json_t *facets = json_array();

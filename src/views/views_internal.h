@@ -36,6 +36,10 @@ void page_emit_json(struct view *v, json_t *obj);
 /* Adds "channels": every district with its number of articles. */
 void page_add_channel_counts(struct view *v, struct tv *data);
 
+/* Splits a comma-separated list of slugs, as the store returns tags, into
+ * out (at most max); the strings live in arena. Returns the count. */
+size_t page_split_slugs(struct arena *arena, const char *csv, const char **out, size_t max);
+
 /* Adds a list named key of {slug, name} for comma-separated district slugs. */
 void page_add_districts(struct tv *data, const char *key, const char *const *slugs, size_t n);
 

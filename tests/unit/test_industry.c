@@ -1,6 +1,8 @@
 /* Unit tests for content/industry: keyword tagging, strongest first. */
 #include <criterion/criterion.h>
 
+#include <string.h>
+
 #include "content/industry.h"
 
 static size_t tag(const char *title, const char *body, const struct industry **out)
@@ -39,4 +41,19 @@ Test(industry, slugs_are_unique_and_found)
 		cr_assert_not_null(industries[i].keywords[0], "%s has no keywords", industries[i].slug);
 	}
 	cr_assert_null(industry_by_slug(str_from("集成电路")));
+}
+
+Test(industry, a_keyword_inside_another_counts_once)
+{
+	const struct industry *out[3];
+	cr_assert_eq(tag("区政府工作会议", "推动生物医药发展。", out), 0);
+	cr_assert_eq(tag("区政府工作会议", "该区房地产市场平稳。", out), 0);
+	cr_assert_eq(tag("区政府工作会议", "发展现代农业。", out), 0);
+	/* No keyword may contain another of any industry, or one mention
+	 * would count twice. */
+	for (size_t i = 0; i < INDUSTRY_COUNT; i++)
+		for (const char *const *a = industries[i].keywords; *a; a++)
+			for (size_t j = 0; j < INDUSTRY_COUNT; j++)
+				for (const char *const *b = industries[j].keywords; *b; b++)
+					cr_assert(a == b || !strstr(*a, *b), "\"%s\" contains \"%s\"", *a, *b);
 }

@@ -131,3 +131,32 @@ Test(tokenizer, handles_a_megabyte)
 	cr_assert_eq(n, per_copy * copies, "%zu tokens, want %zu", n, per_copy * copies);
 	buf_free(&text);
 }
+
+Test(tokenizer, decimals_stay_whole_and_thousands_separators_vanish)
+{
+	EXPECT("1.5亿", TOKENS_QUERY, "1.5@0-3 亿@3-6");
+	EXPECT("5,000万", TOKENS_QUERY, "5000@0-5 万@5-8");
+	EXPECT("１.５亿", TOKENS_QUERY, "1.5@0-7 亿@7-10");
+	EXPECT("a.b 5. .5", TOKENS_QUERY, "a@0-1 b@2-3 5@4-5 5@8-9");
+}
+
+Test(tokenizer, simplified_characters_are_never_rewritten)
+{
+	/* ICU's Traditional-Simplified maps these, but each is also an ordinary
+	 * simplified character (著名, 乾坤, 於是; all in GB 2312): merging them
+	 * would make 着 find 著. */
+	EXPECT("著乾於", TOKENS_INDEX, "著@0-3 +著乾@0-6 乾@3-6 +乾於@3-9 於@6-9");
+	EXPECT("東", TOKENS_QUERY, "东@0-3");
+}
+
+Test(tokenizer, invisible_characters_do_not_split_words)
+{
+	EXPECT("充电\u200b桩", TOKENS_QUERY, "充电@0-6 电桩@3-12 桩@9-12");
+	EXPECT("V\u00ad2G", TOKENS_QUERY, "v2g@0-5");
+	EXPECT("\ufeff浦东", TOKENS_QUERY, "浦东@3-9 东@6-9");
+}
+
+Test(tokenizer, half_width_katakana_is_text)
+{
+	EXPECT("ｱｲ", TOKENS_QUERY, "アイ@0-6 イ@3-6");
+}
