@@ -4,12 +4,14 @@
 #include "search/tokenizer.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/uversion.h>
 #include <unicode/utrans.h>
 
 #include "util/log.h"
@@ -18,6 +20,9 @@
 /* Traditional to simplified for the ideographs most text uses. */
 enum { HAN_FIRST = 0x3400, HAN_END = 0xA000 };
 static uint16_t simplified[HAN_END - HAN_FIRST]; /* 0: unchanged */
+/* Raise when the rules below change what text becomes which tokens. */
+enum { TOKENIZER_RULES = 1 };
+static char version[64];
 static const UNormalizer2 *nfkc_cf;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static int init_status;
@@ -64,10 +69,20 @@ static void build_tables(void)
 	}
 	utrans_close(t);
 	ucnv_close(gb2312);
+	UVersionInfo icu;
+	char icu_text[U_MAX_VERSION_STRING_LENGTH];
+	u_getVersion(icu);
+	u_versionToString(icu, icu_text);
+	snprintf(version, sizeof(version), "zhaoshang-%d icu-%s", TOKENIZER_RULES, icu_text);
 	if (U_FAILURE(e)) {
 		log_error("ICU: Traditional-Simplified failed: %s", u_errorName(e));
 		init_status = -1;
 	}
+}
+
+const char *tokenizer_version(void)
+{
+	return version;
 }
 
 int tokenizer_init(void)

@@ -34,6 +34,11 @@ enum { TOKEN_MAX_BYTES = 64 }; /* longer letter runs are cut into pieces */
  * -1, having logged why, if ICU cannot provide them. */
 int tokenizer_init(void) __attribute__((warn_unused_result));
 
+/* Names the tokenizer's rules and the ICU data behind them, e.g.
+ * "zhaoshang-1 icu-72.1". An index built under another version holds other
+ * tokens and must be rebuilt. Static storage; call after tokenizer_init(). */
+const char *tokenizer_version(void);
+
 /* Calls emit for each token of text in order. Returns 0; -1 at the first
  * invalid UTF-8 sequence or NUL; or the first non-zero value emit returns,
  * which stops the walk. */

@@ -73,6 +73,10 @@ const char *const store_migrations[] = {
 	"  PRIMARY KEY (industry, date, article_id)"
 	") WITHOUT ROWID;"
 	"CREATE INDEX article_industries_by_article ON article_industries(article_id, rank);",
+
+	/* 4: facts about the database itself, such as which tokenizer built
+	 * the search index (see store_open). */
+	"CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

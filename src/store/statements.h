@@ -10,6 +10,9 @@
 	X(COMMIT, "COMMIT")                                                              \
 	X(ROLLBACK, "ROLLBACK")                                                          \
 	X(PING, "SELECT 1")                                                              \
+	X(META_GET, "SELECT value FROM store_meta WHERE key = ?1")                       \
+	X(META_SET, "INSERT OR REPLACE INTO store_meta(key, value) VALUES (?1, ?2)")      \
+	X(SEARCH_REBUILD, "INSERT INTO article_search(article_search) VALUES ('rebuild')") \
 	X(ARTICLE_INSERT,                                                                \
 	  "INSERT INTO articles(title, body, date, source, url, content_hash, created_at)" \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "search/tokenizer.h"
 #include "store/fts.h"
 #include "store/migrations.h"
 #include "store/statements.h"
@@ -109,6 +110,45 @@ static int migrate(struct store *s, struct buf *err)
 	return 0;
 }
 
+/* The search index holds tokens, so one built by another tokenizer (older
+ * rules, other ICU data) would quietly miss matches: rebuild it, once, in
+ * the process that notices first. */
+static int reindex_if_tokenizer_changed(struct store *s, struct buf *err)
+{
+	const char *want = tokenizer_version();
+	sqlite3_stmt *st = stmt_get(s, STMT_META_GET);
+	bind_text(st, 1, "tokenizer");
+	bool current = sqlite3_step(st) == SQLITE_ROW &&
+		       !strcmp((const char *)sqlite3_column_text(st, 0), want);
+	stmt_done(st);
+	if (current)
+		return 0;
+	if (store_begin(s) != STORE_OK)
+		goto fail;
+	st = stmt_get(s, STMT_META_GET); /* another process may have done it meanwhile */
+	bind_text(st, 1, "tokenizer");
+	current = sqlite3_step(st) == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(st, 0), want);
+	stmt_done(st);
+	if (!current) {
+		log_info("store %s: rebuilding the search index for tokenizer %s", s->path, want);
+		if (exec_simple(s, STMT_SEARCH_REBUILD) != STORE_OK)
+			goto fail;
+		st = stmt_get(s, STMT_META_SET);
+		bind_text(st, 1, "tokenizer");
+		bind_text(st, 2, want);
+		int rc = sqlite3_step(st);
+		stmt_done(st);
+		if (rc != SQLITE_DONE)
+			goto fail;
+	}
+	if (store_commit(s) == STORE_OK)
+		return 0;
+fail:
+	store_rollback(s);
+	buf_printf(err, "数据库 %s 的搜索索引重建失败：%s", s->path, sqlite3_errmsg(s->db));
+	return -1;
+}
+
 enum store_rc store_open(const char *path, struct store **out, struct buf *err)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
@@ -146,6 +186,8 @@ enum store_rc store_open(const char *path, struct store **out, struct buf *err)
 			goto fail;
 		}
 	}
+	if (reindex_if_tokenizer_changed(s, err) < 0)
+		goto fail;
 	*out = s;
 	return STORE_OK;
 fail:

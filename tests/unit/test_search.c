@@ -284,3 +284,24 @@ Test(search, editing_and_deleting_update_the_index_at_once)
 	cr_assert_eq(run("充电桩", NULL).total, 0, "a deleted article is still found");
 	sqlite3_close(db);
 }
+
+Test(search, an_index_from_another_tokenizer_is_rebuilt_on_open)
+{
+	SEED_ONLY();
+	sqlite3 *db = raw_db();
+	/* Empty the index, as if built by rules that produce other tokens. */
+	cr_assert_eq(sqlite3_exec(db,
+				  "INSERT INTO article_search(article_search) VALUES ('delete-all');"
+				  "UPDATE store_meta SET value = 'zhaoshang-0 icu-0' WHERE key = 'tokenizer';",
+				  NULL, NULL, NULL),
+		     SQLITE_OK, "%s", sqlite3_errmsg(db));
+	sqlite3_close(db);
+	cr_assert_eq(run("充电桩", NULL).total, 0, "the emptied index still answers");
+	store_close(store);
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/s.db", dir);
+	struct buf err = { 0 };
+	cr_assert_eq(store_open(path, &store, &err), STORE_OK, "%s", buf_cstr(&err));
+	buf_free(&err);
+	cr_assert_eq(run("充电桩", NULL).total, 1, "the index was not rebuilt");
+}
