@@ -127,10 +127,12 @@ static int reindex_if_tokenizer_changed(struct store *s, struct buf *err)
 		goto fail;
 	st = stmt_get(s, STMT_META_GET); /* another process may have done it meanwhile */
 	bind_text(st, 1, "tokenizer");
-	current = sqlite3_step(st) == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(st, 0), want);
+	bool recorded = sqlite3_step(st) == SQLITE_ROW;
+	current = recorded && !strcmp((const char *)sqlite3_column_text(st, 0), want);
 	stmt_done(st);
 	if (!current) {
-		log_info("store %s: rebuilding the search index for tokenizer %s", s->path, want);
+		if (recorded) /* a new database's index is empty: nothing to say */
+			log_info("store %s: rebuilding the search index for tokenizer %s", s->path, want);
 		if (exec_simple(s, STMT_SEARCH_REBUILD) != STORE_OK)
 			goto fail;
 		st = stmt_get(s, STMT_META_SET);
