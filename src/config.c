@@ -27,6 +27,8 @@ static const struct config_def defs[CFG__MAX] = {
 			  "工作线程数，0 表示与 CPU 核数相同" },
 	[CFG_ACCESS_LOG] = { "--access-log", "ZHAOSHANG_ACCESS_LOG", CFG_TYPE_BOOL, "on", 0, 1, "on|off",
 			     "是否在标准错误输出访问日志" },
+	[CFG_ROLE] = { "--role", "ZHAOSHANG_ROLE", CFG_TYPE_STRING, "editor", 0, 0, "admin|editor",
+		       "账号角色：admin 可管理编辑账号，editor 负责审核" },
 };
 
 static int set_value(struct config *cfg, enum config_key k, const char *value, const char *origin,

@@ -12,6 +12,7 @@ enum config_key {
 	CFG_LISTEN,     /* --listen, ZHAOSHANG_LISTEN */
 	CFG_THREADS,    /* --threads, ZHAOSHANG_THREADS */
 	CFG_ACCESS_LOG, /* --access-log, ZHAOSHANG_ACCESS_LOG */
+	CFG_ROLE,       /* --role, ZHAOSHANG_ROLE (user add) */
 	CFG__MAX
 };
 

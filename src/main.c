@@ -13,6 +13,7 @@ static const struct command {
 } commands[] = {
 	{ "serve", cmd_serve, "启动网站服务" },
 	{ "import", cmd_import, "导入新闻文件（列表文本 .txt 或 JSON Lines .jsonl）" },
+	{ "user", cmd_user, "管理后台账号：user add NAME --role admin|editor" },
 };
 
 static void usage(FILE *out)

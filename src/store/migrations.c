@@ -78,6 +78,25 @@ const char *const store_migrations[] = {
 	/* 4: facts about the database itself, such as which tokenizer built
 	 * the search index (see store_open). */
 	"CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+
+	/* 5: editor accounts and their sessions. A session is found by the
+	 * hash of its cookie token, so a copy of the database opens no doors. */
+	"CREATE TABLE users ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('editor', 'admin')),"
+	"  password_hash TEXT NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL"
+	");"
+	"CREATE TABLE sessions ("
+	"  token_hash BLOB PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  csrf BLOB NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE INDEX sessions_by_user ON sessions(user_id);",
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

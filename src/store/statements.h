@@ -18,6 +18,17 @@
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
 	X(ARTICLE_DISTRICT_INSERT,                                                       \
 	  "INSERT OR IGNORE INTO article_districts(district, date, article_id) VALUES (?1, ?2, ?3)") \
+	X(USER_INSERT,                                                                   \
+	  "INSERT INTO users(name, role, password_hash, created_at) VALUES (?1, ?2, ?3, unixepoch())" \
+	  " ON CONFLICT(name) DO NOTHING")                                               \
+	X(USER_BY_NAME, "SELECT id, name, role, password_hash, disabled FROM users WHERE name = ?1") \
+	X(SESSION_INSERT,                                                                \
+	  "INSERT INTO sessions(token_hash, user_id, csrf, created_at, last_seen) VALUES (?1, ?2, ?3, ?4, ?4)") \
+	X(SESSION_GET,                                                                   \
+	  "SELECT s.user_id, u.name, u.role, s.csrf, s.created_at, s.last_seen"          \
+	  " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND u.disabled = 0") \
+	X(SESSION_TOUCH, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1")      \
+	X(SESSION_DELETE, "DELETE FROM sessions WHERE token_hash = ?1")                   \
 	X(ARTICLE_INDUSTRY_INSERT,                                                       \
 	  "INSERT OR IGNORE INTO article_industries(industry, date, article_id, rank) VALUES (?1, ?2, ?3, ?4)") \
 	X(ARTICLE_INDUSTRIES,                                                            \

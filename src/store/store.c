@@ -507,3 +507,97 @@ fail:
 	store_rollback(s);
 	return STORE_ERROR;
 }
+
+/* Steps a statement expected to write; STORE_ERROR (logged) on failure. */
+static enum store_rc step_write(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		log_db_error(s, what);
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
+enum store_rc store_user_add(struct store *s, const char *name, const char *role, const char *password_hash)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_USER_INSERT);
+	bind_text(st, 1, name);
+	bind_text(st, 2, role);
+	bind_text(st, 3, password_hash);
+	if (step_write(s, st, "add user") != STORE_OK)
+		return STORE_ERROR;
+	return sqlite3_changes(s->db) ? STORE_OK : STORE_DUPLICATE;
+}
+
+enum store_rc store_user_by_name(struct store *s, const char *name, struct arena *arena, struct user *out)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_USER_BY_NAME);
+	bind_text(st, 1, name);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->name = column_text(st, 1, arena);
+		out->role = column_text(st, 2, arena);
+		out->password_hash = column_text(st, 3, arena);
+		out->disabled = sqlite3_column_int(st, 4) != 0;
+	}
+	stmt_done(st);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	if (rc == SQLITE_DONE)
+		return STORE_NOT_FOUND;
+	log_db_error(s, "find user");
+	return STORE_ERROR;
+}
+
+enum store_rc store_session_add(struct store *s, const unsigned char token_hash[32], int64_t user_id,
+				const unsigned char csrf[32], int64_t now)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_SESSION_INSERT);
+	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_blob(st, 3, csrf, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, now);
+	return step_write(s, st, "add session");
+}
+
+enum store_rc store_session_get(struct store *s, const unsigned char token_hash[32], struct arena *arena,
+				struct session_row *out)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_SESSION_GET);
+	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->user_id = sqlite3_column_int64(st, 0);
+		out->user_name = column_text(st, 1, arena);
+		out->role = column_text(st, 2, arena);
+		if (sqlite3_column_bytes(st, 3) == 32)
+			memcpy(out->csrf, sqlite3_column_blob(st, 3), 32);
+		out->created_at = sqlite3_column_int64(st, 4);
+		out->last_seen = sqlite3_column_int64(st, 5);
+	}
+	stmt_done(st);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	if (rc == SQLITE_DONE)
+		return STORE_NOT_FOUND;
+	log_db_error(s, "find session");
+	return STORE_ERROR;
+}
+
+enum store_rc store_session_touch(struct store *s, const unsigned char token_hash[32], int64_t now)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_SESSION_TOUCH);
+	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now);
+	return step_write(s, st, "touch session");
+}
+
+enum store_rc store_session_delete(struct store *s, const unsigned char token_hash[32])
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_SESSION_DELETE);
+	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_STATIC);
+	return step_write(s, st, "delete session");
+}

@@ -287,3 +287,33 @@ Test(cli, serve_listens_on_ipv6)
 	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	free(log_path);
 }
+
+Test(cli, user_add_creates_accounts_and_explains_refusals)
+{
+	setenv("ZHAOSHANG_PASSWORD", "correct horse battery", 1);
+	const char *ok[] = { zs_bin(), "user", "add", "editor1", "--role", "editor", "--db", db, NULL };
+	struct run_result r;
+	run_cmd(ok, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "已创建编辑账号 editor1"), "%s", r.out);
+	run_result_free(&r);
+	run_cmd(ok, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.err, "已被使用"), "%s", r.err);
+	run_result_free(&r);
+	setenv("ZHAOSHANG_PASSWORD", "short", 1);
+	const char *weak[] = { zs_bin(), "user", "add", "editor2", "--db", db, NULL };
+	run_cmd(weak, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.err, "至少需要 10 个字符"), "%s", r.err);
+	run_result_free(&r);
+	unsetenv("ZHAOSHANG_PASSWORD");
+	run_cmd(weak, &r); /* no password anywhere: standard input is empty */
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.err, "没有读到密码"), "%s", r.err);
+	run_result_free(&r);
+	const char *bad_role[] = { zs_bin(), "user", "add", "x", "--role", "root", "--db", db, NULL };
+	run_cmd(bad_role, &r);
+	cr_assert_eq(r.status, 2);
+	run_result_free(&r);
+}
