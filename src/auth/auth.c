@@ -109,10 +109,12 @@ enum login_result auth_login(struct store *s, struct str name, struct str passwo
 	enum login_result result = LOGIN_REFUSED;
 	struct user user = { 0 };
 	char name_z[AUTH_NAME_MAX_CHARS + 1] = "";
-	if (name.len <= AUTH_NAME_MAX_CHARS) {
+	struct buf why = { 0 }; /* not shown: refusals do not say what was wrong */
+	if (auth_check_name(name, &why) == 0) {
 		memcpy(name_z, name.p, name.len);
 		name_z[name.len] = '\0';
 	}
+	buf_free(&why);
 	enum store_rc found = name_z[0] ? store_user_by_name(s, name_z, arena, &user) : STORE_NOT_FOUND;
 	if (found == STORE_ERROR) {
 		result = LOGIN_ERROR;

@@ -170,3 +170,12 @@ Test(auth, malformed_tokens_find_nothing)
 		cr_assert_eq(auth_session(store, bad[i], T0, arena, &s), STORE_NOT_FOUND, "case %zu", i);
 	auth_logout(store, "not a token");
 }
+
+Test(auth, a_name_that_is_not_valid_never_matches_an_account)
+{
+	char token[SESSION_TOKEN_CHARS + 1];
+	const struct str names[] = { { "alice\0junk", 10 }, STR_LIT("ALICE"), STR_LIT("alice ") };
+	for (size_t i = 0; i < 3; i++)
+		cr_assert_eq(auth_login(store, names[i], STR_LIT("correct horse battery"), NULL, T0, token),
+			     LOGIN_REFUSED, "name %zu", i);
+}
