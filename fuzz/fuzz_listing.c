@@ -1,34 +1,9 @@
 /* libFuzzer driver: the listing parser and article validation on any bytes. */
-#include <stddef.h>
-#include <stdint.h>
-
-#include "content/parse.h"
-#include "util/arena.h"
-
-static void on_item(void *ctx, const struct article_input *in, size_t line)
-{
-	(void)line;
-	struct article a;
-	struct buf err = { 0 };
-	if (article_prepare(in, ctx, &a, &err) == 0 && !a.body)
-		__builtin_trap(); /* a prepared article always has a body */
-	buf_free(&err);
-}
-
-static void on_error(void *ctx, size_t line, const char *message)
-{
-	(void)ctx;
-	if (line == 0 || !message[0])
-		__builtin_trap(); /* every error names a line and says something */
-}
+#include "parse_driver.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct arena *a = arena_new();
-	struct parse_sink sink = { on_item, on_error, NULL, a };
-	listing_parse((struct str){ (const char *)data, size }, &sink);
-	arena_free(a);
-	return 0;
+	return drive_parser(listing_parse, data, size);
 }

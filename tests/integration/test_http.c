@@ -59,13 +59,8 @@ TestSuite(http, .init = setup, .fini = teardown, .timeout = 60);
 /* Every HTML page any test fetches is also checked for well-formedness. */
 static void get(const char *path, struct http_reply *r)
 {
-	http_request(server.port, "GET", path, r);
-	char *type = http_header(r, "Content-Type");
-	if (type && !strncmp(type, "text/html", 9)) {
-		char *problem = html_check(r->body);
-		cr_assert_null(problem, "GET %s: %s", path, problem);
-	}
-	free(type);
+	char *problem = http_get_checked(server.port, path, r);
+	cr_assert_null(problem, "GET %s: %s", path, problem);
 }
 
 /* The id of the article whose title is title, read from the home page links. */

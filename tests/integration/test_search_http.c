@@ -42,13 +42,8 @@ TestSuite(search_http, .init = setup, .fini = teardown, .timeout = 60);
 
 static void get(const char *path, struct http_reply *r)
 {
-	http_request(server.port, "GET", path, r);
-	char *type = http_header(r, "Content-Type");
-	if (type && !strncmp(type, "text/html", 9)) {
-		char *problem = html_check(r->body);
-		cr_assert_null(problem, "GET %s: %s", path, problem);
-	}
-	free(type);
+	char *problem = http_get_checked(server.port, path, r);
+	cr_assert_null(problem, "GET %s: %s", path, problem);
 }
 
 Test(search_http, page_shows_highlighted_results_count_and_time)

@@ -257,6 +257,15 @@ void http_request(int port, const char *method, const char *path, struct http_re
 	http_raw(port, req, (size_t)n, r);
 }
 
+char *http_get_checked(int port, const char *path, struct http_reply *r)
+{
+	http_request(port, "GET", path, r);
+	char *type = http_header(r, "Content-Type");
+	char *problem = type && !strncmp(type, "text/html", 9) ? html_check(r->body) : NULL;
+	free(type);
+	return problem;
+}
+
 char *http_header(const struct http_reply *r, const char *name)
 {
 	size_t nlen = strlen(name);

@@ -54,6 +54,9 @@ struct http_reply {
 void http_raw(int port, const char *request, size_t len, struct http_reply *r);
 /* A well-formed request with "Connection: close". */
 void http_request(int port, const char *method, const char *path, struct http_reply *r);
+/* GET path; when the reply is HTML, returns html_check()'s verdict on it
+ * (NULL: well-formed or not HTML; else a description the caller frees). */
+char *http_get_checked(int port, const char *path, struct http_reply *r);
 /* The value of header name (case-insensitive) or NULL; caller frees. */
 char *http_header(const struct http_reply *r, const char *name);
 void http_reply_free(struct http_reply *r);
