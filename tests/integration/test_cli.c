@@ -317,3 +317,32 @@ Test(cli, user_add_creates_accounts_and_explains_refusals)
 	cr_assert_eq(r.status, 2);
 	run_result_free(&r);
 }
+
+/* A test that fails ends before its teardown: its server must not outlive it. */
+Test(cli, a_server_dies_with_the_test_that_started_it)
+{
+	int fds[2];
+	cr_assert_eq(pipe(fds), 0);
+	pid_t child = fork();
+	if (child == 0) {
+		struct test_server srv;
+		if (!server_start(&srv, db))
+			_exit(1);
+		if (write(fds[1], &srv.pid, sizeof(srv.pid)) != sizeof(srv.pid))
+			_exit(1);
+		_exit(0); /* as a failing test would: no server_stop */
+	}
+	pid_t server = 0;
+	cr_assert_eq(read(fds[0], &server, sizeof(server)), (ssize_t)sizeof(server));
+	waitpid(child, NULL, 0);
+	bool gone = false;
+	for (int i = 0; i < 500 && !gone; i++) {
+		gone = kill(server, 0) != 0;
+		usleep(10000);
+	}
+	if (!gone)
+		kill(server, SIGKILL);
+	cr_assert(gone, "server %d outlived its test", (int)server);
+	close(fds[0]);
+	close(fds[1]);
+}

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -153,16 +154,24 @@ bool server_start(struct test_server *s, const char *db)
 	if (asprintf(&s->log_path, "%s.server%d.log", db, counter++) < 0)
 		abort();
 	const char *argv[] = { zs_bin(), "serve", "--db", db, "--listen", "127.0.0.1:0", NULL };
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 2, s->log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	int rc = posix_spawn(&s->pid, argv[0], &fa, NULL, (char *const *)argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	if (rc != 0) {
-		fprintf(stderr, "cannot start %s: %s\n", argv[0], strerror(rc));
+	pid_t parent = getpid();
+	s->pid = fork();
+	if (s->pid < 0) {
+		perror("fork");
 		return false;
+	}
+	if (s->pid == 0) {
+		/* A test that fails is ended before its teardown stops the server:
+		 * make the server go with it rather than linger. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != parent)
+			_exit(1);
+		int in = open("/dev/null", O_RDONLY), out = open("/dev/null", O_WRONLY);
+		int err = open(s->log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
+			_exit(127);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
 	}
 	for (int waited = 0; waited < 10000; waited += 10) {
 		char *log = server_log(s);
