@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -254,7 +255,9 @@ Test(cli, serve_listens_on_ipv6)
 		abort();
 	pid_t pid = fork();
 	if (pid == 0) {
-		freopen(log_path, "w", stderr);
+		prctl(PR_SET_PDEATHSIG, SIGTERM); /* gone with this test, even if it fails */
+		if (!freopen(log_path, "w", stderr))
+			_exit(127);
 		execl(zs_bin(), zs_bin(), "serve", "--db", db, "--listen", "[::1]:0", (char *)NULL);
 		_exit(127);
 	}
