@@ -315,15 +315,20 @@ Test(http, district_from_title_when_the_import_has_none)
 	http_reply_free(&r);
 }
 
-Test(http, unknown_district_is_404)
+static void expect_404(const char *const *paths, size_t n)
 {
-	const char *paths[] = { "/districts/atlantis", "/districts/%E6%B5%A6%E4%B8%9C", "/districts/", "/districts/pudong/x" };
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct http_reply r;
 		get(paths[i], &r);
 		cr_assert_eq(r.status, 404, "%s gave %d", paths[i], r.status);
 		http_reply_free(&r);
 	}
+}
+
+Test(http, unknown_district_is_404)
+{
+	const char *paths[] = { "/districts/atlantis", "/districts/%E6%B5%A6%E4%B8%9C", "/districts/", "/districts/pudong/x" };
+	expect_404(paths, sizeof(paths) / sizeof(paths[0]));
 }
 
 Test(http, every_page_has_the_menu_of_all_districts)
@@ -505,12 +510,7 @@ Test(http, access_log_cannot_be_forged_by_the_method)
 Test(http, same_article_has_one_url)
 {
 	const char *paths[] = { "/articles/001", "/articles/1%00junk", "/articles/+1", "/articles/1.0" };
-	for (size_t i = 0; i < 4; i++) {
-		struct http_reply r;
-		get(paths[i], &r);
-		cr_assert_eq(r.status, 404, "%s gave %d", paths[i], r.status);
-		http_reply_free(&r);
-	}
+	expect_404(paths, sizeof(paths) / sizeof(paths[0]));
 }
 
 Test(http, html_checker_catches_broken_markup)
