@@ -29,6 +29,8 @@ static const struct config_def defs[CFG__MAX] = {
 			     "是否在标准错误输出访问日志" },
 	[CFG_ROLE] = { "--role", "ZHAOSHANG_ROLE", CFG_TYPE_STRING, "editor", 0, 0, "admin|editor",
 		       "账号角色：admin 可管理编辑账号，editor 负责审核" },
+	[CFG_FORM_RATE] = { "--form-rate", "ZHAOSHANG_FORM_RATE", CFG_TYPE_INT, "30", 1, 1000000, "N",
+			    "同一 IP 每小时最多提交公开表单（投稿等）的次数" },
 };
 
 static int set_value(struct config *cfg, enum config_key k, const char *value, const char *origin,

@@ -13,6 +13,7 @@ enum config_key {
 	CFG_THREADS,    /* --threads, ZHAOSHANG_THREADS */
 	CFG_ACCESS_LOG, /* --access-log, ZHAOSHANG_ACCESS_LOG */
 	CFG_ROLE,       /* --role, ZHAOSHANG_ROLE (user add) */
+	CFG_FORM_RATE,  /* --form-rate, ZHAOSHANG_FORM_RATE */
 	CFG__MAX
 };
 

@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/log.h"
@@ -99,41 +100,82 @@ static enum role role_of(const char *name)
 	return name && !strcmp(name, role_names[ROLE_ADMIN]) ? ROLE_ADMIN : ROLE_EDITOR;
 }
 
-enum login_result auth_login(struct store *s, struct str name, struct str password, const char *old_token,
-			     int64_t now, char token[SESSION_TOKEN_CHARS + 1])
+/* The throttle keys of an attempt: its address's and, for a name that
+ * could be an account, the name's. */
+static size_t throttle_keys(const struct login_attempt *a, const char *name, char keys[2][96])
+{
+	size_t n = 0;
+	snprintf(keys[n++], sizeof(keys[0]), "login-ip:%s", a->client_ip ? a->client_ip : "-");
+	if (name[0])
+		snprintf(keys[n++], sizeof(keys[0]), "login-user:%s", name);
+	return n;
+}
+
+/* LOGIN_LOCKED when a key is over its limit, LOGIN_OK when not. */
+static enum login_result check_locks(struct store *s, const struct login_attempt *a, char keys[2][96], size_t nkeys,
+				     int64_t *retry_after)
+{
+	for (size_t i = 0; i < nkeys; i++) {
+		int64_t hits, resets_at;
+		if (store_throttle(s, keys[i], false, a->now, LOGIN_WINDOW_SECONDS, &hits, &resets_at) != STORE_OK)
+			return LOGIN_ERROR;
+		if (hits >= (i == 0 ? LOGIN_ADDRESS_FAILURES : LOGIN_NAME_FAILURES)) {
+			*retry_after = resets_at - a->now;
+			return LOGIN_LOCKED;
+		}
+	}
+	return LOGIN_OK;
+}
+
+enum login_result auth_login(struct store *s, const struct login_attempt *a, char token[SESSION_TOKEN_CHARS + 1],
+			     int64_t *retry_after)
 {
 	pthread_once(&decoy_once, make_decoy);
 	if (!decoy[0])
 		return LOGIN_ERROR;
 	struct arena *arena = arena_new();
-	enum login_result result = LOGIN_REFUSED;
 	struct user user = { 0 };
 	char name_z[AUTH_NAME_MAX_CHARS + 1] = "";
 	struct buf why = { 0 }; /* not shown: refusals do not say what was wrong */
-	if (auth_check_name(name, &why) == 0) {
-		memcpy(name_z, name.p, name.len);
-		name_z[name.len] = '\0';
+	if (auth_check_name(a->name, &why) == 0) {
+		memcpy(name_z, a->name.p, a->name.len);
+		name_z[a->name.len] = '\0';
 	}
 	buf_free(&why);
+	char keys[2][96];
+	size_t nkeys = throttle_keys(a, name_z, keys);
+	enum login_result result = check_locks(s, a, keys, nkeys, retry_after);
+	if (result != LOGIN_OK)
+		goto out;
+	result = LOGIN_REFUSED;
 	enum store_rc found = name_z[0] ? store_user_by_name(s, name_z, arena, &user) : STORE_NOT_FOUND;
 	if (found == STORE_ERROR) {
 		result = LOGIN_ERROR;
 		goto out;
 	}
 	const char *hash = found == STORE_OK ? user.password_hash : decoy;
-	bool right = password.len <= AUTH_PASSWORD_MAX_BYTES &&
-		     crypto_pwhash_str_verify(hash, password.p, password.len) == 0;
-	if (found != STORE_OK || !right || user.disabled)
+	bool right = a->password.len <= AUTH_PASSWORD_MAX_BYTES &&
+		     crypto_pwhash_str_verify(hash, a->password.p, a->password.len) == 0;
+	if (found != STORE_OK || !right || user.disabled) {
+		for (size_t i = 0; i < nkeys; i++) {
+			int64_t hits, resets_at;
+			if (store_throttle(s, keys[i], true, a->now, LOGIN_WINDOW_SECONDS, &hits, &resets_at) != STORE_OK)
+				result = LOGIN_ERROR;
+		}
 		goto out;
+	}
 
-	if (old_token)
-		auth_logout(s, old_token);
+	if (a->old_token)
+		auth_logout(s, a->old_token);
 	unsigned char raw[32], csrf[32], hashed[32];
 	randombytes_buf(raw, sizeof(raw));
 	randombytes_buf(csrf, sizeof(csrf));
 	encode(raw, token);
 	token_hash(token, hashed);
-	result = store_session_add(s, hashed, user.id, csrf, now) == STORE_OK ? LOGIN_OK : LOGIN_ERROR;
+	result = store_session_add(s, hashed, user.id, csrf, a->now) == STORE_OK &&
+				 store_throttle_clear(s, keys[1]) == STORE_OK /* the name's failures, not the address's */
+			 ? LOGIN_OK
+			 : LOGIN_ERROR;
 	sodium_memzero(raw, sizeof(raw));
 out:
 	arena_free(arena);
@@ -173,8 +215,56 @@ void auth_logout(struct store *s, const char *token)
 		log_error("auth: could not end a session");
 }
 
-bool auth_csrf_ok(const struct session *session, const char *submitted)
+bool auth_csrf_ok(const char *expected, const char *submitted)
 {
-	return submitted && strlen(submitted) == CSRF_TOKEN_CHARS &&
-	       sodium_memcmp(submitted, session->csrf_token, CSRF_TOKEN_CHARS) == 0;
+	return expected && submitted && strlen(expected) == CSRF_TOKEN_CHARS && strlen(submitted) == CSRF_TOKEN_CHARS &&
+	       sodium_memcmp(submitted, expected, CSRF_TOKEN_CHARS) == 0;
+}
+
+void auth_visitor_new(char out[VISITOR_ID_CHARS + 1])
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof(raw));
+	encode(raw, out);
+}
+
+enum store_rc auth_form_key_load(struct store *s, unsigned char key[32])
+{
+	static const char meta_key[] = "form_key";
+	char fresh[SESSION_TOKEN_CHARS + 1];
+	auth_visitor_new(fresh); /* 32 random bytes, encoded alike */
+	struct arena *arena = arena_new();
+	const char *stored = NULL;
+	size_t len = 0;
+	enum store_rc rc = store_meta_add(s, meta_key, fresh); /* the first process to ask sets it */
+	if (rc == STORE_OK)
+		rc = store_meta_get(s, meta_key, arena, &stored);
+	if (rc == STORE_OK && (sodium_base642bin(key, 32, stored, strlen(stored), NULL, &len, NULL,
+						  sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+			       len != 32))
+		rc = STORE_ERROR;
+	arena_free(arena);
+	sodium_memzero(fresh, sizeof(fresh));
+	return rc;
+}
+
+static bool is_token(const char *s)
+{
+	if (!s || strlen(s) != VISITOR_ID_CHARS)
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		      *p == '_'))
+			return false;
+	return true;
+}
+
+bool auth_visitor_csrf(const unsigned char key[32], const char *visitor, char out[CSRF_TOKEN_CHARS + 1])
+{
+	if (!is_token(visitor))
+		return false;
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256(mac, (const unsigned char *)visitor, VISITOR_ID_CHARS, key);
+	encode(mac, out);
+	return true;
 }

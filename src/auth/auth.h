@@ -51,15 +51,34 @@ struct session {
 enum login_result {
 	LOGIN_OK,
 	LOGIN_REFUSED, /* wrong name or password, or a disabled account: not said which */
+	LOGIN_LOCKED,  /* too many failures for this name or from this address */
 	LOGIN_ERROR,   /* the database failed; logged */
 };
 
-/* Checks name and password at time now and, if right, ends old_token's
- * session (may be NULL) and starts a new one, whose token is written to
- * token (NUL-terminated). Takes the same time whether or not the name
- * exists, so timing does not tell. */
-enum login_result auth_login(struct store *s, struct str name, struct str password, const char *old_token,
-			     int64_t now, char token[SESSION_TOKEN_CHARS + 1]) __attribute__((warn_unused_result));
+/* Failed logins allowed per account name (existing or not, so a lock says
+ * nothing about who exists) and per client address, in a window of
+ * LOGIN_WINDOW_SECONDS from the first failure; past them every attempt
+ * is LOGIN_LOCKED, even with the right password, until the window ends. */
+enum {
+	LOGIN_NAME_FAILURES = 10,
+	LOGIN_ADDRESS_FAILURES = 50,
+	LOGIN_WINDOW_SECONDS = 15 * 60,
+};
+
+struct login_attempt {
+	struct str name, password;
+	const char *old_token; /* the browser's current session token, or NULL */
+	const char *client_ip;
+	int64_t now;
+};
+
+/* Checks the attempt's name and password and, if right, ends the old
+ * session and starts a new one, whose token is written to token
+ * (NUL-terminated). Takes the same time whether or not the name exists,
+ * so timing does not tell. On LOGIN_LOCKED, *retry_after is how many
+ * seconds remain. */
+enum login_result auth_login(struct store *s, const struct login_attempt *a, char token[SESSION_TOKEN_CHARS + 1],
+			     int64_t *retry_after) __attribute__((warn_unused_result));
 
 /* The session of token at time now: STORE_OK and *out filled (strings in
  * arena), its idle clock restarted; STORE_NOT_FOUND for an unknown, expired
@@ -70,7 +89,24 @@ enum store_rc auth_session(struct store *s, const char *token, int64_t now, stru
 /* Ends token's session (logout). Unknown tokens are ignored. */
 void auth_logout(struct store *s, const char *token);
 
-/* True when submitted is the session's CSRF token (constant time). */
-bool auth_csrf_ok(const struct session *session, const char *submitted);
+/* Forms posted by visitors who are not signed in (the submission form, the
+ * login form) are bound to a random visitor id kept in a cookie: their
+ * CSRF token is an HMAC of it under a server secret, so a page on another
+ * site can neither read nor compute it. */
+enum { VISITOR_ID_CHARS = 43 };
+
+/* A new random visitor id. */
+void auth_visitor_new(char out[VISITOR_ID_CHARS + 1]);
+
+/* The server's secret for visitors' tokens, made on first use and kept in
+ * the database so that every thread and a restart agree. */
+enum store_rc auth_form_key_load(struct store *s, unsigned char key[32]) __attribute__((warn_unused_result));
+
+/* The CSRF token for visitor's forms; false when visitor is not an id
+ * auth_visitor_new could have made. */
+bool auth_visitor_csrf(const unsigned char key[32], const char *visitor, char out[CSRF_TOKEN_CHARS + 1]);
+
+/* True when submitted equals the expected token (constant time). */
+bool auth_csrf_ok(const char *expected, const char *submitted);
 
 #endif

@@ -6,7 +6,7 @@
 #include "http/server.h"
 
 static const unsigned serve_settings = CFG_BIT(CFG_DB) | CFG_BIT(CFG_LISTEN) | CFG_BIT(CFG_THREADS) |
-				       CFG_BIT(CFG_ACCESS_LOG);
+				       CFG_BIT(CFG_ACCESS_LOG) | CFG_BIT(CFG_FORM_RATE);
 
 int cmd_serve(int argc, char **argv)
 {
@@ -34,6 +34,7 @@ int cmd_serve(int argc, char **argv)
 		.listen = cfg.str[CFG_LISTEN],
 		.threads = (unsigned)cfg.num[CFG_THREADS],
 		.access_log = cfg.num[CFG_ACCESS_LOG] != 0,
+		.form_rate = cfg.num[CFG_FORM_RATE],
 	};
 	return server_run(&opts) == 0 ? 0 : 1;
 }

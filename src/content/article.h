@@ -2,6 +2,8 @@
 #ifndef ZS_CONTENT_ARTICLE_H
 #define ZS_CONTENT_ARTICLE_H
 
+#include <stdint.h>
+
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -28,6 +30,10 @@ struct article_input {
  * districts (the given one, else those named in the title), tags industries
  * (content/industry.h), and computes the content hash. Strings are allocated in arena. On invalid input returns -1
  * and appends one Chinese sentence saying what is wrong to err. */
+/* The near-duplicate fingerprint of an article or submission: SimHash
+ * (content/simhash.h) over its title and body together. */
+uint64_t article_simhash(struct str title, struct str body);
+
 int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
 		    struct buf *err) __attribute__((warn_unused_result));
 

@@ -5,15 +5,33 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
+#include "auth/auth.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/buf.h"
 
 enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_OTHER };
 
-enum { ROUTE_MAX_PARAMS = 2 };
+enum {
+	ROUTE_MAX_PARAMS = 2,
+	FORM_MAX_FIELDS = 32, /* more in one body is not a form of ours: 400 */
+	RESPONSE_MAX_COOKIES = 2,
+};
+
+/* A POSTed form body (urlencoded or multipart), parsed as it arrives. */
+struct form_field {
+	const char *name;
+	struct buf *value; /* in the request's arena */
+};
+
+struct form {
+	struct form_field fields[FORM_MAX_FIELDS];
+	size_t n;
+	const char *problem; /* why the body is not a well-formed form, or NULL */
+};
 
 struct request {
 	struct arena *arena;          /* freed when the response has been sent */
@@ -23,6 +41,12 @@ struct request {
 	const char *path;             /* percent-decoded path, without the query */
 	const char *params[ROUTE_MAX_PARAMS]; /* URL segments captured by the route */
 	struct store *store;          /* this thread's database connection, or NULL */
+	struct form *form;            /* a POST's form fields, or NULL when it sent none */
+	void *form_parser;            /* the library's parser while the body comes in */
+	const char *client_ip;        /* the peer's address as text */
+	bool https;                   /* reached over TLS (X-Forwarded-Proto: https) */
+	int64_t now;                  /* wall-clock seconds when the request came */
+	struct session *session;      /* the signed-in editor, or NULL */
 	struct timespec started;
 	size_t body_bytes;            /* request body received so far */
 	int status;                   /* as sent, for the access log */
@@ -35,6 +59,9 @@ struct response {
 	struct buf *body;          /* in the request's arena */
 	const char *cache_control;
 	const char *allow;         /* the Allow header of a 405 */
+	const char *location;      /* the Location of a redirect */
+	long retry_after;          /* seconds, for a 429 or 503; 0 for none */
+	const char *set_cookie[RESPONSE_MAX_COOKIES]; /* Set-Cookie values */
 	const char *error_message; /* Chinese text for the error page, or NULL */
 	const char *error_code;    /* English code for API errors, or NULL */
 	bool close;                /* close the connection after this response */
@@ -42,5 +69,22 @@ struct response {
 
 /* A query-string argument, or NULL when absent. */
 const char *request_query(const struct request *req, const char *name);
+
+/* A field of the POSTed form, or NULL when absent. */
+const char *request_form(const struct request *req, const char *name);
+
+/* A cookie the client sent, or NULL. */
+const char *request_cookie(const struct request *req, const char *name);
+
+/* A request header, or NULL. */
+const char *request_header(const struct request *req, const char *name);
+
+/* Adds a Set-Cookie header: HttpOnly, SameSite=Lax, Path=/, and Secure when
+ * the request came over TLS. max_age 0 deletes the cookie. */
+void response_set_cookie(struct request *req, struct response *res, const char *name, const char *value,
+			 long max_age);
+
+/* A 303 See Other to location (a path on this site). */
+void response_redirect(struct response *res, const char *location);
 
 #endif

@@ -4,6 +4,10 @@
 
 #include "http/http.h"
 
+/* Prepares the router: loads the secret for visitors' CSRF tokens from the
+ * database, and the limit of public-form posts per client per hour. */
+int router_init(struct store *s, long posts_per_hour) __attribute__((warn_unused_result));
+
 /* Fills res for req: runs the matching route's handler, or sets 404/405/400;
  * renders the error page for any error status that has no body yet. */
 void router_dispatch(struct request *req, struct response *res);

@@ -1,6 +1,8 @@
-/* routes: the URL table (after cgit's cmd.c) and the handlers that turn
- * parsed URL parts into view calls. */
+/* routes: the URL table (after cgit's cmd.c), the checks every route gets
+ * from it — who may call it, form bodies, CSRF — and the handlers of the
+ * public pages. */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "assets.h"
@@ -8,46 +10,120 @@
 #include "content/industry.h"
 #include "search/query.h"
 #include "util/date.h"
+#include "util/html.h"
+#include "http/handlers.h"
 #include "http/router.h"
 #include "util/str.h"
 #include "util/utf8.h"
 #include "views/pagination.h"
 #include "views/views.h"
 
-enum { ALLOW_GET = 1 << HTTP_GET | 1 << HTTP_HEAD };
+enum { ALLOW_GET = 1 << HTTP_GET | 1 << HTTP_HEAD, ALLOW_POST = 1 << HTTP_POST };
+
+/* Who may use a route. Staff routes load the session; without one a page
+ * redirects to the login page and the API answers 401; with too low a
+ * role, 403. */
+enum access { PUBLIC, EDITOR, ADMIN };
 
 struct route {
 	const char *pattern; /* "{}" matches one non-empty path segment */
 	unsigned methods;    /* bit per enum http_method */
 	const char *allow;   /* the Allow header for other methods */
+	enum access access;
 	void (*handle)(struct request *req, struct response *res);
 };
 
-static const char html_type[] = "text/html; charset=utf-8";
-static const char json_type[] = "application/json; charset=utf-8";
+const char html_type[] = "text/html; charset=utf-8";
+const char json_type[] = "application/json; charset=utf-8";
+const char session_cookie[] = "zs_session";
+static const char visitor_cookie[] = "zs_visitor";
+enum { VISITOR_COOKIE_SECONDS = 30 * 24 * 3600, RATE_WINDOW_SECONDS = 3600 };
 
-static struct view view_of(struct request *req, struct response *res)
+/* Set once by router_init, then only read. */
+static unsigned char form_key[32];
+static long form_rate;
+
+int router_init(struct store *s, long posts_per_hour)
 {
-	return (struct view){ req->store, req->arena, res->body };
+	form_rate = posts_per_hour;
+	return auth_form_key_load(s, form_key) == STORE_OK ? 0 : -1;
 }
 
-static void reject(struct response *res, const char *code, const char *message)
+struct view handler_view(struct request *req, struct response *res)
+{
+	return (struct view){ .store = req->store,
+			      .arena = req->arena,
+			      .out = res->body,
+			      .session = req->session,
+			      .csrf_token = req->session ? req->session->csrf_token : NULL };
+}
+
+void handler_reject(struct response *res, const char *code, const char *message)
 {
 	res->status = 400;
 	res->error_code = code;
 	res->error_message = message;
 }
 
-/* The page query argument: 1 when absent; 0 (and a 400) when malformed. */
-static long page_arg(struct request *req, struct response *res)
+long handler_page_arg(struct request *req, struct response *res)
 {
 	const char *arg = request_query(req, "page");
 	long page = 1;
 	if (arg && !str_to_long(str_from(arg), 1, PAGE_MAX, &page)) {
-		reject(res, "invalid_page", arena_printf(req->arena, "页码应为 1 到 %d 之间的整数。", PAGE_MAX));
+		handler_reject(res, "invalid_page", arena_printf(req->arena, "页码应为 1 到 %d 之间的整数。", PAGE_MAX));
 		return 0;
 	}
 	return page;
+}
+
+int64_t handler_id_param(struct request *req, struct response *res, int i)
+{
+	long id;
+	/* One URL per thing: "/articles/007" is not "/articles/7". */
+	if (req->params[i][0] == '0' || !str_to_long(str_from(req->params[i]), 1, INT64_MAX, &id)) {
+		res->status = 404;
+		return 0;
+	}
+	return id;
+}
+
+/* The visitor's CSRF token, or NULL when the browser sent no valid id. */
+static const char *visitor_token(struct request *req, const char *visitor)
+{
+	char *token = arena_alloc(req->arena, CSRF_TOKEN_CHARS + 1);
+	return auth_visitor_csrf(form_key, visitor, token) ? token : NULL;
+}
+
+const char *handler_form_token(struct request *req, struct response *res)
+{
+	if (req->session)
+		return req->session->csrf_token;
+	const char *token = visitor_token(req, request_cookie(req, visitor_cookie));
+	if (token)
+		return token;
+	char *visitor = arena_alloc(req->arena, VISITOR_ID_CHARS + 1);
+	auth_visitor_new(visitor);
+	response_set_cookie(req, res, visitor_cookie, visitor, VISITOR_COOKIE_SECONDS);
+	return visitor_token(req, visitor);
+}
+
+bool handler_rate_limit(struct request *req, struct response *res, const char *form)
+{
+	int64_t hits, resets_at;
+	char key[96];
+	snprintf(key, sizeof(key), "form:%s:%s", form, req->client_ip);
+	if (store_throttle(req->store, key, true, req->now, RATE_WINDOW_SECONDS, &hits, &resets_at) != STORE_OK) {
+		res->status = 503;
+		return false;
+	}
+	if (hits <= form_rate)
+		return true;
+	res->status = 429;
+	res->retry_after = resets_at - req->now > 0 ? (long)(resets_at - req->now) : 1;
+	res->error_code = "rate_limited";
+	res->error_message = arena_printf(req->arena, "提交过于频繁：每小时最多 %ld 次，请 %ld 分钟后再试。", form_rate,
+					  (res->retry_after + 59) / 60);
+	return false;
 }
 
 /* An optional query argument: NULL when absent or empty. */
@@ -66,10 +142,10 @@ static bool search_args(struct request *req, struct response *res, struct search
 		out->q = "";
 	switch (search_query_check(str_from(out->q))) {
 	case QUERY_INVALID_UTF8:
-		reject(res, "invalid_encoding", "搜索词含有无效的字符编码。");
+		handler_reject(res, "invalid_encoding", "搜索词含有无效的字符编码。");
 		return false;
 	case QUERY_TOO_LONG:
-		reject(res, "query_too_long",
+		handler_reject(res, "query_too_long",
 		       arena_printf(req->arena, "搜索词不能超过 %d 个字符，请缩短后再试。", SEARCH_QUERY_MAX_CHARS));
 		return false;
 	default:
@@ -79,35 +155,35 @@ static bool search_args(struct request *req, struct response *res, struct search
 	if (out->district) {
 		const struct district *d = district_lookup(str_from(out->district));
 		if (!d || strcmp(d->slug, out->district)) {
-			reject(res, "invalid_district", "区的取值应为 16 个区的拼音之一，如 pudong。");
+			handler_reject(res, "invalid_district", "区的取值应为 16 个区的拼音之一，如 pudong。");
 			return false;
 		}
 	}
 	out->industry = optional_arg(req, "industry");
 	if (out->industry && !industry_by_slug(str_from(out->industry))) {
-		reject(res, "unknown_industry", "行业的取值应为重点行业之一，如 ic（集成电路）或 nev（新能源汽车）。");
+		handler_reject(res, "unknown_industry", "行业的取值应为重点行业之一，如 ic（集成电路）或 nev（新能源汽车）。");
 		return false;
 	}
 	const char *dates[2] = { optional_arg(req, "from"), optional_arg(req, "to") };
 	for (int i = 0; i < 2; i++) {
 		struct date d;
 		if (dates[i] && date_parse(str_from(dates[i]), &d) != DATE_OK) {
-			reject(res, "invalid_date", "日期应为 YYYY-MM-DD 格式的真实日期。");
+			handler_reject(res, "invalid_date", "日期应为 YYYY-MM-DD 格式的真实日期。");
 			return false;
 		}
 	}
 	out->from = dates[0], out->to = dates[1];
 	const char *sort = optional_arg(req, "sort");
 	if (sort && strcmp(sort, "date") && strcmp(sort, "relevance")) {
-		reject(res, "invalid_sort", "排序方式应为 relevance（相关度）或 date（日期）。");
+		handler_reject(res, "invalid_sort", "排序方式应为 relevance（相关度）或 date（日期）。");
 		return false;
 	}
 	out->by_date = sort && !strcmp(sort, "date");
-	out->page = page_arg(req, res);
+	out->page = handler_page_arg(req, res);
 	return out->page != 0;
 }
 
-static bool need_store(struct request *req, struct response *res)
+bool handler_need_store(struct request *req, struct response *res)
 {
 	if (req->store)
 		return true;
@@ -117,51 +193,46 @@ static bool need_store(struct request *req, struct response *res)
 
 static void handle_home(struct request *req, struct response *res)
 {
-	long page = page_arg(req, res);
-	if (!page || !need_store(req, res))
+	long page = handler_page_arg(req, res);
+	if (!page || !handler_need_store(req, res))
 		return;
-	struct view v = view_of(req, res);
+	struct view v = handler_view(req, res);
 	res->status = view_home(&v, page);
 }
 
 static void handle_article(struct request *req, struct response *res)
 {
-	long id;
-	/* One URL per article: "/articles/007" is not "/articles/7". */
-	if (req->params[0][0] == '0' || !str_to_long(str_from(req->params[0]), 1, INT64_MAX, &id)) {
-		res->status = 404;
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
 		return;
-	}
-	if (!need_store(req, res))
-		return;
-	struct view v = view_of(req, res);
+	struct view v = handler_view(req, res);
 	res->status = view_article(&v, id);
 }
 
 static void handle_district(struct request *req, struct response *res)
 {
-	long page = page_arg(req, res);
-	if (!page || !need_store(req, res))
+	long page = handler_page_arg(req, res);
+	if (!page || !handler_need_store(req, res))
 		return;
-	struct view v = view_of(req, res);
+	struct view v = handler_view(req, res);
 	res->status = view_district(&v, req->params[0], page);
 }
 
 static void handle_search(struct request *req, struct response *res)
 {
 	struct search_request r;
-	if (!search_args(req, res, &r) || !need_store(req, res))
+	if (!search_args(req, res, &r) || !handler_need_store(req, res))
 		return;
-	struct view v = view_of(req, res);
+	struct view v = handler_view(req, res);
 	res->status = view_search(&v, &r);
 }
 
 static void handle_api_search(struct request *req, struct response *res)
 {
 	struct search_request r;
-	if (!search_args(req, res, &r) || !need_store(req, res))
+	if (!search_args(req, res, &r) || !handler_need_store(req, res))
 		return;
-	struct view v = view_of(req, res);
+	struct view v = handler_view(req, res);
 	res->content_type = json_type;
 	res->status = view_search_json(&v, &r);
 }
@@ -206,13 +277,33 @@ static void handle_static(struct request *req, struct response *res)
 }
 
 static const struct route routes[] = {
-	{ "/", ALLOW_GET, "GET, HEAD", handle_home },
-	{ "/articles/{}", ALLOW_GET, "GET, HEAD", handle_article },
-	{ "/districts/{}", ALLOW_GET, "GET, HEAD", handle_district },
-	{ "/healthz", ALLOW_GET, "GET, HEAD", handle_healthz },
-	{ "/static/{}", ALLOW_GET, "GET, HEAD", handle_static },
-	{ "/search", ALLOW_GET, "GET, HEAD", handle_search },
-	{ "/api/v1/search", ALLOW_GET, "GET, HEAD", handle_api_search },
+	{ "/", ALLOW_GET, "GET, HEAD", PUBLIC, handle_home },
+	{ "/articles/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_article },
+	{ "/districts/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_district },
+	{ "/healthz", ALLOW_GET, "GET, HEAD", PUBLIC, handle_healthz },
+	{ "/static/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_static },
+	{ "/search", ALLOW_GET, "GET, HEAD", PUBLIC, handle_search },
+	{ "/api/v1/search", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_search },
+	{ "/submit", ALLOW_GET, "GET, HEAD, POST", PUBLIC, handle_submit_form },
+	{ "/submit", ALLOW_POST, "GET, HEAD, POST", PUBLIC, handle_submit },
+	{ "/submit/status", ALLOW_GET, "GET, HEAD", PUBLIC, handle_submit_status },
+	{ "/admin", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_home },
+	{ "/admin/login", ALLOW_GET, "GET, HEAD, POST", PUBLIC, handle_login_form },
+	{ "/admin/login", ALLOW_POST, "GET, HEAD, POST", PUBLIC, handle_login },
+	{ "/admin/logout", ALLOW_POST, "POST", EDITOR, handle_logout },
+	{ "/admin/submissions", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_queue },
+	{ "/admin/submissions/{}", ALLOW_GET, "GET, HEAD, POST", EDITOR, handle_admin_submission },
+	{ "/admin/submissions/{}", ALLOW_POST, "GET, HEAD, POST", EDITOR, handle_admin_submission_edit },
+	{ "/admin/submissions/{}/approve", ALLOW_POST, "POST", EDITOR, handle_admin_approve },
+	{ "/admin/submissions/{}/reject", ALLOW_POST, "POST", EDITOR, handle_admin_reject },
+	{ "/admin/audit", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_audit },
+	{ "/admin/users", ALLOW_GET, "GET, HEAD, POST", ADMIN, handle_admin_users },
+	{ "/admin/users", ALLOW_POST, "GET, HEAD, POST", ADMIN, handle_admin_user_add },
+	{ "/admin/users/{}/disable", ALLOW_POST, "POST", ADMIN, handle_admin_user_disable },
+	{ "/admin/users/{}/enable", ALLOW_POST, "POST", ADMIN, handle_admin_user_enable },
+	{ "/admin/banned-words", ALLOW_GET, "GET, HEAD, POST", ADMIN, handle_admin_words },
+	{ "/admin/banned-words", ALLOW_POST, "GET, HEAD, POST", ADMIN, handle_admin_words_save },
+	{ "/api/v1/admin/submissions", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_queue_json },
 };
 
 /* Matches path against pattern, capturing "{}" segments into req->params. */
@@ -234,6 +325,85 @@ static bool route_match(const char *pattern, const char *path, struct request *r
 	return *pattern == '\0' && *path == '\0';
 }
 
+static bool is_api(const struct request *req)
+{
+	return !strncmp(req->path, "/api/", 5);
+}
+
+/* Loads the session of the cookie, for staff routes. Public routes, the
+ * login form among them, never see it: their forms carry the visitor's
+ * token whoever is signed in. */
+static void load_session(struct request *req)
+{
+	struct session *session = ARENA_NEW(req->arena, struct session);
+	if (req->store && auth_session(req->store, request_cookie(req, session_cookie), req->now, req->arena,
+				       session) == STORE_OK)
+		req->session = session;
+}
+
+/* Whether the route's access rule lets req through; else res says why. */
+static bool allowed(const struct route *r, struct request *req, struct response *res)
+{
+	if (r->access == PUBLIC)
+		return true;
+	if (!req->session) {
+		if (is_api(req)) {
+			res->status = 401;
+			res->error_code = "unauthorized";
+			res->error_message = "需要登录。";
+		} else {
+			/* Back to this page after signing in (GET only: a form
+			 * posted without a session cannot be replayed). */
+			const char *next = req->method == HTTP_GET ? req->path : "/admin";
+			struct buf *to = arena_buf(req->arena);
+			buf_puts(to, "/admin/login?next=");
+			url_escape(to, next, strlen(next));
+			response_redirect(res, buf_cstr(to));
+		}
+		return false;
+	}
+	if (r->access == ADMIN && req->session->role != ROLE_ADMIN) {
+		res->status = 403;
+		res->error_code = "forbidden";
+		res->error_message = "只有管理员可以使用此功能。";
+		return false;
+	}
+	return true;
+}
+
+/* Every POST: a well-formed form in valid UTF-8 carrying the right CSRF
+ * token. Nothing is stored when any of this fails. */
+static bool form_ok(struct request *req, struct response *res)
+{
+	if (!req->form) {
+		res->status = 415;
+		res->error_code = "unsupported_media_type";
+		res->error_message = "请以表单格式（application/x-www-form-urlencoded 或 multipart/form-data）提交。";
+		return false;
+	}
+	if (req->form->problem) {
+		handler_reject(res, "malformed_form", req->form->problem);
+		return false;
+	}
+	for (size_t i = 0; i < req->form->n; i++) {
+		const struct buf *v = req->form->fields[i].value;
+		if (!utf8_valid(v->data, v->len, NULL) || !utf8_valid(req->form->fields[i].name,
+									strlen(req->form->fields[i].name), NULL)) {
+			handler_reject(res, "invalid_encoding", "提交的内容含有无效的字符编码（应为 UTF-8）。");
+			return false;
+		}
+	}
+	const char *expected = req->session ? req->session->csrf_token
+					    : visitor_token(req, request_cookie(req, visitor_cookie));
+	if (!auth_csrf_ok(expected, request_form(req, "csrf_token"))) {
+		res->status = 403;
+		res->error_code = "csrf_failed";
+		res->error_message = "页面已过期或来源不明，提交未被接受。请返回上一页，刷新后重新提交（已填写的内容可先复制保存）。";
+		return false;
+	}
+	return true;
+}
+
 void router_dispatch(struct request *req, struct response *res)
 {
 	res->status = 404;
@@ -243,17 +413,25 @@ void router_dispatch(struct request *req, struct response *res)
 		res->status = 400;
 		res->error_message = "请求地址含有无效的字符编码。";
 	} else {
+		const struct route *match = NULL;
 		for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
 			const struct route *r = &routes[i];
 			if (!route_match(r->pattern, req->path, req))
 				continue;
-			if (!(r->methods & (1u << req->method))) {
-				res->status = 405;
-				res->allow = r->allow;
+			match = r;
+			if (r->methods & (1u << req->method))
 				break;
+		}
+		if (match && !(match->methods & (1u << req->method))) {
+			res->status = 405;
+			res->allow = match->allow;
+		} else if (match) {
+			if (match->access != PUBLIC) {
+				load_session(req);
+				res->cache_control = "no-store";
 			}
-			r->handle(req, res);
-			break;
+			if (allowed(match, req, res) && (req->method != HTTP_POST || form_ok(req, res)))
+				match->handle(req, res);
 		}
 	}
 	if (res->status >= 400 && res->body->len == 0)
@@ -264,9 +442,13 @@ static const char *default_code(int status)
 {
 	switch (status) {
 	case 400: return "bad_request";
+	case 401: return "unauthorized";
+	case 403: return "forbidden";
 	case 404: return "not_found";
 	case 405: return "method_not_allowed";
 	case 413: return "payload_too_large";
+	case 415: return "unsupported_media_type";
+	case 429: return "rate_limited";
 	case 503: return "unavailable";
 	default: return "internal_error";
 	}
@@ -274,10 +456,11 @@ static const char *default_code(int status)
 
 void router_error(struct request *req, struct response *res, int status, const char *code, const char *message)
 {
-	struct view v = view_of(req, res);
+	struct view v = handler_view(req, res);
 	res->status = status;
-	res->cache_control = "no-cache";
-	if (!strncmp(req->path, "/api/", 5)) {
+	if (!res->cache_control || strcmp(res->cache_control, "no-store"))
+		res->cache_control = "no-cache";
+	if (is_api(req)) {
 		res->content_type = json_type;
 		view_error_json(&v, status, code ? code : default_code(status), message ? message : "请求无法完成。");
 	} else {

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "http/request_internal.h"
 #include "http/router.h"
 #include "util/log.h"
 #include "util/mem.h"
@@ -71,11 +72,6 @@ static void close_stores(void)
 	nstores = 0;
 }
 
-const char *request_query(const struct request *req, const char *name)
-{
-	return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
-}
-
 static enum http_method parse_method(const char *m)
 {
 	if (!strcmp(m, MHD_HTTP_METHOD_GET))
@@ -87,6 +83,20 @@ static enum http_method parse_method(const char *m)
 	return HTTP_OTHER;
 }
 
+static const char *client_ip(struct MHD_Connection *conn, struct arena *arena)
+{
+	char ip[INET6_ADDRSTRLEN] = "-";
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, ip, sizeof(ip));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, ip, sizeof(ip));
+	}
+	return arena_strdup(arena, ip);
+}
+
 static struct request *request_new(struct MHD_Connection *conn, const char *url, const char *method)
 {
 	struct arena *arena = arena_new();
@@ -96,6 +106,12 @@ static struct request *request_new(struct MHD_Connection *conn, const char *url,
 	req->method_name = arena_strdup(arena, method);
 	req->method = parse_method(method);
 	req->path = arena_strdup(arena, url);
+	req->client_ip = client_ip(conn, arena);
+	/* TLS ends at a proxy in front, if anywhere; trusting its header can
+	 * only add Secure to cookies, which helps no attacker. */
+	const char *proto = request_header(req, "X-Forwarded-Proto");
+	req->https = proto && !strcasecmp(proto, "https");
+	req->now = (int64_t)time(NULL);
 	clock_gettime(CLOCK_MONOTONIC, &req->started);
 	atomic_fetch_add(&in_flight, 1);
 	return req;
@@ -121,6 +137,15 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct request
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, res->cache_control);
 	if (res->allow)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, res->allow);
+	if (res->location)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, res->location);
+	if (res->retry_after > 0) {
+		char secs[24];
+		snprintf(secs, sizeof(secs), "%ld", res->retry_after);
+		MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, secs);
+	}
+	for (size_t i = 0; i < RESPONSE_MAX_COOKIES && res->set_cookie[i]; i++)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, res->set_cookie[i]);
 	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
 		MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
 	if (res->close || atomic_load(&stopping))
@@ -188,6 +213,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		const char *message = NULL;
 		int status = check_framing(conn, version, &message);
 		if (status == 0) {
+			if (req->method == HTTP_POST)
+				form_start(req);
 			/* Answering on the first call makes MHD 0.9.75 close the
 			 * connection after the response, so wait one call to keep
 			 * it alive. A refusal, below, is meant to close it. */
@@ -199,13 +226,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return send_response(conn, req, &res);
 	}
 	if (*upload_data_size) {
-		/* No route reads a body yet: count it and drop it. MHD cannot answer
-		 * before the body is in, so an oversized one (chunked, with no
-		 * Content-Length to refuse early) is drained up to a cap, then cut. */
+		/* A form body is parsed as it comes; any other is counted and
+		 * dropped. MHD cannot answer before the body is in, so an
+		 * oversized one (chunked, with no Content-Length to refuse early)
+		 * is drained up to a cap, then cut. */
 		req->body_bytes += *upload_data_size;
+		if (req->body_bytes <= BODY_MAX)
+			form_feed(req, upload_data, *upload_data_size);
 		*upload_data_size = 0;
 		return req->body_bytes <= BODY_DISCARD_MAX ? MHD_YES : MHD_NO;
 	}
+	form_finish(req);
 	res.body = arena_buf(req->arena);
 	if (req->body_bytes > BODY_MAX) {
 		res.close = true;
@@ -219,17 +250,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 /* Access log: client, request, status, bytes, time. Control characters in the
  * path are replaced so a request cannot forge log lines. */
-static void log_access(struct MHD_Connection *conn, const struct request *req)
+static void log_access(const struct request *req)
 {
-	char ip[INET6_ADDRSTRLEN] = "-";
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci && ci->client_addr) {
-		const struct sockaddr *sa = ci->client_addr;
-		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, ip, sizeof(ip));
-		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, ip, sizeof(ip));
-	}
 	struct buf line = { 0 };
 	buf_put_printable(&line, req->method_name, strnlen(req->method_name, 16));
 	buf_putc(&line, ' ');
@@ -238,19 +260,20 @@ static void log_access(struct MHD_Connection *conn, const struct request *req)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	double ms = (double)(now.tv_sec - req->started.tv_sec) * 1e3 +
 		    (double)(now.tv_nsec - req->started.tv_nsec) / 1e6;
-	log_info("%s \"%s\" %d %zu %.2fms", ip, buf_cstr(&line), req->status, req->sent_bytes, ms);
+	log_info("%s \"%s\" %d %zu %.2fms", req->client_ip, buf_cstr(&line), req->status, req->sent_bytes, ms);
 	buf_free(&line);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
-	(void)cls, (void)toe;
+	(void)cls, (void)conn, (void)toe;
 	struct request *req = *con_cls;
 	if (!req)
 		return;
 	if (access_log && req->status)
-		log_access(conn, req);
+		log_access(req);
+	form_finish(req);
 	arena_free(req->arena);
 	*con_cls = NULL;
 	atomic_fetch_sub(&in_flight, 1);
@@ -344,7 +367,13 @@ int server_run(const struct server_options *opts)
 		buf_free(&err);
 		return -1;
 	}
+	int ready = router_init(probe, opts->form_rate);
 	store_close(probe);
+	if (ready < 0) {
+		log_error("无法读取数据库 %s 中的表单密钥", db_path);
+		buf_free(&err);
+		return -1;
+	}
 	if (views_init(&err) < 0) {
 		log_error("模板编译失败：%s", buf_cstr(&err));
 		buf_free(&err);

@@ -9,6 +9,7 @@ struct server_options {
 	const char *listen;  /* "HOST:PORT"; port 0 picks a free one */
 	unsigned threads;    /* 0: one per CPU */
 	bool access_log;
+	long form_rate;      /* posts of a public form per client per hour */
 };
 
 /* Serves until SIGINT or SIGTERM, then stops accepting, lets requests in

@@ -97,6 +97,60 @@ const char *const store_migrations[] = {
 	"  last_seen INTEGER NOT NULL"
 	") WITHOUT ROWID;"
 	"CREATE INDEX sessions_by_user ON sessions(user_id);",
+
+	/* 6: news submissions and their moderation. A submission stays here
+	 * whatever becomes of it; approving one makes an article and links it.
+	 * simhash (content/simhash.h) finds near duplicates; articles get one
+	 * too, computed for those already stored by zs_simhash() (store.c).
+	 * The near_* columns record the closest text found when it came. */
+	"CREATE TABLE submissions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  tracking_code TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  district TEXT,"
+	"  industry TEXT,"
+	"  source TEXT,"
+	"  contributor TEXT NOT NULL,"
+	"  contact TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),"
+	"  reason TEXT,"
+	"  article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
+	"  simhash INTEGER NOT NULL,"
+	"  near_article_id INTEGER,"
+	"  near_submission_id INTEGER,"
+	"  near_distance INTEGER,"
+	"  client_ip TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  updated_at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX submissions_by_status ON submissions(status, id);"
+	"ALTER TABLE articles ADD COLUMN simhash INTEGER;"
+	"UPDATE articles SET simhash = zs_simhash(title, body);"
+	/* Who did what, when: moderation and account changes. user_name is
+	 * copied so the record outlives renames and deletions. */
+	"CREATE TABLE audit_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  user_id INTEGER,"
+	"  user_name TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  detail TEXT"
+	");"
+	"CREATE TABLE banned_words ("
+	"  word TEXT PRIMARY KEY,"
+	"  added_by TEXT NOT NULL,"
+	"  added_at INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	/* Counters for rate limits and login throttling, one fixed window per
+	 * key ("form:IP", "login-user:NAME", "login-ip:IP"). In the database
+	 * so that every thread and a restart see the same counts. */
+	"CREATE TABLE throttle ("
+	"  key TEXT PRIMARY KEY,"
+	"  window_start INTEGER NOT NULL,"
+	"  hits INTEGER NOT NULL"
+	") WITHOUT ROWID;",
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -12,10 +12,11 @@
 	X(PING, "SELECT 1")                                                              \
 	X(META_GET, "SELECT value FROM store_meta WHERE key = ?1")                       \
 	X(META_SET, "INSERT OR REPLACE INTO store_meta(key, value) VALUES (?1, ?2)")      \
+	X(META_ADD, "INSERT OR IGNORE INTO store_meta(key, value) VALUES (?1, ?2)")       \
 	X(SEARCH_REBUILD, "INSERT INTO article_search(article_search) VALUES ('rebuild')") \
 	X(ARTICLE_INSERT,                                                                \
-	  "INSERT INTO articles(title, body, date, source, url, content_hash, created_at)" \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
+	  "INSERT INTO articles(title, body, date, source, url, content_hash, simhash, created_at)" \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
 	X(ARTICLE_DISTRICT_INSERT,                                                       \
 	  "INSERT OR IGNORE INTO article_districts(district, date, article_id) VALUES (?1, ?2, ?3)") \
 	X(USER_INSERT,                                                                   \
@@ -106,8 +107,73 @@
 	  " JOIN article_industries i ON i.article_id = article_search.rowid"              \
 	  " WHERE article_search MATCH ?1 GROUP BY i.industry")
 
+/* Submissions, moderation, accounts and rate limits (store/moderation.c). */
+#define SUBMISSION_COLUMNS                                                                \
+	"s.id, s.tracking_code, s.title, s.body, s.district, s.industry, s.source, s.contributor," \
+	" s.contact, s.status, s.reason, s.article_id, s.near_article_id, s.near_submission_id,"  \
+	" s.near_distance, s.client_ip, s.created_at, s.updated_at,"                          \
+	" (SELECT title FROM articles WHERE id = s.near_article_id),"                         \
+	" (SELECT title FROM submissions WHERE id = s.near_submission_id)"
+
+#define STORE_MODERATION_STATEMENTS(X)                                                     \
+	X(SUBMISSION_INSERT,                                                              \
+	  "INSERT INTO submissions(tracking_code, title, body, district, industry, source, contributor," \
+	  " contact, simhash, near_article_id, near_submission_id, near_distance, client_ip, created_at," \
+	  " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)" \
+	  " ON CONFLICT(tracking_code) DO NOTHING")                                        \
+	X(SUBMISSION_GET, "SELECT " SUBMISSION_COLUMNS " FROM submissions s WHERE s.id = ?1") \
+	X(SUBMISSION_BY_CODE, "SELECT " SUBMISSION_COLUMNS " FROM submissions s WHERE s.tracking_code = ?1") \
+	X(SUBMISSION_UPDATE,                                                              \
+	  "UPDATE submissions SET title = ?2, body = ?3, district = ?4, industry = ?5, source = ?6," \
+	  " simhash = ?7, near_article_id = ?8, near_submission_id = ?9, near_distance = ?10," \
+	  " updated_at = ?11 WHERE id = ?1 AND status = 'pending'")                        \
+	X(SUBMISSION_DECIDE,                                                              \
+	  "UPDATE submissions SET status = ?2, reason = ?3, article_id = ?4, updated_at = ?5" \
+	  " WHERE id = ?1 AND status = 'pending'")                                         \
+	X(SUBMISSION_COUNT, "SELECT count(*) FROM submissions WHERE status = ?1")          \
+	X(SUBMISSION_PAGE,                                                                \
+	  "SELECT " SUBMISSION_COLUMNS " FROM submissions s WHERE s.status = ?1"           \
+	  " ORDER BY s.id DESC LIMIT ?2 OFFSET ?3")                                        \
+	/* Near duplicates: a scan, but of one integer a row (about 10 ms per \
+	 * 100,000 articles), done once per submission or edit. */              \
+	X(NEAR_ARTICLE,                                                                   \
+	  "SELECT id, zs_hamming(simhash, ?1) AS d FROM articles"                           \
+	  " WHERE d <= ?2 ORDER BY d, id DESC LIMIT 1")                                    \
+	X(NEAR_SUBMISSION,                                                                \
+	  "SELECT id, zs_hamming(simhash, ?1) AS d FROM submissions"                        \
+	  " WHERE d <= ?2 AND id <> ?3 AND status <> 'approved' ORDER BY d, id DESC LIMIT 1") \
+	X(AUDIT_INSERT,                                                                   \
+	  "INSERT INTO audit_log(at, user_id, user_name, action, target, detail)"          \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                              \
+	X(AUDIT_COUNT, "SELECT count(*) FROM audit_log")                                  \
+	X(AUDIT_PAGE,                                                                     \
+	  "SELECT id, at, user_name, action, target, detail FROM audit_log"                \
+	  " ORDER BY id DESC LIMIT ?1 OFFSET ?2")                                          \
+	X(BANNED_WORDS, "SELECT word FROM banned_words ORDER BY word")                     \
+	X(BANNED_WORDS_CLEAR, "DELETE FROM banned_words")                                 \
+	X(BANNED_WORD_INSERT,                                                             \
+	  "INSERT OR IGNORE INTO banned_words(word, added_by, added_at) VALUES (?1, ?2, ?3)") \
+	X(USERS_LIST, "SELECT id, name, role, '', disabled FROM users ORDER BY name")      \
+	X(USER_SET_DISABLED, "UPDATE users SET disabled = ?2 WHERE name = ?1")             \
+	X(USER_SESSIONS_DELETE,                                                           \
+	  "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?1)")   \
+	/* A hit in key's window (a new window when the old one is over); \
+	 * returns the window's hits and start. */                              \
+	X(THROTTLE_HIT,                                                                   \
+	  "INSERT INTO throttle(key, window_start, hits) VALUES (?1, ?2, 1)"               \
+	  " ON CONFLICT(key) DO UPDATE SET"                                                \
+	  " hits = CASE WHEN window_start + ?3 <= ?2 THEN 1 ELSE hits + 1 END,"            \
+	  " window_start = CASE WHEN window_start + ?3 <= ?2 THEN ?2 ELSE window_start END" \
+	  " RETURNING hits, window_start")                                                 \
+	X(THROTTLE_GET, "SELECT hits, window_start FROM throttle WHERE key = ?1 AND window_start + ?3 > ?2") \
+	X(THROTTLE_CLEAR, "DELETE FROM throttle WHERE key = ?1")                          \
+	X(THROTTLE_EXPIRE, "DELETE FROM throttle WHERE window_start < ?1")
+
 #define STORE_STATEMENT_ENUM(name, sql) STMT_##name,
-enum store_statement { STORE_STATEMENTS(STORE_STATEMENT_ENUM) STORE_SEARCH_STATEMENTS(STORE_STATEMENT_ENUM) STMT__MAX };
+enum store_statement {
+	STORE_STATEMENTS(STORE_STATEMENT_ENUM) STORE_SEARCH_STATEMENTS(STORE_STATEMENT_ENUM)
+		STORE_MODERATION_STATEMENTS(STORE_STATEMENT_ENUM) STMT__MAX
+};
 #undef STORE_STATEMENT_ENUM
 
 #endif

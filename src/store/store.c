@@ -8,40 +8,36 @@
 
 #include "search/tokenizer.h"
 #include "store/fts.h"
+#include "store/functions.h"
 #include "store/migrations.h"
 #include "store/statements.h"
+#include "store/store_internal.h"
 #include "util/log.h"
 #include "util/mem.h"
 
-struct store {
-	sqlite3 *db;
-	char *path;                     /* for messages */
-	sqlite3_stmt *stmt[STMT__MAX];  /* prepared once at open */
-};
-
 #define STORE_STATEMENT_SQL(name, sql) [STMT_##name] = sql,
 static const char *const statement_sql[STMT__MAX] = { STORE_STATEMENTS(STORE_STATEMENT_SQL)
-								 STORE_SEARCH_STATEMENTS(STORE_STATEMENT_SQL) };
+								 STORE_SEARCH_STATEMENTS(STORE_STATEMENT_SQL)
+									 STORE_MODERATION_STATEMENTS(STORE_STATEMENT_SQL) };
 #undef STORE_STATEMENT_SQL
 
-static void log_db_error(struct store *s, const char *what)
+void log_db_error(struct store *s, const char *what)
 {
 	log_error("store %s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
-/* Takes a prepared statement ready for binding; finish with stmt_done(). */
-static sqlite3_stmt *stmt_get(struct store *s, enum store_statement which)
+sqlite3_stmt *stmt_get(struct store *s, enum store_statement which)
 {
 	return s->stmt[which];
 }
 
-static void stmt_done(sqlite3_stmt *st)
+void stmt_done(sqlite3_stmt *st)
 {
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v)
+void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
@@ -49,7 +45,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static const char *column_text(sqlite3_stmt *st, int i, struct arena *arena)
+const char *column_text(sqlite3_stmt *st, int i, struct arena *arena)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 	if (!t)
@@ -57,13 +53,24 @@ static const char *column_text(sqlite3_stmt *st, int i, struct arena *arena)
 	return arena_strndup(arena, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
 }
 
-static enum store_rc exec_simple(struct store *s, enum store_statement which)
+enum store_rc exec_simple(struct store *s, enum store_statement which)
 {
 	sqlite3_stmt *st = stmt_get(s, which);
 	int rc = sqlite3_step(st);
 	stmt_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		log_db_error(s, statement_sql[which]);
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
+enum store_rc step_write(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		log_db_error(s, what);
 		return STORE_ERROR;
 	}
 	return STORE_OK;
@@ -178,6 +185,10 @@ enum store_rc store_open(const char *path, struct store **out, struct buf *err)
 		buf_printf(err, "无法为数据库 %s 注册中文分词器", path);
 		goto fail;
 	}
+	if (sql_functions_register(s->db) != SQLITE_OK) {
+		buf_printf(err, "无法为数据库 %s 注册 SQL 函数：%s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
 	if (migrate(s, err) < 0)
 		goto fail;
 	for (int i = 0; i < STMT__MAX; i++) {
@@ -239,6 +250,7 @@ enum store_rc store_article_insert(struct store *s, const struct article *a, int
 	bind_text(st, 4, a->source);
 	bind_text(st, 5, a->url);
 	sqlite3_bind_blob(st, 6, a->content_hash, sizeof(a->content_hash), SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, (int64_t)a->simhash);
 	int rc = sqlite3_step(st);
 	stmt_done(st);
 	if (rc != SQLITE_DONE) {
@@ -506,18 +518,6 @@ fail:
 	log_db_error(s, "search");
 	store_rollback(s);
 	return STORE_ERROR;
-}
-
-/* Steps a statement expected to write; STORE_ERROR (logged) on failure. */
-static enum store_rc step_write(struct store *s, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st);
-	stmt_done(st);
-	if (rc != SQLITE_DONE) {
-		log_db_error(s, what);
-		return STORE_ERROR;
-	}
-	return STORE_OK;
 }
 
 enum store_rc store_user_add(struct store *s, const char *name, const char *role, const char *password_hash)

@@ -39,6 +39,7 @@ struct article {
 	const char *industries[ARTICLE_MAX_INDUSTRIES]; /* industry slugs, strongest first */
 	size_t nindustries;
 	unsigned char content_hash[16]; /* identity for de-duplication */
+	uint64_t simhash;               /* finds near duplicates (content/simhash.h) */
 };
 
 /* A row of an article listing: enough for a title line and an excerpt. */
@@ -66,6 +67,12 @@ void store_close(struct store *s);
 enum store_rc store_begin(struct store *s) __attribute__((warn_unused_result));
 enum store_rc store_commit(struct store *s) __attribute__((warn_unused_result));
 void store_rollback(struct store *s);
+
+/* A value kept about the database itself (in arena), and adding one unless
+ * the key is already set. STORE_NOT_FOUND when the key is not set. */
+enum store_rc store_meta_get(struct store *s, const char *key, struct arena *arena, const char **value)
+	__attribute__((warn_unused_result));
+enum store_rc store_meta_add(struct store *s, const char *key, const char *value) __attribute__((warn_unused_result));
 
 /* True when the database answers a trivial query. */
 bool store_ping(struct store *s);
@@ -168,5 +175,89 @@ enum store_rc store_search(struct store *s, const char *match, const struct sear
 enum store_rc store_articles_list(struct store *s, const char *district, int64_t offset, int limit,
 				  int excerpt_chars, struct arena *arena, struct article_page *out)
 	__attribute__((warn_unused_result));
+
+/* A news submission (投稿) as stored. Strings in the arena of the call;
+ * optional ones are NULL when empty. */
+struct submission {
+	int64_t id;
+	const char *tracking_code;
+	const char *title, *body;
+	const char *district, *industry; /* slugs */
+	const char *source;              /* a name or an http(s) link */
+	const char *contributor, *contact;
+	const char *status;              /* "pending", "approved" or "rejected" */
+	const char *reason;              /* why it was rejected */
+	int64_t article_id;              /* the article it became, or 0 */
+	uint64_t simhash;
+	/* The closest article or other submission when it came or was last
+	 * edited (0 when none was near), how far, and their titles. */
+	int64_t near_article_id, near_submission_id;
+	int near_distance;
+	const char *near_article_title, *near_submission_title;
+	const char *client_ip;
+	int64_t created_at, updated_at;
+};
+
+/* Stores a new pending submission. STORE_DUPLICATE when its tracking code
+ * is taken (draw another). *id is the new row's. */
+enum store_rc store_submission_insert(struct store *s, const struct submission *sub, int64_t now, int64_t *id)
+	__attribute__((warn_unused_result));
+enum store_rc store_submission_get(struct store *s, int64_t id, struct arena *arena, struct submission *out)
+	__attribute__((warn_unused_result));
+enum store_rc store_submission_by_code(struct store *s, const char *code, struct arena *arena,
+				       struct submission *out) __attribute__((warn_unused_result));
+/* Saves an editor's changes to a pending submission's text, tags and
+ * near-duplicate fields; STORE_NOT_FOUND when it is no longer pending. */
+enum store_rc store_submission_update(struct store *s, const struct submission *sub, int64_t now)
+	__attribute__((warn_unused_result));
+/* Moves a pending submission to status ("approved" with article_id, or
+ * "rejected" with reason); STORE_NOT_FOUND when it is not pending. */
+enum store_rc store_submission_decide(struct store *s, int64_t id, const char *status, const char *reason,
+				      int64_t article_id, int64_t now) __attribute__((warn_unused_result));
+/* One page of submissions in status, newest first, and how many there are. */
+enum store_rc store_submissions_list(struct store *s, const char *status, int64_t offset, int limit,
+				     struct arena *arena, struct submission **out, size_t *n, int64_t *total)
+	__attribute__((warn_unused_result));
+
+/* The article, and the submission other than exclude_id (not approved:
+ * those are articles), nearest to simhash within max_distance; 0 ids when
+ * none. distance gets the nearer one's distance. */
+enum store_rc store_near_duplicates(struct store *s, uint64_t simhash, int max_distance, int64_t exclude_id,
+				    int64_t *article_id, int64_t *submission_id, int *distance)
+	__attribute__((warn_unused_result));
+
+/* The audit log: who did what to which target, when. */
+struct audit_entry {
+	int64_t id, at;
+	const char *user_name, *action, *target, *detail;
+};
+enum store_rc store_audit_add(struct store *s, int64_t now, int64_t user_id, const char *user_name,
+			      const char *action, const char *target, const char *detail)
+	__attribute__((warn_unused_result));
+enum store_rc store_audit_list(struct store *s, int64_t offset, int limit, struct arena *arena,
+			       struct audit_entry **out, size_t *n, int64_t *total) __attribute__((warn_unused_result));
+
+/* The banned-word list, sorted; the array and strings in arena. */
+enum store_rc store_banned_words(struct store *s, struct arena *arena, const char ***out, size_t *n)
+	__attribute__((warn_unused_result));
+/* Replaces the list (call inside a transaction). */
+enum store_rc store_banned_words_set(struct store *s, const char *const *words, size_t n, const char *by,
+				     int64_t now) __attribute__((warn_unused_result));
+
+/* Every account (password_hash left empty), by name. */
+enum store_rc store_users_list(struct store *s, struct arena *arena, struct user **out, size_t *n)
+	__attribute__((warn_unused_result));
+/* Disables or re-enables an account; disabling ends its sessions.
+ * STORE_NOT_FOUND for an unknown name. */
+enum store_rc store_user_set_disabled(struct store *s, const char *name, bool disabled)
+	__attribute__((warn_unused_result));
+
+/* Counts a hit against key in a fixed window of window seconds starting at
+ * its first hit; *hits is the count so far in this window and *resets_at
+ * when the window ends. With count false, only reads (hits 0 when no
+ * window is open). */
+enum store_rc store_throttle(struct store *s, const char *key, bool count, int64_t now, int64_t window,
+			     int64_t *hits, int64_t *resets_at) __attribute__((warn_unused_result));
+enum store_rc store_throttle_clear(struct store *s, const char *key) __attribute__((warn_unused_result));
 
 #endif

@@ -1,9 +1,11 @@
 /* page: the parts every page shares — templates, layout data, article lists. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "assets.h"
 #include "content/district.h"
+#include "content/industry.h"
 #include "util/log.h"
 #include "util/mem.h"
 #include "util/utf8.h"
@@ -58,6 +60,12 @@ struct tv *page_data(struct view *v, const char *title, const char *description,
 		tv_put_str(item, "slug", districts[i].slug);
 		tv_put_str(item, "short_name", districts[i].short_name);
 		tv_put_bool(item, "current", current_district && !strcmp(current_district, districts[i].slug));
+	}
+	tv_put_str(data, "csrf_token", v->csrf_token);
+	if (v->session) {
+		struct tv *staff = tv_put_object(data, "staff");
+		tv_put_str(staff, "name", v->session->user_name);
+		tv_put_bool(staff, "admin", v->session->role == ROLE_ADMIN);
 	}
 	return data;
 }
@@ -188,4 +196,52 @@ void page_emit_json(struct view *v, json_t *obj)
 	buf_puts(v->out, text ? text : "{}");
 	free(text);
 	json_decref(obj);
+}
+
+void page_add_form(struct tv *data, const struct field_rule *rules, size_t n, const struct field_values *values)
+{
+	struct tv *f = tv_put_object(data, "f");
+	struct tv *errors = tv_put_list(data, "errors");
+	for (size_t i = 0; i < n; i++) {
+		struct tv *field = tv_put_object(f, rules[i].name);
+		tv_put_int(field, "max", (long long)rules[i].max_chars);
+		if (!values)
+			continue;
+		tv_put_str(field, "value", values->value[i]);
+		if (!values->error[i])
+			continue;
+		tv_put_str(field, "error", values->error[i]);
+		struct tv *e = tv_list_add_object(errors);
+		tv_put_str(e, "name", rules[i].name);
+		tv_put_str(e, "message", values->error[i]);
+	}
+	tv_put_bool(data, "has_errors", values && values->nerrors);
+}
+
+void page_add_tag_options(struct tv *data, const char *district, const char *industry)
+{
+	struct tv *list = tv_put_list(data, "district_options");
+	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
+		struct tv *o = tv_list_add_object(list);
+		tv_put_str(o, "slug", districts[i].slug);
+		tv_put_str(o, "name", districts[i].name);
+		tv_put_bool(o, "selected", district && !strcmp(district, districts[i].slug));
+	}
+	list = tv_put_list(data, "industry_options");
+	for (size_t i = 0; i < INDUSTRY_COUNT; i++) {
+		struct tv *o = tv_list_add_object(list);
+		tv_put_str(o, "slug", industries[i].slug);
+		tv_put_str(o, "name", industries[i].name);
+		tv_put_bool(o, "selected", industry && !strcmp(industry, industries[i].slug));
+	}
+}
+
+void page_put_time(struct view *v, struct tv *obj, const char *name, int64_t t)
+{
+	time_t local = (time_t)(t + 8 * 3600); /* Shanghai: UTC+8 all year */
+	struct tm tm;
+	gmtime_r(&local, &tm);
+	char text[32];
+	strftime(text, sizeof(text), "%Y-%m-%d %H:%M", &tm);
+	tv_put_str(obj, name, arena_strdup(v->arena, text));
 }

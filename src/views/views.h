@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "auth/auth.h"
+#include "content/fields.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -16,6 +18,8 @@ struct view {
 	struct store *store;
 	struct arena *arena; /* everything built for the page lives here */
 	struct buf *out;     /* the page is appended here */
+	const char *csrf_token;         /* for the page's forms, or NULL */
+	const struct session *session;  /* the signed-in editor, or NULL */
 };
 
 /* Compiles the templates; call once before any view. -1 with a message in err. */
@@ -40,6 +44,30 @@ struct search_request {
  * form of an error is {"error": {"code", "message"}}. */
 int view_search(struct view *v, const struct search_request *r);
 int view_search_json(struct view *v, const struct search_request *r);
+
+/* The news-submission form (/submit): empty when values is NULL, else
+ * with what was typed and a message by each wrong field (400). */
+int view_submit_form(struct view *v, const struct field_values *values);
+/* A submission's status by tracking code as typed (NULL or "": the
+ * look-up form); fresh marks the page shown right after sending. */
+int view_submit_status(struct view *v, const char *code, bool fresh);
+
+/* The sign-in page; error (Chinese) when the last attempt failed; next is
+ * where to go after signing in. */
+int view_login(struct view *v, const char *username, const char *error, const char *next);
+
+/* Staff pages (v->session set). notice is a fixed Chinese sentence about
+ * the action just done, or NULL. */
+int view_admin_queue(struct view *v, const char *status, long page, const char *notice);
+int view_admin_queue_json(struct view *v, const char *status, long page);
+/* One submission with its checks, edit form and decisions; edit holds an
+ * editor's rejected changes to show again (400), or NULL. */
+int view_admin_submission(struct view *v, int64_t id, const struct field_values *edit, const char *error,
+			  const char *notice);
+int view_admin_audit(struct view *v, long page);
+/* Account management (admins): error about the add form, values typed. */
+int view_admin_users(struct view *v, const char *error, const char *name_typed, const char *notice);
+int view_admin_banned_words(struct view *v, const char *notice);
 
 /* A complete error page; message (Chinese) may be NULL for the default. */
 void view_error(struct view *v, int status, const char *message);

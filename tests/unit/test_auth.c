@@ -38,7 +38,9 @@ TestSuite(auth, .init = setup, .fini = teardown, .timeout = 60);
 static char *login(const char *name, const char *password, const char *old, enum login_result want)
 {
 	static char token[SESSION_TOKEN_CHARS + 1];
-	cr_assert_eq(auth_login(store, str_from(name), str_from(password), old, T0, token), want, "login %s", name);
+	struct login_attempt a = { str_from(name), str_from(password), old, "192.0.2.1", T0 };
+	int64_t retry_after = 0;
+	cr_assert_eq(auth_login(store, &a, token, &retry_after), want, "login %s", name);
 	return token;
 }
 
@@ -78,13 +80,13 @@ Test(auth, login_gives_a_session_with_role_and_csrf_token)
 	cr_assert_str_eq(s.user_name, "alice");
 	cr_assert_eq(s.role, ROLE_ADMIN);
 	cr_assert_eq(strlen(s.csrf_token), CSRF_TOKEN_CHARS);
-	cr_assert(auth_csrf_ok(&s, s.csrf_token));
-	cr_assert_not(auth_csrf_ok(&s, NULL));
-	cr_assert_not(auth_csrf_ok(&s, ""));
+	cr_assert(auth_csrf_ok(s.csrf_token, s.csrf_token));
+	cr_assert_not(auth_csrf_ok(s.csrf_token, NULL));
+	cr_assert_not(auth_csrf_ok(s.csrf_token, ""));
 	char wrong[CSRF_TOKEN_CHARS + 1];
 	memcpy(wrong, s.csrf_token, sizeof(wrong));
 	wrong[5] = wrong[5] == 'A' ? 'B' : 'A';
-	cr_assert_not(auth_csrf_ok(&s, wrong));
+	cr_assert_not(auth_csrf_ok(s.csrf_token, wrong));
 }
 
 Test(auth, wrong_password_and_unknown_user_are_refused_alike)
@@ -175,7 +177,9 @@ Test(auth, a_name_that_is_not_valid_never_matches_an_account)
 {
 	char token[SESSION_TOKEN_CHARS + 1];
 	const struct str names[] = { { "alice\0junk", 10 }, STR_LIT("ALICE"), STR_LIT("alice ") };
-	for (size_t i = 0; i < 3; i++)
-		cr_assert_eq(auth_login(store, names[i], STR_LIT("correct horse battery"), NULL, T0, token),
-			     LOGIN_REFUSED, "name %zu", i);
+	int64_t retry_after;
+	for (size_t i = 0; i < 3; i++) {
+		struct login_attempt a = { names[i], STR_LIT("correct horse battery"), NULL, "192.0.2.1", T0 };
+		cr_assert_eq(auth_login(store, &a, token, &retry_after), LOGIN_REFUSED, "name %zu", i);
+	}
 }

@@ -1,0 +1,187 @@
+/* fields: form-value checks shared by every form. */
+#include "content/fields.h"
+
+#include <string.h>
+
+#include "content/article.h"
+#include "content/district.h"
+#include "content/industry.h"
+#include "util/utf8.h"
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+bool field_is_phone(struct str s)
+{
+	size_t digits = 0, i = 0;
+	char first[3] = { 0 };
+	if (str_has_prefix(s, STR_LIT("+86")))
+		i = 3;
+	else if (str_has_prefix(s, STR_LIT("0086")))
+		i = 4;
+	size_t ext = 0;
+	bool in_ext = false;
+	for (; i < s.len; i++) {
+		char c = s.p[i];
+		if (is_digit(c)) {
+			if (in_ext) {
+				ext++;
+				continue;
+			}
+			if (digits < 2)
+				first[digits] = c;
+			digits++;
+		} else if (c == '-' && i + 1 < s.len && s.p[i + 1] == '-') {
+			return false;
+		} else if (c == ' ' || c == '-' || c == '(' || c == ')') {
+			continue;
+		} else if ((c == '#' || c == 'x' || c == 'X' || c == ',') && digits && !in_ext) {
+			in_ext = true;
+		} else {
+			return false;
+		}
+	}
+	if (in_ext && (ext == 0 || ext > 6))
+		return false;
+	if (first[0] == '1')
+		return digits == 11 && first[1] >= '3' && first[1] <= '9';
+	/* Area code (3-4 digits with the 0) and a 7-8 digit number. */
+	return first[0] == '0' && digits >= 10 && digits <= 12;
+}
+
+static bool domain_char(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+}
+
+bool field_is_email(struct str s)
+{
+	const char *at = s.len ? memchr(s.p, '@', s.len) : NULL;
+	if (!at || at == s.p || s.len > 254)
+		return false;
+	size_t local = (size_t)(at - s.p);
+	if (local > 64)
+		return false;
+	for (size_t i = 0; i < local; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+		if (c <= ' ' || c >= 0x7f || strchr("\"(),:;<>@[\\]", c))
+			return false;
+	}
+	struct str domain = { at + 1, s.len - local - 1 };
+	size_t label = 0, dots = 0;
+	for (size_t i = 0; i < domain.len; i++) {
+		char c = domain.p[i];
+		if (c == '.') {
+			if (label == 0)
+				return false;
+			label = 0;
+			dots++;
+		} else if (domain_char(c)) {
+			label++;
+		} else {
+			return false;
+		}
+	}
+	return dots > 0 && label >= 2;
+}
+
+/* Starts with a URL scheme ("https:", "javascript:"). */
+static bool has_scheme(struct str s)
+{
+	size_t i = 0;
+	while (i < s.len && ((s.p[i] >= 'a' && s.p[i] <= 'z') || (s.p[i] >= 'A' && s.p[i] <= 'Z') ||
+			     (i > 0 && (is_digit(s.p[i]) || s.p[i] == '+' || s.p[i] == '.' || s.p[i] == '-'))))
+		i++;
+	return i > 0 && i < s.len && s.p[i] == ':';
+}
+
+/* Control characters other than the line breaks (and tab) a text field keeps. */
+static bool has_control(struct str s, bool multiline)
+{
+	for (size_t i = 0; i < s.len; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+		if (c == 0x7f || (c < 0x20 && !(multiline && (c == '\n' || c == '\t'))))
+			return true;
+	}
+	return false;
+}
+
+/* CRLF and lone CR become LF. */
+static struct str normalise_newlines(struct str s, struct arena *arena)
+{
+	if (!memchr(s.p, '\r', s.len))
+		return s;
+	char *out = arena_alloc(arena, s.len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < s.len; i++) {
+		if (s.p[i] == '\r') {
+			out[n++] = '\n';
+			if (i + 1 < s.len && s.p[i + 1] == '\n')
+				i++;
+		} else {
+			out[n++] = s.p[i];
+		}
+	}
+	out[n] = '\0';
+	return (struct str){ out, n };
+}
+
+static const char *check_one(const struct field_rule *r, struct str v, struct arena *arena)
+{
+	if (v.len == 0)
+		return r->required ? arena_printf(arena, "请填写%s。", r->label) : NULL;
+	if (!utf8_valid(v.p, v.len, NULL))
+		return arena_printf(arena, "%s含有无效的字符。", r->label);
+	size_t chars = utf8_length(v.p, v.len);
+	if (chars > r->max_chars)
+		return arena_printf(arena, "%s不能超过 %zu 个字（现在 %zu 个）。", r->label, r->max_chars, chars);
+	if (has_control(v, r->kind == FIELD_TEXT))
+		return arena_printf(arena, "%s含有不可见的控制字符，请删除后再提交。", r->label);
+	switch (r->kind) {
+	case FIELD_DISTRICT: {
+		const struct district *d = district_lookup(v);
+		if (!d || !str_eq_cstr(v, d->slug))
+			return arena_printf(arena, "请从列表中选择%s。", r->label);
+		break;
+	}
+	case FIELD_INDUSTRY:
+		if (!industry_by_slug(v))
+			return arena_printf(arena, "请从列表中选择%s。", r->label);
+		break;
+	case FIELD_CONTACT:
+		if (!field_is_phone(v) && !field_is_email(v))
+			return arena_printf(arena, "%s应为手机号、带区号的固定电话或电子邮箱，例如 13812345678 或 name@example.com。",
+					    r->label);
+		break;
+	case FIELD_SOURCE:
+		/* Anything that starts like a URL is a link and must be a web
+		 * one: javascript: or data: would run in readers' browsers. */
+		if (has_scheme(v) && (!(str_has_prefix(v, STR_LIT("http://")) || str_has_prefix(v, STR_LIT("https://"))) ||
+				      memchr(v.p, ' ', v.len) || v.len > ARTICLE_URL_MAX_BYTES))
+			return arena_printf(arena, "%s若填写链接，应为以 http:// 或 https:// 开头、不含空格的网址。", r->label);
+		if (!has_scheme(v) && chars > ARTICLE_SOURCE_MAX_CHARS)
+			return arena_printf(arena, "%s若填写名称，不能超过 %d 个字。", r->label, ARTICLE_SOURCE_MAX_CHARS);
+		break;
+	case FIELD_LINE:
+	case FIELD_TEXT:
+		break;
+	}
+	return NULL;
+}
+
+size_t fields_check(const struct field_rule *rules, size_t n, const char *const raw[], struct arena *arena,
+		    struct field_values *out)
+{
+	*out = (struct field_values){ 0 };
+	for (size_t i = 0; i < n && i < FIELDS_MAX; i++) {
+		struct str v = str_trim(str_from(raw[i]));
+		if (rules[i].kind == FIELD_TEXT)
+			v = normalise_newlines(v, arena);
+		out->value[i] = v.len ? arena_strndup(arena, v.p, v.len) : NULL;
+		out->error[i] = check_one(&rules[i], v, arena);
+		out->nerrors += out->error[i] != NULL;
+	}
+	return out->nerrors;
+}

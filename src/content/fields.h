@@ -1,0 +1,53 @@
+/* fields: the rules for what people type into the site's forms — each
+ * field's kind, whether it is required, its length — and the checks that
+ * turn raw form values into clean ones or a Chinese message per field.
+ * One table of rules per form (see content/submission.h). */
+#ifndef ZS_CONTENT_FIELDS_H
+#define ZS_CONTENT_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/str.h"
+
+enum field_kind {
+	FIELD_LINE,     /* one line of text */
+	FIELD_TEXT,     /* several lines (CRLF becomes LF) */
+	FIELD_DISTRICT, /* a district slug, e.g. "pudong" */
+	FIELD_INDUSTRY, /* a focus-industry slug, e.g. "ic" */
+	FIELD_CONTACT,  /* a phone number or an e-mail address */
+	FIELD_SOURCE,   /* a source's name (200 characters at most), or an http(s) link to it */
+};
+
+struct field_rule {
+	const char *name;  /* the form field, e.g. "title" */
+	const char *label; /* as the form shows it, e.g. "标题" */
+	enum field_kind kind;
+	bool required;
+	size_t max_chars;  /* code points */
+};
+
+enum { FIELDS_MAX = 16 };
+
+/* Values after fields_check: trimmed (NULL when empty), and for each field
+ * that is wrong one sentence saying what to do. */
+struct field_values {
+	const char *value[FIELDS_MAX];
+	const char *error[FIELDS_MAX];
+	size_t nerrors;
+};
+
+/* Checks raw[i] (NULL when the field was not sent) against rules[i], for n
+ * rules (n <= FIELDS_MAX). Values that fail keep what was typed, so a
+ * form can show it again. Strings live in arena. Returns out->nerrors. */
+size_t fields_check(const struct field_rule *rules, size_t n, const char *const raw[], struct arena *arena,
+		    struct field_values *out);
+
+/* A mainland mobile (13812345678, +86 138 1234 5678) or landline with its
+ * area code (021-6123 4567, (021)61234567), with an optional extension. */
+bool field_is_phone(struct str s);
+/* A plausible e-mail address: one @, a local part, a dotted domain. */
+bool field_is_email(struct str s);
+
+#endif

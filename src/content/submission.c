@@ -1,0 +1,94 @@
+/* submission: the submission form's rules and its path to an article. */
+#include "content/submission.h"
+
+#include <ctype.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "content/article.h"
+
+const struct field_rule submission_fields[SUB__COUNT] = {
+	[SUB_TITLE] = { "title", "标题", FIELD_LINE, true, ARTICLE_TITLE_MAX_CHARS },
+	[SUB_BODY] = { "body", "正文", FIELD_TEXT, true, ARTICLE_BODY_MAX_CHARS },
+	[SUB_DISTRICT] = { "district", "所属区", FIELD_DISTRICT, false, 16 },
+	[SUB_INDUSTRY] = { "industry", "行业", FIELD_INDUSTRY, false, 32 },
+	[SUB_SOURCE] = { "source", "来源或链接", FIELD_SOURCE, false, ARTICLE_URL_MAX_BYTES },
+	[SUB_CONTRIBUTOR] = { "contributor", "投稿人", FIELD_LINE, true, 50 },
+	[SUB_CONTACT] = { "contact", "联系方式", FIELD_CONTACT, true, 100 },
+};
+
+static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+void submission_new_code(char out[SUBMISSION_CODE_CHARS + 1])
+{
+	unsigned char random[10];
+	randombytes_buf(random, sizeof(random));
+	memcpy(out, "ZS-", 3);
+	size_t o = 3;
+	for (size_t i = 0; i < sizeof(random); i++) {
+		if (i == 5)
+			out[o++] = '-';
+		out[o++] = crockford[random[i] & 31];
+	}
+	out[o] = '\0';
+}
+
+bool submission_code_parse(const char *in, char out[SUBMISSION_CODE_CHARS + 1])
+{
+	char digits[10];
+	size_t n = 0;
+	if (!in)
+		return false;
+	const char *p = in;
+	while (*p == ' ')
+		p++;
+	if ((p[0] == 'Z' || p[0] == 'z') && (p[1] == 'S' || p[1] == 's'))
+		p += 2;
+	for (; *p; p++) {
+		int c = toupper((unsigned char)*p);
+		if (c == '-' || c == ' ')
+			continue;
+		if (c == 'O')
+			c = '0';
+		else if (c == 'I' || c == 'L')
+			c = '1';
+		if (!strchr(crockford, c) || n == sizeof(digits))
+			return false;
+		digits[n++] = (char)c;
+	}
+	if (n != sizeof(digits))
+		return false;
+	snprintf(out, SUBMISSION_CODE_CHARS + 1, "ZS-%.5s-%.5s", digits, digits + 5);
+	return true;
+}
+
+static bool is_link(const char *s)
+{
+	return s && (!strncmp(s, "http://", 7) || !strncmp(s, "https://", 8));
+}
+
+int submission_to_article(const struct submission *sub, const char *date, struct arena *arena, struct article *out,
+			  struct buf *err)
+{
+	struct article_input in = {
+		.title = str_from(sub->title),
+		.body = str_from(sub->body),
+		.date = str_from(date),
+		.source = is_link(sub->source) ? (struct str){ 0 } : str_from(sub->source),
+		.url = is_link(sub->source) ? str_from(sub->source) : (struct str){ 0 },
+		.district = str_from(sub->district),
+	};
+	if (article_prepare(&in, arena, out, err) < 0)
+		return -1;
+	if (!sub->industry)
+		return 0;
+	/* The contributor's own choice comes first. */
+	size_t at = 0;
+	while (at < out->nindustries && strcmp(out->industries[at], sub->industry))
+		at++;
+	if (at == out->nindustries)
+		at = out->nindustries < ARTICLE_MAX_INDUSTRIES ? out->nindustries++ : ARTICLE_MAX_INDUSTRIES - 1;
+	memmove(&out->industries[1], &out->industries[0], at * sizeof(out->industries[0]));
+	out->industries[0] = sub->industry;
+	return 0;
+}

@@ -1,0 +1,61 @@
+/* handlers: what the route handlers share (internal to http/). */
+#ifndef ZS_HTTP_HANDLERS_H
+#define ZS_HTTP_HANDLERS_H
+
+#include "http/http.h"
+#include "views/views.h"
+
+extern const char html_type[];
+extern const char json_type[];
+
+/* The view for req's page, with the signed-in editor and their CSRF token. */
+struct view handler_view(struct request *req, struct response *res);
+
+/* Sets a 400 with an API code and a Chinese message. */
+void handler_reject(struct response *res, const char *code, const char *message);
+
+/* The page query argument: 1 when absent; 0 (and a 400) when malformed. */
+long handler_page_arg(struct request *req, struct response *res);
+
+/* False (and a 503) when the request has no database connection. */
+bool handler_need_store(struct request *req, struct response *res);
+
+/* The numeric id captured as route parameter i; 0 (and a 404) when it is
+ * not the canonical form of a positive integer. */
+int64_t handler_id_param(struct request *req, struct response *res, int i);
+
+/* The CSRF token for forms on this page: the session's, or else one bound
+ * to the visitor cookie, which is set now if the browser has none. */
+const char *handler_form_token(struct request *req, struct response *res);
+
+/* Counts a post of a public form from this client against the hourly
+ * limit; false (and a 429 with Retry-After) when it is over. */
+bool handler_rate_limit(struct request *req, struct response *res, const char *form);
+
+/* The name of the session cookie. */
+extern const char session_cookie[];
+
+#define HANDLER(name) void name(struct request *req, struct response *res)
+HANDLER(handle_submit_form);
+HANDLER(handle_submit);
+HANDLER(handle_submit_status);
+HANDLER(handle_login_form);
+HANDLER(handle_login);
+HANDLER(handle_logout);
+HANDLER(handle_admin_home);
+HANDLER(handle_admin_queue);
+HANDLER(handle_admin_queue_json);
+HANDLER(handle_admin_submission);
+HANDLER(handle_admin_submission_edit);
+HANDLER(handle_admin_approve);
+HANDLER(handle_admin_reject);
+HANDLER(handle_admin_audit);
+HANDLER(handle_admin_users);
+HANDLER(handle_admin_user_add);
+HANDLER(handle_admin_user_disable);
+HANDLER(handle_admin_user_enable);
+HANDLER(handle_admin_words);
+HANDLER(handle_admin_words_save);
+#undef HANDLER
+
+#endif

@@ -1,0 +1,309 @@
+/* admin: the staff pages — the moderation queue, one submission with its
+ * automatic checks, the audit log, accounts and the banned-word list. */
+#include "content/district.h"
+#include "content/industry.h"
+#include "content/simhash.h"
+#include "content/submission.h"
+#include "moderation/checks.h"
+#include "util/utf8.h"
+#include "views/views_internal.h"
+
+enum { QUEUE_PAGE_SIZE = 20, AUDIT_PAGE_SIZE = 50, FLAG_EXAMPLES_MAX = 5 };
+
+static const struct {
+	const char *status, *label;
+} statuses[] = {
+	{ "pending", "待审核" },
+	{ "approved", "已发布" },
+	{ "rejected", "未采用" },
+};
+
+static const char *status_label(const char *status)
+{
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (!strcmp(statuses[i].status, status))
+			return statuses[i].label;
+	return status;
+}
+
+static struct tv *admin_data(struct view *v, const char *title, const char *section, const char *notice)
+{
+	struct tv *data = page_data(v, title, NULL, NULL);
+	tv_put_bool(data, arena_printf(v->arena, "section_%s", section), true);
+	tv_put_str(data, "notice", notice);
+	return data;
+}
+
+/* One flag: a short label and what the editor should look at. */
+static void add_flag(struct tv *flags, const char *kind, const char *label, const char *detail)
+{
+	struct tv *f = tv_list_add_object(flags);
+	tv_put_str(f, "kind", kind);
+	tv_put_str(f, "label", label);
+	tv_put_str(f, "detail", detail);
+}
+
+/* The automatic checks on a submission, as flags (see moderation/checks.h).
+ * Banned words are read each time, so an edited list applies at once. */
+static void add_flags(struct view *v, struct tv *item, const struct submission *sub, const char *const *banned,
+		      size_t nbanned)
+{
+	struct tv *flags = tv_put_list(item, "flags");
+	struct str title = str_from(sub->title), body = str_from(sub->body);
+	if (sub->near_article_id) {
+		struct tv *f = tv_list_add_object(flags);
+		tv_put_str(f, "kind", "duplicate");
+		tv_put_str(f, "label", "疑似重复");
+		tv_put_int(f, "article_id", sub->near_article_id);
+		tv_put_str(f, "article_title", sub->near_article_title);
+	}
+	if (sub->near_submission_id) {
+		struct tv *f = tv_list_add_object(flags);
+		tv_put_str(f, "kind", "duplicate");
+		tv_put_str(f, "label", "与其他投稿相似");
+		tv_put_int(f, "submission_id", sub->near_submission_id);
+		tv_put_str(f, "submission_title", sub->near_submission_title);
+	}
+	if (check_too_short(body))
+		add_flag(flags, "short", "正文过短",
+			 arena_printf(v->arena, "正文不足 %d 字。", CHECK_MIN_BODY_CHARS));
+	if (check_mostly_links(body))
+		add_flag(flags, "links", "链接过多", "正文大部分是网址，可能是广告。");
+	const char *found[FLAG_EXAMPLES_MAX];
+	struct buf text = { 0 };
+	buf_put_str(&text, title);
+	buf_putc(&text, '\n');
+	buf_put_str(&text, body);
+	size_t n = check_banned_words(buf_str(&text), banned, nbanned, found, FLAG_EXAMPLES_MAX);
+	if (n) {
+		struct buf words = { 0 };
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&words, "%s“%s”", i ? "、" : "", found[i]);
+		add_flag(flags, "banned", "含敏感词", arena_strdup(v->arena, buf_cstr(&words)));
+		buf_free(&words);
+	}
+	struct str numbers[FLAG_EXAMPLES_MAX];
+	n = check_bad_numbers(buf_str(&text), numbers, FLAG_EXAMPLES_MAX);
+	if (n) {
+		struct buf list = { 0 };
+		for (size_t i = 0; i < n; i++) {
+			buf_puts(&list, i ? "、“" : "“");
+			buf_put_str(&list, numbers[i]);
+			buf_puts(&list, "”");
+		}
+		add_flag(flags, "numbers", "数字有误", arena_strdup(v->arena, buf_cstr(&list)));
+		buf_free(&list);
+	}
+	buf_free(&text);
+	const struct district *named[1];
+	if (!sub->district && district_find_in_text(title, named, 1) == 0 && district_find_in_text(body, named, 1) == 0)
+		add_flag(flags, "district", "未注明区", "未选择所属区，标题和正文中也没有提到区名。");
+}
+
+static void put_submission(struct view *v, struct tv *item, const struct submission *sub)
+{
+	tv_put_int(item, "id", sub->id);
+	tv_put_str(item, "code", sub->tracking_code);
+	tv_put_str(item, "title", sub->title);
+	tv_put_str(item, "contributor", sub->contributor);
+	tv_put_str(item, "contact", sub->contact);
+	tv_put_str(item, "source", sub->source);
+	tv_put_str(item, "status", sub->status);
+	tv_put_str(item, "status_label", status_label(sub->status));
+	tv_put_str(item, "reason", sub->reason);
+	tv_put_str(item, "client_ip", sub->client_ip);
+	if (sub->article_id)
+		tv_put_int(item, "article_id", sub->article_id);
+	const struct district *d = sub->district ? district_lookup(str_from(sub->district)) : NULL;
+	const struct industry *ind = sub->industry ? industry_by_slug(str_from(sub->industry)) : NULL;
+	tv_put_str(item, "district_name", d ? d->name : NULL);
+	tv_put_str(item, "industry_name", ind ? ind->name : NULL);
+	tv_put_int(item, "chars", (long long)utf8_length(sub->body, strlen(sub->body)));
+	page_put_time(v, item, "created", sub->created_at);
+}
+
+static bool banned_words(struct view *v, const char ***words, size_t *n)
+{
+	return store_banned_words(v->store, v->arena, words, n) == STORE_OK;
+}
+
+int view_admin_queue(struct view *v, const char *status, long page, const char *notice)
+{
+	struct submission *subs;
+	size_t n;
+	int64_t total;
+	const char **banned;
+	size_t nbanned;
+	if (store_submissions_list(v->store, status, pagination_offset(page, QUEUE_PAGE_SIZE), QUEUE_PAGE_SIZE,
+				   v->arena, &subs, &n, &total) != STORE_OK ||
+	    !banned_words(v, &banned, &nbanned))
+		return 500;
+	struct pagination p = pagination_make(total, QUEUE_PAGE_SIZE, page);
+	if (!pagination_in_range(&p))
+		return 404;
+	struct tv *data = admin_data(v, arena_printf(v->arena, "投稿审核：%s", status_label(status)), "queue", notice);
+	struct tv *tabs = tv_put_list(data, "tabs");
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+		struct tv *t = tv_list_add_object(tabs);
+		tv_put_str(t, "status", statuses[i].status);
+		tv_put_str(t, "label", statuses[i].label);
+		tv_put_bool(t, "current", !strcmp(statuses[i].status, status));
+	}
+	tv_put_str(data, "status_label", status_label(status));
+	tv_put_int(data, "total", total);
+	struct tv *items = tv_put_list(data, "submissions");
+	for (size_t i = 0; i < n; i++) {
+		struct tv *item = tv_list_add_object(items);
+		put_submission(v, item, &subs[i]);
+		add_flags(v, item, &subs[i], banned, nbanned);
+	}
+	page_add_pagination(data, &p, arena_printf(v->arena, "/admin/submissions?status=%s&", status));
+	return page_render(v, "admin_queue", data);
+}
+
+int view_admin_queue_json(struct view *v, const char *status, long page)
+{
+	struct submission *subs;
+	size_t n;
+	int64_t total;
+	if (store_submissions_list(v->store, status, pagination_offset(page, QUEUE_PAGE_SIZE), QUEUE_PAGE_SIZE,
+				   v->arena, &subs, &n, &total) != STORE_OK)
+		return 500;
+	json_t *list = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct submission *s = &subs[i];
+		json_array_append_new(list, json_pack("{s:I,s:s,s:s,s:s?,s:s?,s:s,s:I}", "id", (json_int_t)s->id,
+						      "title", s->title, "status", s->status, "district", s->district,
+						      "industry", s->industry, "contributor", s->contributor, "created_at",
+						      (json_int_t)s->created_at));
+	}
+	page_emit_json(v, json_pack("{s:I,s:I,s:o}", "total", (json_int_t)total, "page", (json_int_t)page,
+				    "results", list));
+	return 200;
+}
+
+int view_admin_submission(struct view *v, int64_t id, const struct field_values *edit, const char *error,
+			  const char *notice)
+{
+	struct submission sub;
+	enum store_rc rc = store_submission_get(v->store, id, v->arena, &sub);
+	if (rc != STORE_OK)
+		return rc == STORE_NOT_FOUND ? 404 : 500;
+	const char **banned;
+	size_t nbanned;
+	if (!banned_words(v, &banned, &nbanned))
+		return 500;
+	struct tv *data = admin_data(v, arena_printf(v->arena, "审核投稿：%s", sub.title), "queue", notice);
+	tv_put_str(data, "error", error);
+	struct tv *item = tv_put_object(data, "submission");
+	put_submission(v, item, &sub);
+	add_flags(v, item, &sub, banned, nbanned);
+	tv_put_bool(item, "pending", !strcmp(sub.status, "pending"));
+	struct tv *paras = tv_put_list(item, "paragraphs");
+	char *body = arena_strdup(v->arena, sub.body), *save = NULL;
+	for (char *line = strtok_r(body, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		tv_put_str(tv_list_add_object(paras), "text", line);
+	struct field_values shown = { 0 };
+	if (edit) {
+		shown = *edit;
+	} else {
+		shown.value[SUB_TITLE] = sub.title;
+		shown.value[SUB_BODY] = sub.body;
+		shown.value[SUB_DISTRICT] = sub.district;
+		shown.value[SUB_INDUSTRY] = sub.industry;
+		shown.value[SUB_SOURCE] = sub.source;
+	}
+	page_add_form(data, submission_fields, SUBMISSION_EDITABLE, &shown);
+	page_add_tag_options(data, shown.value[SUB_DISTRICT], shown.value[SUB_INDUSTRY]);
+	int status = page_render(v, "admin_submission", data);
+	return status == 200 && (error || (edit && edit->nerrors)) ? 400 : status;
+}
+
+static const char *action_label(const char *action)
+{
+	static const struct {
+		const char *action, *label;
+	} labels[] = {
+		{ "submission.approve", "发布投稿" }, { "submission.reject", "退回投稿" },
+		{ "submission.edit", "修改投稿" },    { "user.add", "添加账号" },
+		{ "user.disable", "停用账号" },       { "user.enable", "启用账号" },
+		{ "banned_words.set", "修改敏感词" },
+	};
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (!strcmp(labels[i].action, action))
+			return labels[i].label;
+	return action;
+}
+
+/* "submission:12" links to its page. */
+static void put_target(struct view *v, struct tv *item, const char *target)
+{
+	tv_put_str(item, "target", target);
+	long id;
+	if (!strncmp(target, "submission:", 11) && str_to_long(str_from(target + 11), 1, INT64_MAX, &id))
+		tv_put_str(item, "target_url", arena_printf(v->arena, "/admin/submissions/%ld", id));
+}
+
+int view_admin_audit(struct view *v, long page)
+{
+	struct audit_entry *entries;
+	size_t n;
+	int64_t total;
+	if (store_audit_list(v->store, pagination_offset(page, AUDIT_PAGE_SIZE), AUDIT_PAGE_SIZE, v->arena, &entries,
+			     &n, &total) != STORE_OK)
+		return 500;
+	struct pagination p = pagination_make(total, AUDIT_PAGE_SIZE, page);
+	if (!pagination_in_range(&p))
+		return 404;
+	struct tv *data = admin_data(v, "审计日志", "audit", NULL);
+	tv_put_int(data, "total", total);
+	struct tv *list = tv_put_list(data, "entries");
+	for (size_t i = 0; i < n; i++) {
+		struct tv *item = tv_list_add_object(list);
+		page_put_time(v, item, "at", entries[i].at);
+		tv_put_str(item, "user", entries[i].user_name);
+		tv_put_str(item, "action", action_label(entries[i].action));
+		put_target(v, item, entries[i].target);
+		tv_put_str(item, "detail", entries[i].detail);
+	}
+	page_add_pagination(data, &p, "/admin/audit?");
+	return page_render(v, "admin_audit", data);
+}
+
+int view_admin_users(struct view *v, const char *error, const char *name_typed, const char *notice)
+{
+	struct user *users;
+	size_t n;
+	if (store_users_list(v->store, v->arena, &users, &n) != STORE_OK)
+		return 500;
+	struct tv *data = admin_data(v, "账号管理", "users", notice);
+	tv_put_str(data, "error", error);
+	tv_put_str(data, "name_typed", name_typed);
+	tv_put_int(data, "password_min", AUTH_PASSWORD_MIN_CHARS);
+	struct tv *list = tv_put_list(data, "users");
+	for (size_t i = 0; i < n; i++) {
+		struct tv *item = tv_list_add_object(list);
+		tv_put_str(item, "name", users[i].name);
+		tv_put_str(item, "role", !strcmp(users[i].role, "admin") ? "管理员" : "编辑");
+		tv_put_bool(item, "disabled", users[i].disabled);
+		tv_put_bool(item, "self", !strcmp(users[i].name, v->session->user_name));
+	}
+	int status = page_render(v, "admin_users", data);
+	return status == 200 && error ? 400 : status;
+}
+
+int view_admin_banned_words(struct view *v, const char *notice)
+{
+	const char **words;
+	size_t n;
+	if (!banned_words(v, &words, &n))
+		return 500;
+	struct buf text = { 0 };
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&text, "%s\n", words[i]);
+	struct tv *data = admin_data(v, "敏感词", "words", notice);
+	tv_put_str(data, "words", arena_strdup(v->arena, buf_cstr(&text)));
+	tv_put_int(data, "count", (long long)n);
+	buf_free(&text);
+	return page_render(v, "admin_words", data);
+}
