@@ -140,6 +140,20 @@ void client_post(struct client *c, const char *path, const char *const *fields, 
 	buf_free(&body);
 }
 
+void client_post_multipart(struct client *c, const char *path, const char *const *fields, struct http_reply *r)
+{
+	static const char boundary[] = "----zhaoshang-test-boundary-7MA4YWxkTrZu0gW";
+	struct buf body = { 0 };
+	for (size_t i = 0; fields[i]; i += 2)
+		buf_printf(&body, "--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n", boundary, fields[i],
+			   fields[i + 1]);
+	buf_printf(&body, "--%s--\r\n", boundary);
+	char type[128];
+	snprintf(type, sizeof(type), "multipart/form-data; boundary=%s", boundary);
+	client_post_body(c, path, type, body.data, body.len, r);
+	buf_free(&body);
+}
+
 void client_post_body(struct client *c, const char *path, const char *content_type, const char *body, size_t len,
 		      struct http_reply *r)
 {

@@ -23,6 +23,8 @@ void client_free(struct client *c);
 void client_get(struct client *c, const char *path, struct http_reply *r);
 /* POSTs fields — NULL-terminated name, value pairs — url-encoded. */
 void client_post(struct client *c, const char *path, const char *const *fields, struct http_reply *r);
+/* POSTs fields as multipart/form-data, as a form with that enctype does. */
+void client_post_multipart(struct client *c, const char *path, const char *const *fields, struct http_reply *r);
 /* POSTs a body as given, with its Content-Type. */
 void client_post_body(struct client *c, const char *path, const char *content_type, const char *body, size_t len,
 		      struct http_reply *r);
