@@ -13,42 +13,64 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-bool field_is_phone(struct str s)
+/* Digits in s, or -1 when s holds anything but digits and the separators
+ * people put in phone numbers. *first2 gets the first two digits. */
+static int phone_digits(struct str s, char first2[2])
 {
-	size_t digits = 0, i = 0;
-	char first[3] = { 0 };
-	if (str_has_prefix(s, STR_LIT("+86")))
-		i = 3;
-	else if (str_has_prefix(s, STR_LIT("0086")))
-		i = 4;
-	size_t ext = 0;
-	bool in_ext = false;
-	for (; i < s.len; i++) {
+	int digits = 0;
+	for (size_t i = 0; i < s.len; i++) {
 		char c = s.p[i];
 		if (is_digit(c)) {
-			if (in_ext) {
-				ext++;
-				continue;
-			}
 			if (digits < 2)
-				first[digits] = c;
+				first2[digits] = c;
 			digits++;
 		} else if (c == '-' && i + 1 < s.len && s.p[i + 1] == '-') {
-			return false;
-		} else if (c == ' ' || c == '-' || c == '(' || c == ')') {
-			continue;
-		} else if ((c == '#' || c == 'x' || c == 'X' || c == ',') && digits && !in_ext) {
-			in_ext = true;
-		} else {
-			return false;
+			return -1;
+		} else if (c != ' ' && c != '-' && c != '(' && c != ')') {
+			return -1;
 		}
 	}
-	if (in_ext && (ext == 0 || ext > 6))
-		return false;
-	if (first[0] == '1')
-		return digits == 11 && first[1] >= '3' && first[1] <= '9';
+	return digits;
+}
+
+static bool is_extension(struct str s)
+{
+	char first2[2];
+	int n = phone_digits(s, first2);
+	return n >= 1 && n <= 6;
+}
+
+static bool is_number(struct str s)
+{
+	char first2[2] = { 0 };
+	int n = phone_digits(s, first2);
+	if (first2[0] == '1')
+		return n == 11 && first2[1] >= '3' && first2[1] <= '9';
 	/* Area code (3-4 digits with the 0) and a 7-8 digit number. */
-	return first[0] == '0' && digits >= 10 && digits <= 12;
+	return first2[0] == '0' && n >= 10 && n <= 12;
+}
+
+bool field_is_phone(struct str s)
+{
+	if (str_has_prefix(s, STR_LIT("+86")))
+		s.p += 3, s.len -= 3;
+	else if (str_has_prefix(s, STR_LIT("0086")))
+		s.p += 4, s.len -= 4;
+	/* An extension after #, x or a comma: 021-61234567#8001. */
+	size_t mark = 0;
+	while (mark < s.len && !(s.p[mark] && strchr("#xX,", s.p[mark])))
+		mark++;
+	if (mark < s.len)
+		return is_number((struct str){ s.p, mark }) &&
+		       is_extension((struct str){ s.p + mark + 1, s.len - mark - 1 });
+	if (is_number(s))
+		return true;
+	/* Or after a last dash, when the digits before it make a landline:
+	 * 021-61234567-8001. */
+	const char *dash = s.len ? memrchr(s.p, '-', s.len) : NULL;
+	return dash && s.p[0] != '1' &&
+	       is_number((struct str){ s.p, (size_t)(dash - s.p) }) &&
+	       is_extension((struct str){ dash + 1, s.len - (size_t)(dash - s.p) - 1 });
 }
 
 static bool domain_char(char c)
@@ -111,7 +133,7 @@ static bool has_control(struct str s, bool multiline)
 /* CRLF and lone CR become LF. */
 static struct str normalise_newlines(struct str s, struct arena *arena)
 {
-	if (!memchr(s.p, '\r', s.len))
+	if (s.len == 0 || !memchr(s.p, '\r', s.len))
 		return s;
 	char *out = arena_alloc(arena, s.len + 1);
 	size_t n = 0;

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "content/article.h"
@@ -35,16 +36,10 @@ void submission_new_code(char out[SUBMISSION_CODE_CHARS + 1])
 
 bool submission_code_parse(const char *in, char out[SUBMISSION_CODE_CHARS + 1])
 {
-	char digits[10];
+	/* Up to 12 characters: the 10 of the code, perhaps after "ZS". */
+	char chars[12];
 	size_t n = 0;
-	if (!in)
-		return false;
-	const char *p = in;
-	while (*p == ' ')
-		p++;
-	if ((p[0] == 'Z' || p[0] == 'z') && (p[1] == 'S' || p[1] == 's'))
-		p += 2;
-	for (; *p; p++) {
+	for (const char *p = in ? in : ""; *p; p++) {
 		int c = toupper((unsigned char)*p);
 		if (c == '-' || c == ' ')
 			continue;
@@ -52,13 +47,16 @@ bool submission_code_parse(const char *in, char out[SUBMISSION_CODE_CHARS + 1])
 			c = '0';
 		else if (c == 'I' || c == 'L')
 			c = '1';
-		if (!strchr(crockford, c) || n == sizeof(digits))
+		if (!strchr(crockford, c) || n == sizeof(chars))
 			return false;
-		digits[n++] = (char)c;
+		chars[n++] = (char)c;
 	}
-	if (n != sizeof(digits))
+	const char *code = chars;
+	if (n == 12 && chars[0] == 'Z' && chars[1] == 'S')
+		code += 2, n -= 2;
+	if (n != 10)
 		return false;
-	snprintf(out, SUBMISSION_CODE_CHARS + 1, "ZS-%.5s-%.5s", digits, digits + 5);
+	snprintf(out, SUBMISSION_CODE_CHARS + 1, "ZS-%.5s-%.5s", code, code + 5);
 	return true;
 }
 
