@@ -14,7 +14,7 @@ static void setup(void)
 	site_start("1000");
 }
 
-TestSuite(admin, .init = setup, .fini = site_stop, .timeout = 120);
+TestSuite(admin, .init = setup, .fini = site_stop, .timeout = 60);
 
 static int login_status(struct client *c, const char *name, const char *password, struct http_reply *r)
 {

@@ -13,7 +13,7 @@ static void setup(void)
 	site_start("1000");
 }
 
-TestSuite(submit, .init = setup, .fini = site_stop, .timeout = 90);
+TestSuite(submit, .init = setup, .fini = site_stop, .timeout = 60);
 
 static const char title[] = "临港新片区新能源项目集中签约";
 /* What a search result shows of the title outside the <mark> of the query 集中签约. */
