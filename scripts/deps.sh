@@ -2,12 +2,17 @@
 # Installs the Debian 12 packages Zhaoshang needs to build, test and benchmark.
 # Usage: scripts/deps.sh [build|test|bench|browser]...   (default: build test)
 # Only packages that are missing are installed; nothing is downloaded but Debian's.
+# browser: Chromium (driven by tests/browser/ through npm's playwright-core),
+# CJK fonts, and Node.js with npm unless a node and an npm are already on PATH
+# (one from another source may be installed; Debian's npm would clash with it).
 set -eu
 
 build_pkgs="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev zlib1g-dev libicu-dev"
 test_pkgs="clang libclang-rt-14-dev libcriterion-dev"
 bench_pkgs="wrk nginx-light curl"
-browser_pkgs="chromium fonts-noto-cjk"
+browser_pkgs="chromium fonts-noto-cjk ca-certificates"
+command -v node >/dev/null 2>&1 || browser_pkgs="$browser_pkgs nodejs"
+command -v npm >/dev/null 2>&1 || browser_pkgs="$browser_pkgs npm"
 
 want=""
 [ $# -eq 0 ] && set -- build test

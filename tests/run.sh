@@ -57,5 +57,24 @@ for dir in "$@"; do
 		fi
 	done
 done
+
+# Browser tests (tests/browser/): once, on the release build, since they are
+# about behaviour, not memory errors. Skipped without Chromium or node unless
+# CI is set.
+echo "== browser tests (build/release)"
+scripts/deps.sh browser || echo "   scripts/deps.sh browser failed"
+tests/browser/run.sh build/release/zhaoshang 2>&1 | tee "$log"
+line=$(tail -n 1 "$log")
+if echo "$line" | grep -Eq '^browser: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$'; then
+	# shellcheck disable=SC2046
+	set -- $(echo "$line" | sed -E 's/[^0-9]+/ /g')
+	passed=$((passed + $1))
+	failed=$((failed + $2))
+	skipped=$((skipped + $3))
+else
+	echo "   tests/browser/run.sh did not finish"
+	failed=$((failed + 1))
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
