@@ -96,6 +96,7 @@ static const char *visitor_token(struct request *req, const char *visitor)
 
 const char *handler_form_token(struct request *req, struct response *res)
 {
+	res->cache_control = "no-store"; /* the page carries this visitor's token */
 	if (req->session)
 		return req->session->csrf_token;
 	const char *token = visitor_token(req, request_cookie(req, visitor_cookie));

@@ -166,6 +166,17 @@ Test(submit, a_post_without_the_right_csrf_token_is_refused_and_stores_nothing)
 	struct client visitor, other;
 	client_init(&visitor, site.server.port);
 	client_init(&other, site.server.port);
+	/* The form page sets the visitor cookie its token is bound to, and is
+	 * never stored by a cache that might hand it to someone else. */
+	struct http_reply first;
+	client_get(&visitor, "/submit", &first);
+	char *cookies = set_cookies(&first), *cache = http_header(&first, "Cache-Control");
+	cr_assert(strstr(cookies, "zs_visitor=") && strstr(cookies, "HttpOnly") && strstr(cookies, "SameSite=Lax"),
+		  "%s", cookies);
+	cr_assert_str_eq(cache, "no-store");
+	free(cookies);
+	free(cache);
+	http_reply_free(&first);
 	char *token = client_form_token(&visitor, "/submit");
 	char *others = client_form_token(&other, "/submit");
 	cr_assert_str_neq(token, others, "each visitor has their own token");
