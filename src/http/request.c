@@ -47,6 +47,10 @@ static enum MHD_Result on_form_data(void *cls, enum MHD_ValueKind kind, const ch
 	struct form *form = req->form;
 	if (form->problem)
 		return MHD_NO;
+	if (!key) { /* a multipart part with no name= */
+		form->problem = "表单中有没有名称的字段。";
+		return MHD_NO;
+	}
 	if (filename) {
 		form->problem = "表单不接受上传文件。";
 		return MHD_NO;

@@ -161,6 +161,20 @@ Test(submit_input, malformed_bodies_are_refused_with_the_right_status)
 	client_post_body(&c, "/submit", "multipart/form-data; boundary=XyZ", body.data, body.len, &r);
 	cr_assert_eq(r.status, 400);
 	http_reply_free(&r);
+	/* A part without a name, alone or after a named one, to any path:
+	 * the body is read before routing. */
+	const char *nameless[] = {
+		"--XyZ\r\nContent-Disposition: form-data\r\n\r\n2\r\n--XyZ--\r\n",
+		"--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+		"--XyZ\r\nContent-Disposition: form-data\r\n\r\n2\r\n--XyZ--\r\n",
+	};
+	const char *paths[] = { "/submit", "/no-such-page" };
+	for (size_t i = 0; i < 2; i++) {
+		client_post_body(&c, paths[i], "multipart/form-data; boundary=XyZ", nameless[i], strlen(nameless[i]), &r);
+		cr_assert_eq(r.status, i == 0 ? 400 : 404, "nameless part %zu: %d", i, r.status);
+		http_reply_free(&r);
+	}
+	free(site_page(&c, "/submit", 200)); /* still serving */
 	buf_free(&body);
 	free(token);
 	client_free(&c);
