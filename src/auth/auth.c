@@ -25,6 +25,12 @@ int auth_check_name(struct str name, struct buf *err)
 			return -1;
 		}
 	}
+	/* "." and ".." are path segments: /admin/users/../disable would not
+	 * reach the account. */
+	if (name.p[0] == '.') {
+		buf_puts(err, "用户名不能以 . 开头");
+		return -1;
+	}
 	return 0;
 }
 
@@ -100,31 +106,42 @@ static enum role role_of(const char *name)
 	return name && !strcmp(name, role_names[ROLE_ADMIN]) ? ROLE_ADMIN : ROLE_EDITOR;
 }
 
-/* The throttle keys of an attempt: its address's and, for a name that
- * could be an account, the name's. */
-static size_t throttle_keys(const struct login_attempt *a, const char *name, char keys[2][96])
+/* Each attempt counts against three keys, each with its limit: the name
+ * from this address, the name from anywhere (a wider net for guessing
+ * spread over many addresses, high enough that locking someone out takes
+ * work), and the address. Names that cannot be accounts count only
+ * against the address. */
+enum { KEY_NAME_HERE, KEY_NAME, KEY_ADDRESS, KEYS };
+static const int64_t key_limits[KEYS] = { LOGIN_NAME_FAILURES, LOGIN_NAME_ANYWHERE_FAILURES, LOGIN_ADDRESS_FAILURES };
+
+static void throttle_keys(const struct login_attempt *a, const char *name, char keys[KEYS][128])
 {
-	size_t n = 0;
-	snprintf(keys[n++], sizeof(keys[0]), "login-ip:%s", a->client_ip ? a->client_ip : "-");
-	if (name[0])
-		snprintf(keys[n++], sizeof(keys[0]), "login-user:%s", name);
-	return n;
+	const char *ip = a->client_ip ? a->client_ip : "-";
+	snprintf(keys[KEY_ADDRESS], sizeof(keys[0]), "login-ip:%s", ip);
+	snprintf(keys[KEY_NAME], sizeof(keys[0]), "%s%s", name[0] ? "login-user:" : "", name);
+	snprintf(keys[KEY_NAME_HERE], sizeof(keys[0]), "%s%s@%s", name[0] ? "login-user:" : "", name, name[0] ? ip : "");
 }
 
-/* LOGIN_LOCKED when a key is over its limit, LOGIN_OK when not. */
-static enum login_result check_locks(struct store *s, const struct login_attempt *a, char keys[2][96], size_t nkeys,
-				     int64_t *retry_after)
+/* Counts the attempt against every key before the password is checked,
+ * so parallel attempts cannot slip past the limit while hashing runs.
+ * LOGIN_LOCKED when any key is over its limit. */
+static enum login_result count_attempt(struct store *s, const struct login_attempt *a, char keys[KEYS][128],
+				       int64_t *retry_after)
 {
-	for (size_t i = 0; i < nkeys; i++) {
+	enum login_result result = LOGIN_OK;
+	for (int i = 0; i < KEYS; i++) {
 		int64_t hits, resets_at;
-		if (store_throttle(s, keys[i], false, a->now, LOGIN_WINDOW_SECONDS, &hits, &resets_at) != STORE_OK)
+		if (!keys[i][0])
+			continue;
+		if (store_throttle(s, keys[i], true, a->now, LOGIN_WINDOW_SECONDS, &hits, &resets_at) != STORE_OK)
 			return LOGIN_ERROR;
-		if (hits >= (i == 0 ? LOGIN_ADDRESS_FAILURES : LOGIN_NAME_FAILURES)) {
-			*retry_after = resets_at - a->now;
-			return LOGIN_LOCKED;
+		if (hits > key_limits[i]) {
+			result = LOGIN_LOCKED;
+			if (resets_at - a->now > *retry_after)
+				*retry_after = resets_at - a->now;
 		}
 	}
-	return LOGIN_OK;
+	return result;
 }
 
 enum login_result auth_login(struct store *s, const struct login_attempt *a, char token[SESSION_TOKEN_CHARS + 1],
@@ -142,9 +159,10 @@ enum login_result auth_login(struct store *s, const struct login_attempt *a, cha
 		name_z[a->name.len] = '\0';
 	}
 	buf_free(&why);
-	char keys[2][96];
-	size_t nkeys = throttle_keys(a, name_z, keys);
-	enum login_result result = check_locks(s, a, keys, nkeys, retry_after);
+	char keys[KEYS][128];
+	throttle_keys(a, name_z, keys);
+	*retry_after = 0;
+	enum login_result result = count_attempt(s, a, keys, retry_after);
 	if (result != LOGIN_OK)
 		goto out;
 	result = LOGIN_REFUSED;
@@ -154,16 +172,11 @@ enum login_result auth_login(struct store *s, const struct login_attempt *a, cha
 		goto out;
 	}
 	const char *hash = found == STORE_OK ? user.password_hash : decoy;
+	const char *password = a->password.p ? a->password.p : ""; /* a form without the field */
 	bool right = a->password.len <= AUTH_PASSWORD_MAX_BYTES &&
-		     crypto_pwhash_str_verify(hash, a->password.p, a->password.len) == 0;
-	if (found != STORE_OK || !right || user.disabled) {
-		for (size_t i = 0; i < nkeys; i++) {
-			int64_t hits, resets_at;
-			if (store_throttle(s, keys[i], true, a->now, LOGIN_WINDOW_SECONDS, &hits, &resets_at) != STORE_OK)
-				result = LOGIN_ERROR;
-		}
+		     crypto_pwhash_str_verify(hash, password, a->password.len) == 0;
+	if (found != STORE_OK || !right || user.disabled)
 		goto out;
-	}
 
 	if (a->old_token)
 		auth_logout(s, a->old_token);
@@ -172,8 +185,10 @@ enum login_result auth_login(struct store *s, const struct login_attempt *a, cha
 	randombytes_buf(csrf, sizeof(csrf));
 	encode(raw, token);
 	token_hash(token, hashed);
+	/* The name's failures are forgiven; the address's count stays. */
 	result = store_session_add(s, hashed, user.id, csrf, a->now) == STORE_OK &&
-				 store_throttle_clear(s, keys[1]) == STORE_OK /* the name's failures, not the address's */
+				 store_throttle_clear(s, keys[KEY_NAME_HERE]) == STORE_OK &&
+				 store_throttle_clear(s, keys[KEY_NAME]) == STORE_OK
 			 ? LOGIN_OK
 			 : LOGIN_ERROR;
 	sodium_memzero(raw, sizeof(raw));

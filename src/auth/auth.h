@@ -30,7 +30,8 @@ enum {
 enum role { ROLE_EDITOR, ROLE_ADMIN, ROLE__MAX };
 extern const char *const role_names[ROLE__MAX]; /* "editor", "admin" */
 
-/* Account names: 1..32 of a-z 0-9 . _ - (they appear in URLs and logs).
+/* Account names: 1..32 of a-z 0-9 . _ -, not starting with a dot (they
+ * appear in URLs and logs).
  * On failure returns -1 with a Chinese sentence in err. */
 int auth_check_name(struct str name, struct buf *err) __attribute__((warn_unused_result));
 /* Passwords: valid UTF-8, 10 characters at least, 128 bytes at most. */
@@ -55,12 +56,15 @@ enum login_result {
 	LOGIN_ERROR,   /* the database failed; logged */
 };
 
-/* Failed logins allowed per account name (existing or not, so a lock says
- * nothing about who exists) and per client address, in a window of
- * LOGIN_WINDOW_SECONDS from the first failure; past them every attempt
- * is LOGIN_LOCKED, even with the right password, until the window ends. */
+/* Login attempts allowed in a window of LOGIN_WINDOW_SECONDS from the
+ * first: per account name from one address, per name from anywhere, and
+ * per address. A name locks alike whether or not the account exists, so
+ * a lock says nothing about who exists; past a limit every attempt is
+ * LOGIN_LOCKED, even with the right password, until the window ends. A
+ * successful login forgives the name's count, not the address's. */
 enum {
 	LOGIN_NAME_FAILURES = 10,
+	LOGIN_NAME_ANYWHERE_FAILURES = 100,
 	LOGIN_ADDRESS_FAILURES = 50,
 	LOGIN_WINDOW_SECONDS = 15 * 60,
 };

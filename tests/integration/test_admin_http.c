@@ -176,6 +176,12 @@ Test(admin, wrong_passwords_lock_the_name_without_telling_who_exists)
 	}
 	cr_assert_eq(login_status(&c, "nobody", "wrong password", &r), 429, "unknown names lock alike");
 	http_reply_free(&r);
+	/* A form without its password field is a refusal like any other. */
+	char *token = client_form_token(&c, "/admin/login");
+	client_post(&c, "/admin/login", (const char *[]){ "csrf_token", token, "username", "boss", NULL }, &r);
+	cr_assert_eq(r.status, 401);
+	http_reply_free(&r);
+	free(token);
 	/* Another account is not locked by them. */
 	cr_assert_eq(login_status(&c, "boss", site_password, &r), 303);
 	http_reply_free(&r);

@@ -51,6 +51,11 @@ Test(auth, names_and_passwords_follow_the_rules)
 	cr_assert_eq(auth_check_name(STR_LIT("Alice"), &err), -1);
 	cr_assert_eq(auth_check_name(STR_LIT("张三"), &err), -1);
 	cr_assert_eq(auth_check_name(STR_LIT("a/b"), &err), -1);
+	/* Path segments a browser would resolve away in /admin/users/NAME/… */
+	cr_assert_eq(auth_check_name(STR_LIT(".."), &err), -1);
+	cr_assert_eq(auth_check_name(STR_LIT("."), &err), -1);
+	cr_assert_eq(auth_check_name(STR_LIT(".hidden"), &err), -1);
+	cr_assert_eq(auth_check_name(STR_LIT("a.b"), &err), 0);
 	cr_assert_eq(auth_check_password(STR_LIT("短密码"), &err), -1);
 	cr_assert_eq(auth_check_password(STR_LIT("十个汉字组成的密码口令"), &err), 0, "characters, not bytes");
 	cr_assert_eq(auth_check_password((struct str){ "0123456789\xff", 11 }, &err), -1);

@@ -3,6 +3,7 @@
  * tables (throttle, banned words, accounts), login throttling and the
  * visitors' CSRF tokens of auth. Each test has a database of its own. */
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -601,8 +602,78 @@ Test(review, too_many_failures_lock_an_account_even_with_the_right_password)
 	cr_assert_gt(retry_after, 0);
 	cr_assert_leq(retry_after, LOGIN_WINDOW_SECONDS);
 	cr_assert_eq(retry_after, LOGIN_WINDOW_SECONDS - 10, "the window runs from the first failure");
-	cr_assert_eq(try_login("alice", PASSWORD, "198.51.100.9", T0 + 10, NULL), LOGIN_LOCKED,
-		     "another address does not unlock the name");
+	/* Someone else failing cannot lock the owner out from elsewhere... */
+	cr_assert_eq(try_login("alice", PASSWORD, "198.51.100.9", T0 + 10, NULL), LOGIN_OK,
+		     "failures from one address lock the name there only");
+}
+
+Test(review, guesses_spread_over_addresses_lock_the_name_everywhere)
+{
+	add_alice();
+	/* ...but guessing spread over many addresses locks the name. */
+	char ip[32];
+	for (int i = 0; i < LOGIN_NAME_ANYWHERE_FAILURES / LOGIN_NAME_FAILURES; i++) {
+		snprintf(ip, sizeof(ip), "203.0.113.%d", i + 1);
+		fail_logins("alice", cheap_wrong(), ip, T0, LOGIN_NAME_FAILURES);
+	}
+	int64_t retry_after = -1;
+	cr_assert_eq(try_login("alice", PASSWORD, "198.51.100.9", T0 + 10, &retry_after), LOGIN_LOCKED);
+	cr_assert_eq(retry_after, LOGIN_WINDOW_SECONDS - 10);
+	cr_assert_eq(try_login("alice", PASSWORD, "198.51.100.9", T0 + LOGIN_WINDOW_SECONDS, NULL), LOGIN_OK,
+		     "until the window ends");
+}
+
+Test(review, a_login_without_a_password_field_is_refused)
+{
+	add_alice();
+	char token[SESSION_TOKEN_CHARS + 1];
+	struct login_attempt a = { STR_LIT("alice"), { NULL, 0 }, NULL, "192.0.2.1", T0 };
+	int64_t retry_after;
+	cr_assert_eq(auth_login(store, &a, token, &retry_after), LOGIN_REFUSED);
+}
+
+/* One thread's share of parallel wrong logins, on its own connection. */
+struct racer {
+	pthread_t thread;
+	int refused, locked;
+};
+
+static void *race(void *arg)
+{
+	struct racer *r = arg;
+	struct store *own;
+	struct buf why = { 0 };
+	if (store_open(db_path("r.db"), &own, &why) != STORE_OK)
+		return NULL;
+	for (int i = 0; i < 5; i++) {
+		char token[SESSION_TOKEN_CHARS + 1];
+		struct login_attempt a = { STR_LIT("alice"), STR_LIT("wrong password!"), NULL, "192.0.2.1", T0 };
+		int64_t retry_after;
+		enum login_result res = auth_login(own, &a, token, &retry_after);
+		r->refused += res == LOGIN_REFUSED;
+		r->locked += res == LOGIN_LOCKED;
+	}
+	store_close(own);
+	buf_free(&why);
+	return NULL;
+}
+
+Test(review, parallel_attempts_cannot_pass_the_limit)
+{
+	/* Each attempt is counted before its password is checked, so attempts
+	 * racing while others hash cannot all slip under the limit. */
+	add_alice();
+	struct racer racers[4] = { 0 };
+	for (int i = 0; i < 4; i++)
+		cr_assert_eq(pthread_create(&racers[i].thread, NULL, race, &racers[i]), 0);
+	int refused = 0, locked = 0;
+	for (int i = 0; i < 4; i++) {
+		pthread_join(racers[i].thread, NULL);
+		refused += racers[i].refused;
+		locked += racers[i].locked;
+	}
+	cr_assert_eq(refused + locked, 20, "every attempt answered");
+	cr_assert_eq(refused, LOGIN_NAME_FAILURES, "exactly the allowed guesses were checked: %d", refused);
 }
 
 Test(review, a_name_that_does_not_exist_locks_alike)
