@@ -51,29 +51,43 @@ int auth_check_password(struct str password, struct buf *err)
 	return 0;
 }
 
-int auth_user_add(struct store *s, struct str name, enum role role, struct str password, struct buf *err)
+_Static_assert(AUTH_HASH_BYTES == crypto_pwhash_STRBYTES, "the stored hash's size");
+
+int auth_new_user(struct str name, enum role role, struct str password, struct new_user *out, struct buf *err)
 {
 	if (auth_check_name(name, err) < 0 || auth_check_password(password, err) < 0)
 		return -1;
-	char hash[crypto_pwhash_STRBYTES];
-	if (crypto_pwhash_str(hash, password.p, password.len, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	if (crypto_pwhash_str(out->hash, password.p, password.len, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
 		buf_puts(err, "无法计算密码散列（内存不足？）");
 		return -1;
 	}
-	char name_z[AUTH_NAME_MAX_CHARS + 1];
-	memcpy(name_z, name.p, name.len);
-	name_z[name.len] = '\0';
-	switch (store_user_add(s, name_z, role_names[role], hash)) {
+	memcpy(out->name, name.p, name.len);
+	out->name[name.len] = '\0';
+	out->role = role;
+	return 0;
+}
+
+int auth_user_save(struct store *s, const struct new_user *u, struct buf *err)
+{
+	switch (store_user_add(s, u->name, role_names[u->role], u->hash)) {
 	case STORE_OK:
 		return 0;
 	case STORE_DUPLICATE:
-		buf_printf(err, "用户名“%s”已被使用", name_z);
+		buf_printf(err, "用户名“%s”已被使用", u->name);
 		return -1;
 	default:
 		buf_puts(err, "写入数据库失败");
 		return -1;
 	}
+}
+
+int auth_user_add(struct store *s, struct str name, enum role role, struct str password, struct buf *err)
+{
+	struct new_user u;
+	int rc = auth_new_user(name, role, password, &u, err) == 0 ? auth_user_save(s, &u, err) : -1;
+	sodium_memzero(&u, sizeof(u));
+	return rc;
 }
 
 /* The stored form of a token: its BLAKE2b-256 hash. */

@@ -37,8 +37,23 @@ int auth_check_name(struct str name, struct buf *err) __attribute__((warn_unused
 /* Passwords: valid UTF-8, 10 characters at least, 128 bytes at most. */
 int auth_check_password(struct str password, struct buf *err) __attribute__((warn_unused_result));
 
-/* Creates an account after checking name and password; -1 with a Chinese
- * message in err (a taken name included). */
+enum { AUTH_HASH_BYTES = 128 }; /* an Argon2id hash in libsodium's string form */
+
+/* An account about to be created: its checked name and its password hash. */
+struct new_user {
+	char name[AUTH_NAME_MAX_CHARS + 1];
+	enum role role;
+	char hash[AUTH_HASH_BYTES];
+};
+
+/* Checks name and password and hashes the password (about 60 ms and
+ * 64 MiB: do it outside any transaction); -1 with a Chinese message. */
+int auth_new_user(struct str name, enum role role, struct str password, struct new_user *out, struct buf *err)
+	__attribute__((warn_unused_result));
+/* Stores the account; -1 with a Chinese message (a taken name included). */
+int auth_user_save(struct store *s, const struct new_user *u, struct buf *err) __attribute__((warn_unused_result));
+
+/* Both: checks, hashes and creates an account. */
 int auth_user_add(struct store *s, struct str name, enum role role, struct str password, struct buf *err)
 	__attribute__((warn_unused_result));
 

@@ -212,18 +212,21 @@ void handle_admin_user_add(struct request *req, struct response *res)
 		return;
 	const char *name = request_form(req, "username"), *role = request_form(req, "role");
 	struct buf *err = arena_buf(req->arena);
-	enum role r = role && !strcmp(role, "admin") ? ROLE_ADMIN : ROLE_EDITOR;
+	struct new_user *u = ARENA_NEW(req->arena, struct new_user);
 	if (role && strcmp(role, "admin") && strcmp(role, "editor")) {
 		buf_puts(err, "角色应为编辑或管理员");
-	} else if (store_begin(req->store) != STORE_OK) {
-		res->status = 503;
-		return;
-	} else if (audited(req, "user.add", arena_printf(req->arena, "user:%s", name ? name : ""),
-			   auth_user_add(req->store, str_from(name), r, str_from(request_form(req, "password")), err) == 0
-				   ? STORE_OK
-				   : STORE_DUPLICATE) == STORE_OK) {
-		response_redirect(res, "/admin/users?done=added");
-		return;
+	} else if (auth_new_user(str_from(name), role && !strcmp(role, "admin") ? ROLE_ADMIN : ROLE_EDITOR,
+				 str_from(request_form(req, "password")), u, err) == 0) {
+		/* Hashed first: the write transaction lasts only the writes. */
+		if (store_begin(req->store) != STORE_OK) {
+			res->status = 503;
+			return;
+		}
+		enum store_rc rc = auth_user_save(req->store, u, err) == 0 ? STORE_OK : STORE_DUPLICATE;
+		if (audited(req, "user.add", arena_printf(req->arena, "user:%s", u->name), rc) == STORE_OK) {
+			response_redirect(res, "/admin/users?done=added");
+			return;
+		}
 	}
 	struct view v = handler_view(req, res);
 	res->status = view_admin_users(&v, arena_printf(req->arena, "%s。", err->len ? buf_cstr(err) : "保存失败"), name,
