@@ -49,7 +49,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (found[i].p < copy || found[i].p + found[i].len > copy + size)
 				__builtin_trap(); /* views stay inside the text */
 		const char *words[] = { "代开发票", "spam", "ＳＰＡＭ", "" }, *hit[4];
-		(void)check_banned_words(text, words, 4, hit, 4);
+		struct word_list *list = word_list_new(words, 4);
+		(void)check_banned_words(text, list, hit, 4);
+		word_list_free(list);
 		(void)article_simhash(text, text);
 	}
 	if (errors == 0) {

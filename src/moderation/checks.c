@@ -121,27 +121,67 @@ static UChar *fold(const UNormalizer2 *nfkc_cf, struct str s, int32_t *len)
 	return out;
 }
 
-size_t check_banned_words(struct str text, const char *const *words, size_t nwords, const char **found,
-			  size_t max_found)
+struct word_list {
+	size_t n;
+	const char **words; /* the caller's */
+	UChar **folded;     /* NULL for words that fold to nothing */
+	int32_t *lens;
+};
+
+static const UNormalizer2 *nfkc_casefold(void)
 {
-	if (max_found == 0 || text.len == 0)
-		return 0;
 	UErrorCode e = U_ZERO_ERROR;
 	const UNormalizer2 *nfkc_cf = unorm2_getNFKCCasefoldInstance(&e);
 	if (U_FAILURE(e))
 		icu_failed("NFKC_Casefold data", e);
-	int32_t text_len;
-	UChar *folded_text = fold(nfkc_cf, text, &text_len);
-	size_t n = 0;
-	for (size_t i = 0; i < nwords && n < max_found; i++) {
+	return nfkc_cf;
+}
+
+struct word_list *word_list_new(const char *const *words, size_t nwords)
+{
+	const UNormalizer2 *nfkc_cf = nfkc_casefold();
+	struct word_list *list = xcalloc(1, sizeof(*list));
+	list->words = xcalloc(nwords ? nwords : 1, sizeof(*list->words));
+	list->folded = xcalloc(nwords ? nwords : 1, sizeof(*list->folded));
+	list->lens = xcalloc(nwords ? nwords : 1, sizeof(*list->lens));
+	for (size_t i = 0; i < nwords; i++) {
 		if (!words[i] || !words[i][0])
 			continue;
-		int32_t word_len;
-		UChar *word = fold(nfkc_cf, str_from(words[i]), &word_len);
-		if (word_len > 0 && u_strFindFirst(folded_text, text_len, word, word_len))
-			found[n++] = words[i];
-		free(word);
+		int32_t len;
+		UChar *folded = fold(nfkc_cf, str_from(words[i]), &len);
+		if (len == 0) {
+			free(folded);
+			continue;
+		}
+		list->words[list->n] = words[i];
+		list->folded[list->n] = folded;
+		list->lens[list->n++] = len;
 	}
+	return list;
+}
+
+void word_list_free(struct word_list *list)
+{
+	if (!list)
+		return;
+	for (size_t i = 0; i < list->n; i++)
+		free(list->folded[i]);
+	free(list->folded);
+	free(list->lens);
+	free(list->words);
+	free(list);
+}
+
+size_t check_banned_words(struct str text, const struct word_list *list, const char **found, size_t max_found)
+{
+	if (max_found == 0 || text.len == 0 || list->n == 0)
+		return 0;
+	int32_t text_len;
+	UChar *folded_text = fold(nfkc_casefold(), text, &text_len);
+	size_t n = 0;
+	for (size_t i = 0; i < list->n && n < max_found; i++)
+		if (u_strFindFirst(folded_text, text_len, list->folded[i], list->lens[i]))
+			found[n++] = list->words[i];
 	free(folded_text);
 	return n;
 }

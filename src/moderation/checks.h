@@ -34,21 +34,26 @@ bool check_too_short(struct str body);
  * fewer than CHECK_LINK_SPAM_BODY_CHARS non-whitespace characters. */
 bool check_mostly_links(struct str body);
 
-/* Which of words[0..nwords) occur in text as substrings, ignoring case and
+/* A banned-word list, normalised once for checking many texts. It points
+ * at the caller's words, which must outlive it. NULL or empty words, and
+ * words that normalise to nothing, are left out. */
+struct word_list;
+struct word_list *word_list_new(const char *const *words, size_t nwords);
+void word_list_free(struct word_list *list);
+
+/* Which of the list's words occur in text as substrings, ignoring case and
  * width: both sides are normalised with Unicode NFKC_Casefold, so "ＴＥＳＴ"
  * and "Test" match "test", and invisible characters (zero-width space,
  * soft hyphen) cannot split a word. Chinese has no spaces, so a match
  * anywhere counts; a Latin word matches inside longer words as well ("ass"
- * in "class"), so list whole phrases. NULL or empty words, and words that
- * normalise to nothing, are ignored. Invalid UTF-8 is read as U+FFFD.
+ * in "class"), so list whole phrases. Invalid UTF-8 is read as U+FFFD.
  *
- * Stores in found the matching entries of words (the pointers themselves),
- * in list order, at most max_found; returns how many it stored. Allocates
- * only temporarily. Aborts, like an allocation failure, if ICU cannot
+ * Stores in found the matching words (the caller's pointers), in list
+ * order, at most max_found; returns how many it stored. Allocates only
+ * temporarily. Aborts, like an allocation failure, if ICU cannot
  * normalise: without its data (tokenizer_init() refuses to start then) or
  * for a text over 1 GB. */
-size_t check_banned_words(struct str text, const char *const *words, size_t nwords, const char **found,
-			  size_t max_found);
+size_t check_banned_words(struct str text, const struct word_list *list, const char **found, size_t max_found);
 
 /* Numbers a reader cannot read as one number. A number is a maximal run of
  * digits (ASCII 0-9 or full-width ０-９) and the separators between them: a

@@ -45,8 +45,7 @@ static void add_flag(struct tv *flags, const char *kind, const char *label, cons
 
 /* The automatic checks on a submission, as flags (see moderation/checks.h).
  * Banned words are read each time, so an edited list applies at once. */
-static void add_flags(struct view *v, struct tv *item, const struct submission *sub, const char *const *banned,
-		      size_t nbanned)
+static void add_flags(struct view *v, struct tv *item, const struct submission *sub, const struct word_list *banned)
 {
 	struct tv *flags = tv_put_list(item, "flags");
 	struct str title = str_from(sub->title), body = str_from(sub->body);
@@ -74,7 +73,7 @@ static void add_flags(struct view *v, struct tv *item, const struct submission *
 	buf_put_str(&text, title);
 	buf_putc(&text, '\n');
 	buf_put_str(&text, body);
-	size_t n = check_banned_words(buf_str(&text), banned, nbanned, found, FLAG_EXAMPLES_MAX);
+	size_t n = check_banned_words(buf_str(&text), banned, found, FLAG_EXAMPLES_MAX);
 	if (n) {
 		struct buf words = { 0 };
 		for (size_t i = 0; i < n; i++)
@@ -122,9 +121,22 @@ static void put_submission(struct view *v, struct tv *item, const struct submiss
 	page_put_time(v, item, "created", sub->created_at);
 }
 
-static bool banned_words(struct view *v, const char ***words, size_t *n)
+static void free_word_list(void *list)
 {
-	return store_banned_words(v->store, v->arena, words, n) == STORE_OK;
+	word_list_free(list);
+}
+
+/* The banned-word list, read and normalised once for the page: an edited
+ * list applies at once. NULL when the database failed. */
+static const struct word_list *banned_words(struct view *v)
+{
+	const char **words;
+	size_t n;
+	if (store_banned_words(v->store, v->arena, &words, &n) != STORE_OK)
+		return NULL;
+	struct word_list *list = word_list_new(words, n);
+	arena_defer(v->arena, free_word_list, list);
+	return list;
 }
 
 int view_admin_queue(struct view *v, const char *status, long page, const char *notice)
@@ -132,11 +144,9 @@ int view_admin_queue(struct view *v, const char *status, long page, const char *
 	struct submission *subs;
 	size_t n;
 	int64_t total;
-	const char **banned;
-	size_t nbanned;
-	if (store_submissions_list(v->store, status, pagination_offset(page, QUEUE_PAGE_SIZE), QUEUE_PAGE_SIZE,
-				   v->arena, &subs, &n, &total) != STORE_OK ||
-	    !banned_words(v, &banned, &nbanned))
+	const struct word_list *banned = banned_words(v);
+	if (!banned || store_submissions_list(v->store, status, pagination_offset(page, QUEUE_PAGE_SIZE),
+					      QUEUE_PAGE_SIZE, v->arena, &subs, &n, &total) != STORE_OK)
 		return 500;
 	struct pagination p = pagination_make(total, QUEUE_PAGE_SIZE, page);
 	if (!pagination_in_range(&p))
@@ -155,7 +165,7 @@ int view_admin_queue(struct view *v, const char *status, long page, const char *
 	for (size_t i = 0; i < n; i++) {
 		struct tv *item = tv_list_add_object(items);
 		put_submission(v, item, &subs[i]);
-		add_flags(v, item, &subs[i], banned, nbanned);
+		add_flags(v, item, &subs[i], banned);
 	}
 	page_add_pagination(data, &p, arena_printf(v->arena, "/admin/submissions?status=%s&", status));
 	return page_render(v, "admin_queue", data);
@@ -189,15 +199,14 @@ int view_admin_submission(struct view *v, int64_t id, const struct field_values 
 	enum store_rc rc = store_submission_get(v->store, id, v->arena, &sub);
 	if (rc != STORE_OK)
 		return rc == STORE_NOT_FOUND ? 404 : 500;
-	const char **banned;
-	size_t nbanned;
-	if (!banned_words(v, &banned, &nbanned))
+	const struct word_list *banned = banned_words(v);
+	if (!banned)
 		return 500;
 	struct tv *data = admin_data(v, arena_printf(v->arena, "审核投稿：%s", sub.title), "queue", notice);
 	tv_put_str(data, "error", error);
 	struct tv *item = tv_put_object(data, "submission");
 	put_submission(v, item, &sub);
-	add_flags(v, item, &sub, banned, nbanned);
+	add_flags(v, item, &sub, banned);
 	tv_put_bool(item, "pending", !strcmp(sub.status, "pending"));
 	struct tv *paras = tv_put_list(item, "paragraphs");
 	char *body = arena_strdup(v->arena, sub.body), *save = NULL;
@@ -296,7 +305,7 @@ int view_admin_banned_words(struct view *v, const char *notice)
 {
 	const char **words;
 	size_t n;
-	if (!banned_words(v, &words, &n))
+	if (store_banned_words(v->store, v->arena, &words, &n) != STORE_OK)
 		return 500;
 	struct buf text = { 0 };
 	for (size_t i = 0; i < n; i++)
