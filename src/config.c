@@ -31,6 +31,8 @@ static const struct config_def defs[CFG__MAX] = {
 		       "账号角色：admin 可管理编辑账号，editor 负责审核" },
 	[CFG_FORM_RATE] = { "--form-rate", "ZHAOSHANG_FORM_RATE", CFG_TYPE_INT, "30", 1, 1000000, "N",
 			    "同一 IP 每小时最多提交公开表单（投稿等）的次数" },
+	[CFG_TRUSTED_PROXY] = { "--trusted-proxy", "ZHAOSHANG_TRUSTED_PROXY", CFG_TYPE_STRING, "none", 0, 0, "ADDRESS",
+				"前置反向代理的地址：来自它的请求以 X-Forwarded-For 的最后一个地址为客户地址；none 表示没有" },
 };
 
 static int set_value(struct config *cfg, enum config_key k, const char *value, const char *origin,

@@ -14,6 +14,7 @@ enum config_key {
 	CFG_ACCESS_LOG, /* --access-log, ZHAOSHANG_ACCESS_LOG */
 	CFG_ROLE,       /* --role, ZHAOSHANG_ROLE (user add) */
 	CFG_FORM_RATE,  /* --form-rate, ZHAOSHANG_FORM_RATE */
+	CFG_TRUSTED_PROXY, /* --trusted-proxy, ZHAOSHANG_TRUSTED_PROXY */
 	CFG__MAX
 };
 

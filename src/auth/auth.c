@@ -130,7 +130,7 @@ static const int64_t key_limits[KEYS] = { LOGIN_NAME_FAILURES, LOGIN_NAME_ANYWHE
 
 static void throttle_keys(const struct login_attempt *a, const char *name, char keys[KEYS][128])
 {
-	const char *ip = a->client_ip ? a->client_ip : "-";
+	const char *ip = a->address ? a->address : "-";
 	snprintf(keys[KEY_ADDRESS], sizeof(keys[0]), "login-ip:%s", ip);
 	snprintf(keys[KEY_NAME], sizeof(keys[0]), "%s%s", name[0] ? "login-user:" : "", name);
 	snprintf(keys[KEY_NAME_HERE], sizeof(keys[0]), "%s%s@%s", name[0] ? "login-user:" : "", name, name[0] ? ip : "");

@@ -87,7 +87,7 @@ enum {
 struct login_attempt {
 	struct str name, password;
 	const char *old_token; /* the browser's current session token, or NULL */
-	const char *client_ip;
+	const char *address; /* the client, as rate limits count it */
 	int64_t now;
 };
 

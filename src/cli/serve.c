@@ -1,12 +1,14 @@
 /* zhaoshang serve: run the web site. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/commands.h"
 #include "config.h"
 #include "http/server.h"
 
 static const unsigned serve_settings = CFG_BIT(CFG_DB) | CFG_BIT(CFG_LISTEN) | CFG_BIT(CFG_THREADS) |
-				       CFG_BIT(CFG_ACCESS_LOG) | CFG_BIT(CFG_FORM_RATE);
+				       CFG_BIT(CFG_ACCESS_LOG) | CFG_BIT(CFG_FORM_RATE) |
+				       CFG_BIT(CFG_TRUSTED_PROXY);
 
 int cmd_serve(int argc, char **argv)
 {
@@ -35,6 +37,7 @@ int cmd_serve(int argc, char **argv)
 		.threads = (unsigned)cfg.num[CFG_THREADS],
 		.access_log = cfg.num[CFG_ACCESS_LOG] != 0,
 		.form_rate = cfg.num[CFG_FORM_RATE],
+		.trusted_proxy = strcmp(cfg.str[CFG_TRUSTED_PROXY], "none") ? cfg.str[CFG_TRUSTED_PROXY] : NULL,
 	};
 	return server_run(&opts) == 0 ? 0 : 1;
 }

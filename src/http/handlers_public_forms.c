@@ -92,7 +92,7 @@ void handle_login(struct request *req, struct response *res)
 		.name = str_from(username),
 		.password = str_from(password),
 		.old_token = request_cookie(req, session_cookie),
-		.client_ip = req->client_ip,
+		.address = req->client_key,
 		.now = req->now,
 	};
 	char token[SESSION_TOKEN_CHARS + 1];

@@ -43,7 +43,8 @@ struct request {
 	struct store *store;          /* this thread's database connection, or NULL */
 	struct form *form;            /* a POST's form fields, or NULL when it sent none */
 	void *form_parser;            /* the library's parser while the body comes in */
-	const char *client_ip;        /* the peer's address as text */
+	const char *client_ip;        /* the client's address (http/address.h) */
+	const char *client_key;       /* what rate limits count it by */
 	bool https;                   /* reached over TLS (X-Forwarded-Proto: https) */
 	int64_t now;                  /* wall-clock seconds when the request came */
 	struct session *session;      /* the signed-in editor, or NULL */

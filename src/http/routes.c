@@ -112,7 +112,7 @@ bool handler_rate_limit(struct request *req, struct response *res, const char *f
 {
 	int64_t hits, resets_at;
 	char key[96];
-	snprintf(key, sizeof(key), "form:%s:%s", form, req->client_ip);
+	snprintf(key, sizeof(key), "form:%s:%s", form, req->client_key);
 	if (store_throttle(req->store, key, true, req->now, RATE_WINDOW_SECONDS, &hits, &resets_at) != STORE_OK) {
 		res->status = 503;
 		return false;

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "http/address.h"
 #include "http/request_internal.h"
 #include "http/router.h"
 #include "util/log.h"
@@ -83,18 +84,13 @@ static enum http_method parse_method(const char *m)
 	return HTTP_OTHER;
 }
 
-static const char *client_ip(struct MHD_Connection *conn, struct arena *arena)
+static const char *trusted_proxy;
+
+static const char *client_ip(struct MHD_Connection *conn, struct request *req)
 {
-	char ip[INET6_ADDRSTRLEN] = "-";
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci && ci->client_addr) {
-		const struct sockaddr *sa = ci->client_addr;
-		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, ip, sizeof(ip));
-		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, ip, sizeof(ip));
-	}
-	return arena_strdup(arena, ip);
+	return address_client(ci ? ci->client_addr : NULL, request_header(req, "X-Forwarded-For"), trusted_proxy,
+			      req->arena);
 }
 
 static struct request *request_new(struct MHD_Connection *conn, const char *url, const char *method)
@@ -106,7 +102,8 @@ static struct request *request_new(struct MHD_Connection *conn, const char *url,
 	req->method_name = arena_strdup(arena, method);
 	req->method = parse_method(method);
 	req->path = arena_strdup(arena, url);
-	req->client_ip = client_ip(conn, arena);
+	req->client_ip = client_ip(conn, req);
+	req->client_key = address_rate_key(req->client_ip, arena);
 	/* TLS ends at a proxy in front, if anywhere; trusting its header can
 	 * only add Secure to cookies, which helps no attacker. */
 	const char *proto = request_header(req, "X-Forwarded-Proto");
@@ -358,6 +355,18 @@ int server_run(const struct server_options *opts)
 {
 	db_path = opts->db_path;
 	access_log = opts->access_log;
+	/* Compared with peers' addresses as inet_ntop writes them. */
+	static char proxy[INET6_ADDRSTRLEN];
+	trusted_proxy = NULL;
+	if (opts->trusted_proxy) {
+		unsigned char bytes[16];
+		int family = strchr(opts->trusted_proxy, ':') ? AF_INET6 : AF_INET;
+		if (inet_pton(family, opts->trusted_proxy, bytes) != 1 || !inet_ntop(family, bytes, proxy, sizeof(proxy))) {
+			log_error("可信代理地址“%s”不是有效的 IP 地址", opts->trusted_proxy);
+			return -1;
+		}
+		trusted_proxy = proxy;
+	}
 
 	/* Check the database (and migrate it) before accepting anyone. */
 	struct buf err = { 0 };

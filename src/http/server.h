@@ -10,6 +10,7 @@ struct server_options {
 	unsigned threads;    /* 0: one per CPU */
 	bool access_log;
 	long form_rate;      /* posts of a public form per client per hour */
+	const char *trusted_proxy; /* the reverse proxy's address, or NULL */
 };
 
 /* Serves until SIGINT or SIGTERM, then stops accepting, lets requests in

@@ -236,6 +236,17 @@ Test(cli, serve_refuses_a_bad_listen_address)
 	run_result_free(&r);
 }
 
+Test(cli, serve_refuses_a_trusted_proxy_that_is_not_an_address)
+{
+	const char *argv[] = { zs_bin(), "serve", "--db", db, "--listen", "127.0.0.1:0", "--trusted-proxy", "proxy.local",
+			       NULL };
+	struct run_result r;
+	run_cmd(argv, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.err, "proxy.local"), "%s", r.err);
+	run_result_free(&r);
+}
+
 static bool have_ipv6_loopback(void)
 {
 	int fd = socket(AF_INET6, SOCK_STREAM, 0);

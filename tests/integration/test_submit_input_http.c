@@ -17,8 +17,11 @@ static void setup(void)
 	site_start("1000");
 }
 
+/* Three posts an hour, behind a proxy on 127.0.0.1 that names clients in
+ * X-Forwarded-For. */
 static void setup_low_rate(void)
 {
+	setenv("ZHAOSHANG_TRUSTED_PROXY", "127.0.0.1", 1);
 	site_start("3");
 }
 
@@ -200,6 +203,48 @@ Test(submit_rate, posts_past_the_hourly_limit_get_429_with_retry_after)
 	/* Reading pages is not limited. */
 	free(site_page(&c, "/submit", 200));
 	client_free(&c);
+}
+
+/* Posts an invalid form (it counts all the same) as the client the proxy
+ * names; returns the status. */
+static int post_as(const char *forwarded_for)
+{
+	struct client c;
+	client_init(&c, site.server.port);
+	char header[128];
+	snprintf(header, sizeof(header), "X-Forwarded-For: %s\r\n", forwarded_for);
+	c.extra_headers = header;
+	struct http_reply r;
+	post_form(&c, (const char *[]){ "title", "", NULL }, &r);
+	int status = r.status;
+	http_reply_free(&r);
+	client_free(&c);
+	return status;
+}
+
+Test(submit_rate, behind_the_proxy_each_client_has_its_own_limit)
+{
+	for (int i = 0; i < 3; i++)
+		cr_assert_eq(post_as("198.51.100.1"), 400);
+	cr_assert_eq(post_as("198.51.100.1"), 429);
+	cr_assert_eq(post_as("198.51.100.2"), 400, "another client is not limited by the first");
+	cr_assert_eq(post_as("198.51.100.9, 198.51.100.1"), 429, "only the address the proxy saw counts");
+	/* An IPv6 host can take any address in its /64: one limit for all. */
+	for (int i = 0; i < 3; i++)
+		cr_assert_eq(post_as("2001:db8:1:2::1"), 400);
+	cr_assert_eq(post_as("2001:db8:1:2:ffff::7"), 429);
+	cr_assert_eq(post_as("2001:db8:1:3::1"), 400);
+}
+
+Test(submit_rate, without_a_trusted_proxy_the_header_is_ignored)
+{
+	site_stop();
+	unsetenv("ZHAOSHANG_TRUSTED_PROXY");
+	site_start("3");
+	const char *claimed[] = { "198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4" };
+	for (int i = 0; i < 3; i++)
+		cr_assert_eq(post_as(claimed[i]), 400);
+	cr_assert_eq(post_as(claimed[3]), 429, "a client cannot name itself anew to escape the limit");
 }
 
 Test(submit_input, an_acknowledged_submission_survives_kill_9)

@@ -1,0 +1,23 @@
+/* address: who a client is, for logs, records and rate limits — behind a
+ * reverse proxy, and for IPv6 clients that hold a whole /64. */
+#ifndef ZS_HTTP_ADDRESS_H
+#define ZS_HTTP_ADDRESS_H
+
+#include <sys/socket.h>
+
+#include "util/arena.h"
+
+/* The client's address as text. It is the peer's, unless the peer is
+ * trusted_proxy (an address, or NULL for none): then the last address of
+ * the X-Forwarded-For header forwarded_for (may be NULL), the one that
+ * proxy saw, when it is a valid address. Earlier entries are the client's
+ * own word and are ignored. In arena. */
+const char *address_client(const struct sockaddr *peer, const char *forwarded_for, const char *trusted_proxy,
+			   struct arena *arena);
+
+/* What rate limits count by: an IPv4 address whole; for IPv6 its /64, the
+ * block one subscriber usually holds ("2001:db8:1:2::/64"), since a host
+ * can take any address inside it. In arena. */
+const char *address_rate_key(const char *ip, struct arena *arena);
+
+#endif
