@@ -52,10 +52,11 @@ void handle_submit_status(struct request *req, struct response *res)
 }
 
 /* Where to go after signing in: a staff page named by the login link, or
- * the queue. Anything else (another site, "//evil", "/\\evil") is ignored. */
+ * the queue. Anything else (another site, "//evil", "/\\evil", a path
+ * with "/." that a browser would resolve out of /admin) is ignored. */
 static const char *next_page(const char *next)
 {
-	if (!next || strncmp(next, "/admin", 6) || strstr(next, "//") || strchr(next, '\\') ||
+	if (!next || strncmp(next, "/admin", 6) || strstr(next, "//") || strchr(next, '\\') || strstr(next, "/.") ||
 	    !strncmp(next, "/admin/login", 12))
 		return "/admin/submissions";
 	for (const char *p = next; *p; p++)

@@ -74,14 +74,16 @@ const char *request_query(const struct request *req, const char *name);
 /* A field of the POSTed form, or NULL when absent. */
 const char *request_form(const struct request *req, const char *name);
 
-/* A cookie the client sent, or NULL. */
+/* A cookie the client sent, or NULL. Over TLS the cookie is the one named
+ * with the __Host- prefix (see response_set_cookie). */
 const char *request_cookie(const struct request *req, const char *name);
 
 /* A request header, or NULL. */
 const char *request_header(const struct request *req, const char *name);
 
-/* Adds a Set-Cookie header: HttpOnly, SameSite=Lax, Path=/, and Secure when
- * the request came over TLS. max_age 0 deletes the cookie. */
+/* Adds a Set-Cookie header: HttpOnly, SameSite=Lax, Path=/, and when the
+ * request came over TLS, Secure and the name prefixed with __Host-. max_age
+ * 0 deletes the cookie. */
 void response_set_cookie(struct request *req, struct response *res, const char *name, const char *value,
 			 long max_age);
 

@@ -12,9 +12,18 @@ const char *request_query(const struct request *req, const char *name)
 	return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+/* Over TLS cookies carry the __Host- prefix: the browser then takes them
+ * only from this very host over HTTPS, so a sibling subdomain or a plain
+ * HTTP response cannot plant one (a planted visitor cookie would let its
+ * planter forge that visitor's forms). */
+static const char *cookie_name(const struct request *req, const char *name)
+{
+	return req->https ? arena_printf(req->arena, "__Host-%s", name) : name;
+}
+
 const char *request_cookie(const struct request *req, const char *name)
 {
-	return MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, name);
+	return MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, cookie_name(req, name));
 }
 
 const char *request_header(const struct request *req, const char *name)
@@ -108,7 +117,7 @@ void response_set_cookie(struct request *req, struct response *res, const char *
 		if (res->set_cookie[i])
 			continue;
 		res->set_cookie[i] = arena_printf(req->arena, "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
-						  name, value, max_age, req->https ? "; Secure" : "");
+						  cookie_name(req, name), value, max_age, req->https ? "; Secure" : "");
 		return;
 	}
 }

@@ -85,11 +85,49 @@ Test(admin, the_session_cookie_is_httponly_lax_and_secure_behind_tls)
 	tls.extra_headers = "X-Forwarded-Proto: https\r\n";
 	cr_assert_eq(login_status(&tls, "ed", site_password, &r), 303);
 	cookies = set_cookies(&r);
-	cr_assert(strstr(cookies, "zs_session=") && strstr(cookies, "; Secure"), "%s", cookies);
+	cr_assert(!strncmp(cookies, "__Host-zs_session=", 18) && strstr(cookies, "; Secure"), "%s", cookies);
 	free(cookies);
 	http_reply_free(&r);
+	free(site_page(&tls, "/admin/submissions", 200));
+	/* Over TLS a cookie without the prefix (planted from elsewhere) is not read. */
+	struct client planted;
+	client_init(&planted, site.server.port);
+	planted.extra_headers = tls.extra_headers;
+	if (asprintf(&planted.cookies[0], "zs_session=%s", client_cookie(&tls, "__Host-zs_session")) < 0)
+		abort();
+	free(site_page(&planted, "/admin/submissions", 303));
+	client_free(&planted);
 	client_free(&c);
 	client_free(&tls);
+}
+
+Test(admin, after_signing_in_only_staff_pages_are_a_destination)
+{
+	const char *next[][2] = {
+		{ "/admin/audit", "/admin/audit" },
+		{ "//evil.example/admin", "/admin/submissions" },
+		{ "https://evil.example/", "/admin/submissions" },
+		{ "/admin/../search", "/admin/submissions" },
+		{ "/admin/./audit", "/admin/submissions" },
+		{ "/admin\\evil", "/admin/submissions" },
+	};
+	for (size_t i = 0; i < sizeof(next) / sizeof(next[0]); i++) {
+		struct client c;
+		client_init(&c, site.server.port);
+		char *token = client_form_token(&c, "/admin/login");
+		struct http_reply r;
+		client_post(&c, "/admin/login",
+			    (const char *[]){ "csrf_token", token, "username", "ed", "password", site_password, "next",
+					      next[i][0], NULL },
+			    &r);
+		cr_assert_eq(r.status, 303);
+		char *location = http_header(&r, "Location");
+		cr_assert_str_eq(location, next[i][1], "next=%s", next[i][0]);
+		free(location);
+		http_reply_free(&r);
+		free(token);
+		client_free(&c);
+	}
 }
 
 Test(admin, login_rotates_the_session_and_logout_ends_it)
