@@ -34,6 +34,7 @@ import_secs=$(echo "$end $start" | awk '{printf "%.2f", $1 - $2}')
 import_rate=$(echo "$articles $import_secs" | awk '{printf "%.0f", $1 / $2}')
 echo "import: ${import_secs}s, $import_rate articles/s"
 
+ZHAOSHANG_PASSWORD=bench-password-1 "$bin" user add bench --role admin --db "$out/bench.db" >/dev/null
 "$bin" serve --db "$out/bench.db" --listen 127.0.0.1:0 --access-log off 2>"$out/server.log" &
 server_pid=$!
 port=""
@@ -104,6 +105,30 @@ for q in 第99999期 浦东%20招商 集成电路 人才支撑 区; do
 	done | sort -n -k2 | awk -v q="$q" 'NR == 4 { printf "%s %s %.1f\n", q, $1, $2 }' >> "$search_results"
 done
 
+# Moderation at this size: each submission is checked against every stored
+# article for near duplicates (a scan of 100,000 fingerprints), and the queue
+# page runs every check on 20 submissions. curl's total time, median.
+jar="$out/cookies.txt"
+rm -f "$jar"
+token() { curl -sf -c "$jar" -b "$jar" "$zs$1" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n 1; }
+t=$(token /submit)
+for i in $(seq 20); do
+	curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$zs/submit" -F "csrf_token=$t" \
+		-F "title=基准测试投稿第${i}篇：浦东新区集成电路项目签约" -F "contributor=基准" -F "contact=13812345678" \
+		-F "body=浦东新区今日举行集成电路产业项目签约仪式，第${i}批共签约项目十二个，总投资超过五十亿元，涉及芯片设计、制造与封装测试等环节。"
+done | median > "$out/submit.txt"
+t=$(token /admin/login)
+curl -s -o /dev/null -c "$jar" -b "$jar" "$zs/admin/login" --data-urlencode "csrf_token=$t" -d username=bench -d password=bench-password-1
+# A long banned-word list, as an admin might keep: 1,000 phrases.
+t=$(token /admin/banned-words)
+seq 1000 | awk '{ printf "违规推广词%04d\n", $1 }' > "$out/words.txt"
+curl -s -o /dev/null -b "$jar" "$zs/admin/banned-words" --data-urlencode "csrf_token=$t" --data-urlencode "words@$out/words.txt"
+for _ in 1 2 3 4 5 6 7; do
+	curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$zs/admin/submissions"
+done | median > "$out/queue.txt"
+t=$(token /admin/submissions)
+curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$zs/admin/submissions/1/approve" --data-urlencode "csrf_token=$t" > "$out/approve.txt"
+
 home_bytes=$(wc -c < "$www/index.html")
 article_bytes=$(wc -c < "$www$article_path")
 {
@@ -122,6 +147,12 @@ article_bytes=$(wc -c < "$www$article_path")
 	echo "| search (\`/api/v1/search?q=…\`) | matches | median ms |"
 	echo "|---|---|---|"
 	awk '{ gsub("%20", " ", $1); printf "| %s | %s | %s |\n", $1, $2, $3 }' "$search_results"
+	echo
+	echo "| moderation, $articles articles stored | median ms |"
+	echo "|---|---|"
+	echo "| \`POST /submit\` (checks, near-duplicate scan, commit) | $(awk '{ printf "%.1f", $1 * 1000 }' "$out/submit.txt") |"
+	echo "| \`GET /admin/submissions\` (20 submissions, every check, 1,000 banned words) | $(awk '{ printf "%.1f", $1 * 1000 }' "$out/queue.txt") |"
+	echo "| \`POST /admin/submissions/1/approve\` (one) | $(awk '{ printf "%.1f", $1 * 1000 }' "$out/approve.txt") |"
 	echo
 	echo "Import: $articles articles in ${import_secs}s ($import_rate articles/s)."
 	echo "Medians of $rounds rounds; each: \`wrk -t$threads -c$conns -d${seconds}s --latency\`, loopback."
