@@ -91,7 +91,7 @@ int auth_user_add(struct store *s, struct str name, enum role role, struct str p
 }
 
 /* The stored form of a token: its BLAKE2b-256 hash. */
-static void token_hash(const char *token, unsigned char out[32])
+void auth_token_hash(const char *token, unsigned char out[32])
 {
 	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
 }
@@ -198,7 +198,7 @@ enum login_result auth_login(struct store *s, const struct login_attempt *a, cha
 	randombytes_buf(raw, sizeof(raw));
 	randombytes_buf(csrf, sizeof(csrf));
 	encode(raw, token);
-	token_hash(token, hashed);
+	auth_token_hash(token, hashed);
 	/* The name's failures are forgiven; the address's count stays. */
 	result = store_session_add(s, hashed, user.id, csrf, a->now) == STORE_OK &&
 				 store_throttle_clear(s, keys[KEY_NAME_HERE]) == STORE_OK &&
@@ -217,7 +217,7 @@ enum store_rc auth_session(struct store *s, const char *token, int64_t now, stru
 	if (!token || strlen(token) != SESSION_TOKEN_CHARS)
 		return STORE_NOT_FOUND;
 	unsigned char hashed[32];
-	token_hash(token, hashed);
+	auth_token_hash(token, hashed);
 	struct session_row row;
 	enum store_rc rc = store_session_get(s, hashed, arena, &row);
 	if (rc != STORE_OK)
@@ -239,7 +239,7 @@ void auth_logout(struct store *s, const char *token)
 	if (!token || strlen(token) != SESSION_TOKEN_CHARS)
 		return;
 	unsigned char hashed[32];
-	token_hash(token, hashed);
+	auth_token_hash(token, hashed);
 	if (store_session_delete(s, hashed) != STORE_OK)
 		log_error("auth: could not end a session");
 }
@@ -250,7 +250,7 @@ bool auth_csrf_ok(const char *expected, const char *submitted)
 	       sodium_memcmp(submitted, expected, CSRF_TOKEN_CHARS) == 0;
 }
 
-void auth_visitor_new(char out[VISITOR_ID_CHARS + 1])
+void auth_random_token(char out[RANDOM_TOKEN_CHARS + 1])
 {
 	unsigned char raw[32];
 	randombytes_buf(raw, sizeof(raw));
@@ -261,7 +261,7 @@ enum store_rc auth_form_key_load(struct store *s, unsigned char key[32])
 {
 	static const char meta_key[] = "form_key";
 	char fresh[SESSION_TOKEN_CHARS + 1];
-	auth_visitor_new(fresh); /* 32 random bytes, encoded alike */
+	auth_random_token(fresh); /* 32 random bytes, encoded alike */
 	struct arena *arena = arena_new();
 	const char *stored = NULL;
 	size_t len = 0;
@@ -277,9 +277,9 @@ enum store_rc auth_form_key_load(struct store *s, unsigned char key[32])
 	return rc;
 }
 
-static bool is_token(const char *s)
+bool auth_token_shaped(const char *s)
 {
-	if (!s || strlen(s) != VISITOR_ID_CHARS)
+	if (!s || strlen(s) != RANDOM_TOKEN_CHARS)
 		return false;
 	for (const char *p = s; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
@@ -290,10 +290,10 @@ static bool is_token(const char *s)
 
 bool auth_visitor_csrf(const unsigned char key[32], const char *visitor, char out[CSRF_TOKEN_CHARS + 1])
 {
-	if (!is_token(visitor))
+	if (!auth_token_shaped(visitor))
 		return false;
 	unsigned char mac[crypto_auth_hmacsha256_BYTES];
-	crypto_auth_hmacsha256(mac, (const unsigned char *)visitor, VISITOR_ID_CHARS, key);
+	crypto_auth_hmacsha256(mac, (const unsigned char *)visitor, RANDOM_TOKEN_CHARS, key);
 	encode(mac, out);
 	return true;
 }

@@ -112,17 +112,22 @@ void auth_logout(struct store *s, const char *token);
  * login form) are bound to a random visitor id kept in a cookie: their
  * CSRF token is an HMAC of it under a server secret, so a page on another
  * site can neither read nor compute it. */
-enum { VISITOR_ID_CHARS = 43 };
+enum { RANDOM_TOKEN_CHARS = 43 };
 
-/* A new random visitor id. */
-void auth_visitor_new(char out[VISITOR_ID_CHARS + 1]);
+/* A new random token: 256 bits, base64url (visitor ids, edit links). */
+void auth_random_token(char out[RANDOM_TOKEN_CHARS + 1]);
+/* How such a token is stored: its BLAKE2b-256 hash (sessions, edit links),
+ * so a copy of the database opens no doors. */
+void auth_token_hash(const char *token, unsigned char out[32]);
+/* True when token has the shape auth_random_token gives. */
+bool auth_token_shaped(const char *token);
 
 /* The server's secret for visitors' tokens, made on first use and kept in
  * the database so that every thread and a restart agree. */
 enum store_rc auth_form_key_load(struct store *s, unsigned char key[32]) __attribute__((warn_unused_result));
 
 /* The CSRF token for visitor's forms; false when visitor is not an id
- * auth_visitor_new could have made. */
+ * auth_random_token could have made. */
 bool auth_visitor_csrf(const unsigned char key[32], const char *visitor, char out[CSRF_TOKEN_CHARS + 1]);
 
 /* True when submitted equals the expected token (constant time). */

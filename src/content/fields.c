@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "content/article.h"
+#include "content/credit_code.h"
 #include "content/district.h"
 #include "content/industry.h"
+#include "content/sector.h"
 #include "util/utf8.h"
 
 static bool is_digit(char c)
@@ -186,10 +188,68 @@ static const char *check_one(const struct field_rule *r, struct str v, struct ar
 		if (!has_scheme(v) && chars > ARTICLE_SOURCE_MAX_CHARS)
 			return arena_printf(arena, "%s若填写名称，不能超过 %d 个字。", r->label, ARTICLE_SOURCE_MAX_CHARS);
 		break;
+	case FIELD_PHONE:
+		if (!field_is_phone(v))
+			return arena_printf(arena, "%s应为手机号或带区号的固定电话，例如 13812345678 或 021-61234567。", r->label);
+		break;
+	case FIELD_EMAIL:
+		if (!field_is_email(v))
+			return arena_printf(arena, "%s应为电子邮箱地址，例如 name@example.com。", r->label);
+		break;
+	case FIELD_WEBSITE:
+		if (!(str_has_prefix(v, STR_LIT("http://")) || str_has_prefix(v, STR_LIT("https://"))) ||
+		    memchr(v.p, ' ', v.len) || v.len > ARTICLE_URL_MAX_BYTES || v.len < 12)
+			return arena_printf(arena, "%s应为以 http:// 或 https:// 开头、不含空格的网址。", r->label);
+		break;
+	case FIELD_CREDIT_CODE: {
+		struct credit_code_result cc = credit_code_check(arena_strndup(arena, v.p, v.len));
+		if (cc.error != CREDIT_CODE_OK) {
+			char message[256];
+			credit_code_message(&cc, arena_strndup(arena, v.p, v.len), message, sizeof(message));
+			return arena_printf(arena, "%s有误：%s。", r->label, message);
+		}
+		break;
+	}
+	case FIELD_PLACE: {
+		const struct district *d = district_lookup(v);
+		if (!str_eq_cstr(v, "outside") && (!d || !str_eq_cstr(v, d->slug)))
+			return arena_printf(arena, "请从列表中选择%s。", r->label);
+		break;
+	}
+	case FIELD_SECTOR:
+		if (!sector_name(arena_strndup(arena, v.p, v.len)))
+			return arena_printf(arena, "请从列表中选择%s。", r->label);
+		break;
+	case FIELD_CHOICE:
+		if (!field_choice_label(r, arena_strndup(arena, v.p, v.len)))
+			return arena_printf(arena, "请从列表中选择%s。", r->label);
+		break;
+	case FIELD_CHOICES: {
+		/* Each value once, each one of the choices. */
+		char *copy = arena_strndup(arena, v.p, v.len), *save = NULL;
+		size_t seen = 0;
+		for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+			size_t i = 0;
+			while (i < r->nchoices && strcmp(r->choices[i].value, item))
+				i++;
+			if (i == r->nchoices || i >= 64 || (seen & (1ull << i)))
+				return arena_printf(arena, "请从列表中选择%s。", r->label);
+			seen |= 1ull << i;
+		}
+		break;
+	}
 	case FIELD_LINE:
 	case FIELD_TEXT:
 		break;
 	}
+	return NULL;
+}
+
+const char *field_choice_label(const struct field_rule *rule, const char *value)
+{
+	for (size_t i = 0; value && i < rule->nchoices; i++)
+		if (!strcmp(rule->choices[i].value, value))
+			return rule->choices[i].label;
 	return NULL;
 }
 

@@ -18,6 +18,20 @@ enum field_kind {
 	FIELD_INDUSTRY, /* a focus-industry slug, e.g. "ic" */
 	FIELD_CONTACT,  /* a phone number or an e-mail address */
 	FIELD_SOURCE,   /* a source's name (200 characters at most), or an http(s) link to it */
+	FIELD_PHONE,    /* a phone number (field_is_phone) */
+	FIELD_EMAIL,    /* an e-mail address (field_is_email) */
+	FIELD_WEBSITE,  /* an http(s) address */
+	FIELD_CREDIT_CODE, /* a unified social credit code (content/credit_code.h) */
+	FIELD_PLACE,    /* a district slug, or "outside" (not yet in Shanghai) */
+	FIELD_SECTOR,   /* a GB/T 4754 section or focus industry (content/sector.h) */
+	FIELD_CHOICE,   /* one of choices, by value */
+	FIELD_CHOICES,  /* any of choices: the values joined by commas, each once */
+};
+
+/* An option of a FIELD_CHOICE or FIELD_CHOICES field. */
+struct choice {
+	const char *value; /* sent by the form, e.g. "office" */
+	const char *label; /* shown, e.g. "办公" */
 };
 
 struct field_rule {
@@ -26,7 +40,12 @@ struct field_rule {
 	enum field_kind kind;
 	bool required;
 	size_t max_chars;  /* code points */
+	const struct choice *choices; /* for FIELD_CHOICE(S) */
+	size_t nchoices;
 };
+
+/* The label of value among rule's choices, or NULL. */
+const char *field_choice_label(const struct field_rule *rule, const char *value);
 
 enum { FIELDS_MAX = 16 };
 

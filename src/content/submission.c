@@ -9,13 +9,17 @@
 #include "content/article.h"
 
 const struct field_rule submission_fields[SUB__COUNT] = {
-	[SUB_TITLE] = { "title", "标题", FIELD_LINE, true, ARTICLE_TITLE_MAX_CHARS },
-	[SUB_BODY] = { "body", "正文", FIELD_TEXT, true, ARTICLE_BODY_MAX_CHARS },
-	[SUB_DISTRICT] = { "district", "所属区", FIELD_DISTRICT, false, 16 },
-	[SUB_INDUSTRY] = { "industry", "行业", FIELD_INDUSTRY, false, 32 },
-	[SUB_SOURCE] = { "source", "来源或链接", FIELD_SOURCE, false, ARTICLE_URL_MAX_BYTES },
-	[SUB_CONTRIBUTOR] = { "contributor", "投稿人", FIELD_LINE, true, 50 },
-	[SUB_CONTACT] = { "contact", "联系方式", FIELD_CONTACT, true, 100 },
+	[SUB_TITLE] = { .name = "title", .label = "标题", .kind = FIELD_LINE, .required = true,
+			.max_chars = ARTICLE_TITLE_MAX_CHARS },
+	[SUB_BODY] = { .name = "body", .label = "正文", .kind = FIELD_TEXT, .required = true,
+		       .max_chars = ARTICLE_BODY_MAX_CHARS },
+	[SUB_DISTRICT] = { .name = "district", .label = "所属区", .kind = FIELD_DISTRICT, .max_chars = 16 },
+	[SUB_INDUSTRY] = { .name = "industry", .label = "行业", .kind = FIELD_INDUSTRY, .max_chars = 32 },
+	[SUB_SOURCE] = { .name = "source", .label = "来源或链接", .kind = FIELD_SOURCE, .max_chars = ARTICLE_URL_MAX_BYTES },
+	[SUB_CONTRIBUTOR] = { .name = "contributor", .label = "投稿人", .kind = FIELD_LINE, .required = true,
+			      .max_chars = 50 },
+	[SUB_CONTACT] = { .name = "contact", .label = "联系方式", .kind = FIELD_CONTACT, .required = true,
+			  .max_chars = 100 },
 };
 
 static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

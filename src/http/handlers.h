@@ -32,6 +32,16 @@ const char *handler_form_token(struct request *req, struct response *res);
  * limit; false (and a 429 with Retry-After) when it is over. */
 bool handler_rate_limit(struct request *req, struct response *res, const char *form);
 
+/* Reads the form's fields for rules into raw (NULL when absent): the
+ * values of a FIELD_CHOICES field joined by commas. False (and a 400)
+ * when any other field was sent more than once. */
+bool handler_form_fields(struct request *req, struct response *res, const struct field_rule *rules, size_t n,
+			 const char *raw[]);
+
+/* Loads the signed-in editor's session into req->session, if any (staff
+ * routes have it loaded by the router). */
+void handler_load_session(struct request *req);
+
 /* The name of the session cookie. */
 extern const char session_cookie[];
 
@@ -56,6 +66,22 @@ HANDLER(handle_admin_user_disable);
 HANDLER(handle_admin_user_enable);
 HANDLER(handle_admin_words);
 HANDLER(handle_admin_words_save);
+HANDLER(handle_enterprise_join_form);
+HANDLER(handle_enterprise_join);
+HANDLER(handle_enterprise_edit_form);
+HANDLER(handle_enterprise_edit);
+HANDLER(handle_enterprises);
+HANDLER(handle_api_enterprises);
+HANDLER(handle_enterprise);
+HANDLER(handle_admin_enterprises);
+HANDLER(handle_admin_enterprise);
+HANDLER(handle_admin_enterprise_approve);
+HANDLER(handle_admin_enterprise_reject);
+HANDLER(handle_admin_enterprises_csv);
+HANDLER(handle_contact_form);
+HANDLER(handle_contact);
+HANDLER(handle_admin_messages);
+HANDLER(handle_admin_message_handled);
 #undef HANDLER
 
 #endif

@@ -104,8 +104,8 @@ void handle_admin_submission_edit(struct request *req, struct response *res)
 	if (!id || !handler_need_store(req, res))
 		return;
 	const char *raw[SUBMISSION_EDITABLE];
-	for (size_t i = 0; i < SUBMISSION_EDITABLE; i++)
-		raw[i] = request_form(req, submission_fields[i].name);
+	if (!handler_form_fields(req, res, submission_fields, SUBMISSION_EDITABLE, raw))
+		return;
 	struct field_values values;
 	if (fields_check(submission_fields, SUBMISSION_EDITABLE, raw, req->arena, &values)) {
 		struct view v = handler_view(req, res);

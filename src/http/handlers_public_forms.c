@@ -20,8 +20,8 @@ void handle_submit(struct request *req, struct response *res)
 	if (!handler_need_store(req, res) || !handler_rate_limit(req, res, "submit"))
 		return;
 	const char *raw[SUB__COUNT];
-	for (size_t i = 0; i < SUB__COUNT; i++)
-		raw[i] = request_form(req, submission_fields[i].name);
+	if (!handler_form_fields(req, res, submission_fields, SUB__COUNT, raw))
+		return;
 	struct field_values values;
 	if (fields_check(submission_fields, SUB__COUNT, raw, req->arena, &values)) {
 		struct view v = handler_view(req, res);

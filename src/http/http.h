@@ -61,6 +61,7 @@ struct response {
 	const char *cache_control;
 	const char *allow;         /* the Allow header of a 405 */
 	const char *location;      /* the Location of a redirect */
+	const char *content_disposition; /* for downloads, or NULL */
 	long retry_after;          /* seconds, for a 429 or 503; 0 for none */
 	const char *set_cookie[RESPONSE_MAX_COOKIES]; /* Set-Cookie values */
 	const char *error_message; /* Chinese text for the error page, or NULL */
@@ -71,8 +72,12 @@ struct response {
 /* A query-string argument, or NULL when absent. */
 const char *request_query(const struct request *req, const char *name);
 
-/* A field of the POSTed form, or NULL when absent. */
+/* A field of the POSTed form (its first value), or NULL when absent. */
 const char *request_form(const struct request *req, const char *name);
+/* How many times a field was sent. */
+size_t request_form_count(const struct request *req, const char *name);
+/* Every value of a field joined by commas (checkboxes), or NULL. */
+const char *request_form_joined(const struct request *req, const char *name);
 
 /* A cookie the client sent, or NULL. Over TLS the cookie is the one named
  * with the __Host- prefix (see response_set_cookie). */

@@ -45,6 +45,29 @@ const char *request_form(const struct request *req, const char *name)
 	return f ? buf_cstr(f->value) : NULL;
 }
 
+size_t request_form_count(const struct request *req, const char *name)
+{
+	size_t n = 0;
+	for (size_t i = 0; req->form && i < req->form->n; i++)
+		n += !strcmp(req->form->fields[i].name, name);
+	return n;
+}
+
+const char *request_form_joined(const struct request *req, const char *name)
+{
+	struct buf *joined = NULL;
+	for (size_t i = 0; req->form && i < req->form->n; i++) {
+		if (strcmp(req->form->fields[i].name, name))
+			continue;
+		if (!joined)
+			joined = arena_buf(req->arena);
+		else
+			buf_putc(joined, ',');
+		buf_put_str(joined, buf_str(req->form->fields[i].value));
+	}
+	return joined ? buf_cstr(joined) : NULL;
+}
+
 /* Called by MHD's post processor for each piece of a field: a new field
  * starts at off 0, long values come in several pieces. */
 static enum MHD_Result on_form_data(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
@@ -64,11 +87,9 @@ static enum MHD_Result on_form_data(void *cls, enum MHD_ValueKind kind, const ch
 		form->problem = "表单不接受上传文件。";
 		return MHD_NO;
 	}
-	struct form_field *f = form_find(form, key);
-	if (off == 0 && f) {
-		form->problem = "表单中有重复的字段。";
-		return MHD_NO;
-	}
+	/* A value in pieces continues the last field; a field may repeat (a
+	 * set of checkboxes), which handlers allow only where they expect it. */
+	struct form_field *f = off && form->n ? &form->fields[form->n - 1] : NULL;
 	if (!f) {
 		if (form->n == FORM_MAX_FIELDS) {
 			form->problem = "表单字段过多。";

@@ -102,10 +102,27 @@ const char *handler_form_token(struct request *req, struct response *res)
 	const char *token = visitor_token(req, request_cookie(req, visitor_cookie));
 	if (token)
 		return token;
-	char *visitor = arena_alloc(req->arena, VISITOR_ID_CHARS + 1);
-	auth_visitor_new(visitor);
+	char *visitor = arena_alloc(req->arena, RANDOM_TOKEN_CHARS + 1);
+	auth_random_token(visitor);
 	response_set_cookie(req, res, visitor_cookie, visitor, VISITOR_COOKIE_SECONDS);
 	return visitor_token(req, visitor);
+}
+
+bool handler_form_fields(struct request *req, struct response *res, const struct field_rule *rules, size_t n,
+			 const char *raw[])
+{
+	for (size_t i = 0; i < n; i++) {
+		if (rules[i].kind == FIELD_CHOICES) {
+			raw[i] = request_form_joined(req, rules[i].name);
+			continue;
+		}
+		if (request_form_count(req, rules[i].name) > 1) {
+			handler_reject(res, "duplicate_field", "表单中有重复的字段。");
+			return false;
+		}
+		raw[i] = request_form(req, rules[i].name);
+	}
+	return true;
 }
 
 bool handler_rate_limit(struct request *req, struct response *res, const char *form)
@@ -305,6 +322,22 @@ static const struct route routes[] = {
 	{ "/admin/banned-words", ALLOW_GET, "GET, HEAD, POST", ADMIN, handle_admin_words },
 	{ "/admin/banned-words", ALLOW_POST, "GET, HEAD, POST", ADMIN, handle_admin_words_save },
 	{ "/api/v1/admin/submissions", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_queue_json },
+	{ "/enterprises", ALLOW_GET, "GET, HEAD", PUBLIC, handle_enterprises },
+	{ "/enterprises/join", ALLOW_GET, "GET, HEAD, POST", PUBLIC, handle_enterprise_join_form },
+	{ "/enterprises/join", ALLOW_POST, "GET, HEAD, POST", PUBLIC, handle_enterprise_join },
+	{ "/enterprises/edit/{}", ALLOW_GET, "GET, HEAD, POST", PUBLIC, handle_enterprise_edit_form },
+	{ "/enterprises/edit/{}", ALLOW_POST, "GET, HEAD, POST", PUBLIC, handle_enterprise_edit },
+	{ "/enterprises/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_enterprise },
+	{ "/api/v1/enterprises", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_enterprises },
+	{ "/contact", ALLOW_GET, "GET, HEAD, POST", PUBLIC, handle_contact_form },
+	{ "/contact", ALLOW_POST, "GET, HEAD, POST", PUBLIC, handle_contact },
+	{ "/admin/enterprises", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_enterprises },
+	{ "/admin/enterprises.csv", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_enterprises_csv },
+	{ "/admin/enterprises/{}", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_enterprise },
+	{ "/admin/enterprises/{}/approve", ALLOW_POST, "POST", EDITOR, handle_admin_enterprise_approve },
+	{ "/admin/enterprises/{}/reject", ALLOW_POST, "POST", EDITOR, handle_admin_enterprise_reject },
+	{ "/admin/messages", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_messages },
+	{ "/admin/messages/{}/handled", ALLOW_POST, "POST", EDITOR, handle_admin_message_handled },
 };
 
 /* Matches path against pattern, capturing "{}" segments into req->params. */
@@ -331,10 +364,10 @@ static bool is_api(const struct request *req)
 	return !strncmp(req->path, "/api/", 5);
 }
 
-/* Loads the session of the cookie, for staff routes. Public routes, the
- * login form among them, never see it: their forms carry the visitor's
- * token whoever is signed in. */
-static void load_session(struct request *req)
+/* Staff routes get the session loaded here. Public routes, the login form
+ * among them, do not (their forms carry the visitor's token whoever is
+ * signed in), except a page that shows staff more and asks for it. */
+void handler_load_session(struct request *req)
 {
 	struct session *session = ARENA_NEW(req->arena, struct session);
 	if (req->store && auth_session(req->store, request_cookie(req, session_cookie), req->now, req->arena,
@@ -428,7 +461,7 @@ void router_dispatch(struct request *req, struct response *res)
 			res->allow = match->allow;
 		} else if (match) {
 			if (match->access != PUBLIC) {
-				load_session(req);
+				handler_load_session(req);
 				res->cache_control = "no-store";
 			}
 			if (allowed(match, req, res) && (req->method != HTTP_POST || form_ok(req, res)))

@@ -136,6 +136,8 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct request
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, res->allow);
 	if (res->location)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, res->location);
+	if (res->content_disposition)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, res->content_disposition);
 	if (res->retry_after > 0) {
 		char secs[24];
 		snprintf(secs, sizeof(secs), "%ld", res->retry_after);

@@ -151,6 +151,58 @@ const char *const store_migrations[] = {
 	"  window_start INTEGER NOT NULL,"
 	"  hits INTEGER NOT NULL"
 	") WITHOUT ROWID;",
+
+	/* 7: enterprises (企业入驻) and contact messages (联系我们). An
+	 * enterprise is public only while approved; its private edit link is
+	 * kept as the hash of its token. Names and descriptions are searched
+	 * with the Chinese tokenizer, as articles are. */
+	"CREATE TABLE enterprises ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  credit_code TEXT NOT NULL UNIQUE,"
+	"  industry TEXT NOT NULL,"
+	"  district TEXT NOT NULL,"
+	"  seeking TEXT NOT NULL DEFAULT '',"
+	"  description TEXT,"
+	"  website TEXT,"
+	"  contact_name TEXT NOT NULL,"
+	"  phone TEXT,"
+	"  email TEXT,"
+	"  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),"
+	"  reason TEXT,"
+	"  edit_token_hash BLOB NOT NULL UNIQUE,"
+	"  client_ip TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  updated_at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX enterprises_by_status ON enterprises(status, id);"
+	"CREATE VIRTUAL TABLE enterprise_search USING fts5("
+	"  name, description, content = 'enterprises', content_rowid = 'id', tokenize = 'zhaoshang');"
+	"CREATE TRIGGER enterprises_indexed AFTER INSERT ON enterprises BEGIN"
+	"  INSERT INTO enterprise_search(rowid, name, description) VALUES (NEW.id, NEW.name, NEW.description);"
+	" END;"
+	"CREATE TRIGGER enterprises_unindexed AFTER DELETE ON enterprises BEGIN"
+	"  INSERT INTO enterprise_search(enterprise_search, rowid, name, description)"
+	"    VALUES ('delete', OLD.id, OLD.name, OLD.description);"
+	" END;"
+	"CREATE TRIGGER enterprises_reindexed AFTER UPDATE OF name, description ON enterprises BEGIN"
+	"  INSERT INTO enterprise_search(enterprise_search, rowid, name, description)"
+	"    VALUES ('delete', OLD.id, OLD.name, OLD.description);"
+	"  INSERT INTO enterprise_search(rowid, name, description) VALUES (NEW.id, NEW.name, NEW.description);"
+	" END;"
+	"CREATE TABLE messages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  organization TEXT,"
+	"  contact TEXT NOT NULL,"
+	"  subject TEXT,"
+	"  message TEXT NOT NULL,"
+	"  client_ip TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  handled_at INTEGER,"
+	"  handled_by TEXT"
+	");"
+	"CREATE INDEX messages_by_state ON messages(handled_at IS NOT NULL, id);",
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

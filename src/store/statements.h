@@ -14,6 +14,7 @@
 	X(META_SET, "INSERT OR REPLACE INTO store_meta(key, value) VALUES (?1, ?2)")      \
 	X(META_ADD, "INSERT OR IGNORE INTO store_meta(key, value) VALUES (?1, ?2)")       \
 	X(SEARCH_REBUILD, "INSERT INTO article_search(article_search) VALUES ('rebuild')") \
+	X(ENTERPRISE_SEARCH_REBUILD, "INSERT INTO enterprise_search(enterprise_search) VALUES ('rebuild')") \
 	X(ARTICLE_INSERT,                                                                \
 	  "INSERT INTO articles(title, body, date, source, url, content_hash, simhash, created_at)" \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
@@ -169,10 +170,59 @@
 	X(THROTTLE_CLEAR, "DELETE FROM throttle WHERE key = ?1")                          \
 	X(THROTTLE_EXPIRE, "DELETE FROM throttle WHERE window_start < ?1")
 
+/* Enterprises and contact messages (store/enterprises.c). Directory
+ * filters: ?1 status, ?2 district or NULL, ?3 industry or NULL, ?4 one
+ * seeking value or NULL (a whole item of the comma-joined list), ?7 the
+ * MATCH expression; ?5 and ?6 are LIMIT and OFFSET. */
+#define ENTERPRISE_COLUMNS                                                                  \
+	"e.id, e.name, e.credit_code, e.industry, e.district, e.seeking, e.description, e.website," \
+	" e.contact_name, e.phone, e.email, e.status, e.reason, e.client_ip, e.created_at, e.updated_at"
+#define ENTERPRISE_WHERE                                                                    \
+	" WHERE e.status = ?1 AND (?2 IS NULL OR e.district = ?2) AND (?3 IS NULL OR e.industry = ?3)" \
+	" AND (?4 IS NULL OR ',' || e.seeking || ',' LIKE '%,' || ?4 || ',%')"
+#define ENTERPRISE_MATCH " JOIN enterprise_search ON enterprise_search.rowid = e.id AND enterprise_search MATCH ?7"
+
+#define STORE_ENTERPRISE_STATEMENTS(X)                                                       \
+	X(ENTERPRISE_INSERT,                                                                \
+	  "INSERT INTO enterprises(name, credit_code, industry, district, seeking, description, website," \
+	  " contact_name, phone, email, edit_token_hash, client_ip, created_at, updated_at)"   \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)"              \
+	  " ON CONFLICT(credit_code) DO NOTHING")                                            \
+	X(ENTERPRISE_GET, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e WHERE e.id = ?1")  \
+	X(ENTERPRISE_BY_TOKEN, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e WHERE e.edit_token_hash = ?1") \
+	X(ENTERPRISE_CODE_TAKEN, "SELECT 1 FROM enterprises WHERE credit_code = ?1 AND id <> ?2") \
+	X(ENTERPRISE_UPDATE,                                                                \
+	  "UPDATE enterprises SET name = ?2, credit_code = ?3, industry = ?4, district = ?5, seeking = ?6," \
+	  " description = ?7, website = ?8, contact_name = ?9, phone = ?10, email = ?11,"      \
+	  " status = 'pending', reason = NULL, updated_at = ?12 WHERE id = ?1")                \
+	X(ENTERPRISE_DECIDE,                                                                \
+	  "UPDATE enterprises SET status = ?2, reason = ?3, updated_at = ?4 WHERE id = ?1 AND status = 'pending'") \
+	X(ENTERPRISES_COUNT, "SELECT count(*) FROM enterprises e" ENTERPRISE_WHERE)          \
+	X(ENTERPRISES_PAGE,                                                                 \
+	  "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e" ENTERPRISE_WHERE                 \
+	  " ORDER BY e.updated_at DESC, e.id DESC LIMIT ?5 OFFSET ?6")                         \
+	X(ENTERPRISES_MATCH_COUNT, "SELECT count(*) FROM enterprises e" ENTERPRISE_MATCH ENTERPRISE_WHERE) \
+	X(ENTERPRISES_MATCH_PAGE,                                                           \
+	  "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e" ENTERPRISE_MATCH ENTERPRISE_WHERE \
+	  " ORDER BY bm25(enterprise_search, 10.0, 1.0), e.id DESC LIMIT ?5 OFFSET ?6")        \
+	X(INDUSTRY_ARTICLES,                                                                \
+	  "SELECT a.id, a.title, a.date FROM article_industries i JOIN articles a ON a.id = i.article_id" \
+	  " WHERE i.industry = ?1 ORDER BY i.date DESC, i.article_id DESC LIMIT ?2")          \
+	X(MESSAGE_INSERT,                                                                   \
+	  "INSERT INTO messages(name, organization, contact, subject, message, client_ip, created_at)" \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")                                             \
+	X(MESSAGES_COUNT, "SELECT count(*) FROM messages WHERE (handled_at IS NOT NULL) = ?1") \
+	X(MESSAGES_PAGE,                                                                    \
+	  "SELECT id, name, organization, contact, subject, message, client_ip, created_at, handled_at," \
+	  " handled_by FROM messages WHERE (handled_at IS NOT NULL) = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3") \
+	X(MESSAGE_HANDLE,                                                                   \
+	  "UPDATE messages SET handled_at = ?2, handled_by = ?3 WHERE id = ?1 AND handled_at IS NULL")
+
 #define STORE_STATEMENT_ENUM(name, sql) STMT_##name,
 enum store_statement {
 	STORE_STATEMENTS(STORE_STATEMENT_ENUM) STORE_SEARCH_STATEMENTS(STORE_STATEMENT_ENUM)
-		STORE_MODERATION_STATEMENTS(STORE_STATEMENT_ENUM) STMT__MAX
+		STORE_MODERATION_STATEMENTS(STORE_STATEMENT_ENUM) STORE_ENTERPRISE_STATEMENTS(STORE_STATEMENT_ENUM)
+			STMT__MAX
 };
 #undef STORE_STATEMENT_ENUM
 

@@ -18,7 +18,8 @@
 #define STORE_STATEMENT_SQL(name, sql) [STMT_##name] = sql,
 static const char *const statement_sql[STMT__MAX] = { STORE_STATEMENTS(STORE_STATEMENT_SQL)
 								 STORE_SEARCH_STATEMENTS(STORE_STATEMENT_SQL)
-									 STORE_MODERATION_STATEMENTS(STORE_STATEMENT_SQL) };
+									 STORE_MODERATION_STATEMENTS(STORE_STATEMENT_SQL)
+										 STORE_ENTERPRISE_STATEMENTS(STORE_STATEMENT_SQL) };
 #undef STORE_STATEMENT_SQL
 
 void log_db_error(struct store *s, const char *what)
@@ -140,7 +141,8 @@ static int reindex_if_tokenizer_changed(struct store *s, struct buf *err)
 	if (!current) {
 		if (recorded) /* a new database's index is empty: nothing to say */
 			log_info("store %s: rebuilding the search index for tokenizer %s", s->path, want);
-		if (exec_simple(s, STMT_SEARCH_REBUILD) != STORE_OK)
+		if (exec_simple(s, STMT_SEARCH_REBUILD) != STORE_OK ||
+		    exec_simple(s, STMT_ENTERPRISE_SEARCH_REBUILD) != STORE_OK)
 			goto fail;
 		st = stmt_get(s, STMT_META_SET);
 		bind_text(st, 1, "tokenizer");

@@ -125,6 +125,11 @@ enum store_rc store_article_neighbours(struct store *s, const struct article *a,
 				       struct article_summary *newer, struct article_summary *older)
 	__attribute__((warn_unused_result));
 
+/* The newest articles tagged with an industry slug, at most limit, as
+ * summaries without excerpts. Strings in arena. */
+enum store_rc store_industry_articles(struct store *s, const char *industry, int limit, struct arena *arena,
+				      struct article_summary **out, size_t *n) __attribute__((warn_unused_result));
+
 /* How many articles carry a tag (a district or an industry). */
 struct tag_count {
 	const char *slug;
@@ -259,5 +264,65 @@ enum store_rc store_user_set_disabled(struct store *s, const char *name, bool di
 enum store_rc store_throttle(struct store *s, const char *key, bool count, int64_t now, int64_t window,
 			     int64_t *hits, int64_t *resets_at) __attribute__((warn_unused_result));
 enum store_rc store_throttle_clear(struct store *s, const char *key) __attribute__((warn_unused_result));
+
+/* An enterprise (企业入驻) as stored. Strings in the arena of the call;
+ * optional ones NULL when empty. */
+struct enterprise {
+	int64_t id;
+	const char *name, *credit_code;
+	const char *industry;  /* a sector slug (content/sector.h) */
+	const char *district;  /* a district slug or "outside" */
+	const char *seeking;   /* comma-joined choices, "" for none */
+	const char *description, *website;
+	const char *contact_name, *phone, *email;
+	const char *status;    /* "pending", "approved" or "rejected" */
+	const char *reason;    /* why it was rejected */
+	const char *client_ip;
+	int64_t created_at, updated_at;
+};
+
+/* Stores a pending registration with the hash of its edit token.
+ * STORE_DUPLICATE when its credit code is registered already. */
+enum store_rc store_enterprise_insert(struct store *s, const struct enterprise *e, const unsigned char token_hash[32],
+				      int64_t now, int64_t *id) __attribute__((warn_unused_result));
+enum store_rc store_enterprise_get(struct store *s, int64_t id, struct arena *arena, struct enterprise *out)
+	__attribute__((warn_unused_result));
+enum store_rc store_enterprise_by_token(struct store *s, const unsigned char token_hash[32], struct arena *arena,
+					struct enterprise *out) __attribute__((warn_unused_result));
+/* Saves the enterprise's own changes (by id); it goes back to pending.
+ * STORE_DUPLICATE when the new credit code belongs to another. */
+enum store_rc store_enterprise_update(struct store *s, const struct enterprise *e, int64_t now)
+	__attribute__((warn_unused_result));
+/* Moves a pending registration to status; STORE_NOT_FOUND when not pending. */
+enum store_rc store_enterprise_decide(struct store *s, int64_t id, const char *status, const char *reason,
+				      int64_t now) __attribute__((warn_unused_result));
+
+struct enterprise_filter {
+	const char *status;   /* required */
+	const char *match;    /* an FTS5 expression (search/query.h) over name and description, or NULL */
+	const char *district, *industry, *seeking; /* or NULL */
+};
+
+/* One page of enterprises: by relevance when matching, else the most
+ * recently updated first; *total counts all pages. */
+enum store_rc store_enterprises_list(struct store *s, const struct enterprise_filter *f, int64_t offset, int limit,
+				     struct arena *arena, struct enterprise **out, size_t *n, int64_t *total)
+	__attribute__((warn_unused_result));
+
+/* A message sent through /contact. */
+struct message {
+	int64_t id;
+	const char *name, *organization, *contact, *subject, *message, *client_ip;
+	int64_t created_at, handled_at; /* handled_at 0 while open */
+	const char *handled_by;
+};
+
+enum store_rc store_message_insert(struct store *s, const struct message *m, int64_t now, int64_t *id)
+	__attribute__((warn_unused_result));
+enum store_rc store_messages_list(struct store *s, bool handled, int64_t offset, int limit, struct arena *arena,
+				  struct message **out, size_t *n, int64_t *total) __attribute__((warn_unused_result));
+/* Marks a message handled by name; STORE_NOT_FOUND when it is not open. */
+enum store_rc store_message_handle(struct store *s, int64_t id, const char *by, int64_t now)
+	__attribute__((warn_unused_result));
 
 #endif

@@ -236,7 +236,8 @@ static const char *action_label(const char *action)
 		{ "submission.approve", "发布投稿" }, { "submission.reject", "退回投稿" },
 		{ "submission.edit", "修改投稿" },    { "user.add", "添加账号" },
 		{ "user.disable", "停用账号" },       { "user.enable", "启用账号" },
-		{ "banned_words.set", "修改敏感词" },
+		{ "banned_words.set", "修改敏感词" }, { "enterprise.approve", "通过企业入驻" },
+		{ "enterprise.reject", "企业入驻不通过" }, { "message.handle", "处理留言" },
 	};
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (!strcmp(labels[i].action, action))
@@ -244,13 +245,19 @@ static const char *action_label(const char *action)
 	return action;
 }
 
-/* "submission:12" links to its page. */
+/* "submission:12" and "enterprise:3" link to their pages. */
 static void put_target(struct view *v, struct tv *item, const char *target)
 {
 	tv_put_str(item, "target", target);
-	long id;
-	if (!strncmp(target, "submission:", 11) && str_to_long(str_from(target + 11), 1, INT64_MAX, &id))
-		tv_put_str(item, "target_url", arena_printf(v->arena, "/admin/submissions/%ld", id));
+	static const struct {
+		const char *prefix, *url;
+	} pages[] = { { "submission:", "/admin/submissions/" }, { "enterprise:", "/admin/enterprises/" } };
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		size_t n = strlen(pages[i].prefix);
+		long id;
+		if (!strncmp(target, pages[i].prefix, n) && str_to_long(str_from(target + n), 1, INT64_MAX, &id))
+			tv_put_str(item, "target_url", arena_printf(v->arena, "%s%ld", pages[i].url, id));
+	}
 }
 
 int view_admin_audit(struct view *v, long page)

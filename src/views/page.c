@@ -236,12 +236,17 @@ void page_add_tag_options(struct tv *data, const char *district, const char *ind
 	}
 }
 
-void page_put_time(struct view *v, struct tv *obj, const char *name, int64_t t)
+const char *page_time_text(struct arena *arena, int64_t t)
 {
 	time_t local = (time_t)(t + 8 * 3600); /* Shanghai: UTC+8 all year */
 	struct tm tm;
 	gmtime_r(&local, &tm);
 	char text[32];
 	strftime(text, sizeof(text), "%Y-%m-%d %H:%M", &tm);
-	tv_put_str(obj, name, arena_strdup(v->arena, text));
+	return arena_strdup(arena, text);
+}
+
+void page_put_time(struct view *v, struct tv *obj, const char *name, int64_t t)
+{
+	tv_put_str(obj, name, page_time_text(v->arena, t));
 }

@@ -52,7 +52,9 @@ void page_add_form(struct tv *data, const struct field_rule *rules, size_t n, co
  * {slug, name, selected} — with the given slugs (or NULL) selected. */
 void page_add_tag_options(struct tv *data, const char *district, const char *industry);
 
-/* Adds "name" with unix time t as Shanghai local "YYYY-MM-DD HH:MM". */
+/* Unix time t as Shanghai local "YYYY-MM-DD HH:MM", in arena; and the same
+ * added to obj as "name". */
+const char *page_time_text(struct arena *arena, int64_t t);
 void page_put_time(struct view *v, struct tv *obj, const char *name, int64_t t);
 
 #endif

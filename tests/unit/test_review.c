@@ -775,10 +775,10 @@ Test(review, a_visitors_token_depends_on_the_visitor_and_the_key)
 	unsigned char key[32], other_key[32];
 	memset(key, 1, sizeof(key));
 	memset(other_key, 2, sizeof(other_key));
-	char v1[VISITOR_ID_CHARS + 1], v2[VISITOR_ID_CHARS + 1];
-	auth_visitor_new(v1);
-	auth_visitor_new(v2);
-	cr_assert_eq(strlen(v1), VISITOR_ID_CHARS);
+	char v1[RANDOM_TOKEN_CHARS + 1], v2[RANDOM_TOKEN_CHARS + 1];
+	auth_random_token(v1);
+	auth_random_token(v2);
+	cr_assert_eq(strlen(v1), RANDOM_TOKEN_CHARS);
 	cr_assert_str_neq(v1, v2);
 	char t1[CSRF_TOKEN_CHARS + 1], t1again[CSRF_TOKEN_CHARS + 1], t2[CSRF_TOKEN_CHARS + 1],
 		t1other[CSRF_TOKEN_CHARS + 1];
@@ -799,15 +799,15 @@ Test(review, malformed_visitor_ids_get_no_token)
 {
 	unsigned char key[32];
 	memset(key, 1, sizeof(key));
-	char ok[VISITOR_ID_CHARS + 1];
-	auth_visitor_new(ok);
-	char short_id[VISITOR_ID_CHARS], long_id[VISITOR_ID_CHARS + 2];
-	memcpy(short_id, ok, VISITOR_ID_CHARS - 1);
-	short_id[VISITOR_ID_CHARS - 1] = '\0';
-	memcpy(long_id, ok, VISITOR_ID_CHARS);
-	long_id[VISITOR_ID_CHARS] = 'A';
-	long_id[VISITOR_ID_CHARS + 1] = '\0';
-	char bad_chars[4][VISITOR_ID_CHARS + 1];
+	char ok[RANDOM_TOKEN_CHARS + 1];
+	auth_random_token(ok);
+	char short_id[RANDOM_TOKEN_CHARS], long_id[RANDOM_TOKEN_CHARS + 2];
+	memcpy(short_id, ok, RANDOM_TOKEN_CHARS - 1);
+	short_id[RANDOM_TOKEN_CHARS - 1] = '\0';
+	memcpy(long_id, ok, RANDOM_TOKEN_CHARS);
+	long_id[RANDOM_TOKEN_CHARS] = 'A';
+	long_id[RANDOM_TOKEN_CHARS + 1] = '\0';
+	char bad_chars[4][RANDOM_TOKEN_CHARS + 1];
 	const char replacements[4] = { '+', '/', '=', ' ' };
 	for (int i = 0; i < 4; i++) {
 		memcpy(bad_chars[i], ok, sizeof(ok));
@@ -819,7 +819,7 @@ Test(review, malformed_visitor_ids_get_no_token)
 		cr_assert_not(auth_visitor_csrf(key, bad[i], out), "case %zu", i);
 	}
 	/* 43 bytes, one of them part of a two-byte character. */
-	char multibyte[VISITOR_ID_CHARS + 1];
+	char multibyte[RANDOM_TOKEN_CHARS + 1];
 	memcpy(multibyte, ok, sizeof(ok));
 	memcpy(multibyte + 10, "\xc3\xa9", 2);
 	char out[CSRF_TOKEN_CHARS + 1];
@@ -831,8 +831,8 @@ Test(review, csrf_tokens_must_match_exactly)
 {
 	unsigned char key[32];
 	memset(key, 7, sizeof(key));
-	char v[VISITOR_ID_CHARS + 1], t[CSRF_TOKEN_CHARS + 1];
-	auth_visitor_new(v);
+	char v[RANDOM_TOKEN_CHARS + 1], t[CSRF_TOKEN_CHARS + 1];
+	auth_random_token(v);
 	cr_assert(auth_visitor_csrf(key, v, t));
 	cr_assert(auth_csrf_ok(t, t));
 	cr_assert_not(auth_csrf_ok(t, NULL));

@@ -1,0 +1,40 @@
+/* enterprise: the enterprise registration form (企业入驻) — its fields and
+ * their rules, what an enterprise may be seeking, and where it is. */
+#ifndef ZS_CONTENT_ENTERPRISE_H
+#define ZS_CONTENT_ENTERPRISE_H
+
+#include "content/fields.h"
+
+/* The form's fields, in the order of enterprise_fields[]. */
+enum enterprise_field {
+	ENT_NAME,
+	ENT_CREDIT_CODE,
+	ENT_INDUSTRY,     /* a sector slug (content/sector.h) */
+	ENT_DISTRICT,     /* a district slug, or "outside" */
+	ENT_SEEKING,      /* seeking choices, comma-joined */
+	ENT_DESCRIPTION,
+	ENT_WEBSITE,
+	ENT_CONTACT_NAME,
+	ENT_PHONE,
+	ENT_EMAIL,
+	ENT__COUNT,
+};
+
+extern const struct field_rule enterprise_fields[ENT__COUNT];
+
+/* Checks raw values against enterprise_fields, and that a phone or an
+ * e-mail address is given. As fields_check. */
+size_t enterprise_check(const char *const raw[ENT__COUNT], struct arena *arena, struct field_values *out);
+
+/* "上海市浦东新区" for a district slug, "尚未落户上海" for "outside". */
+const char *enterprise_place_name(const char *district);
+
+/* The Chinese labels of a comma-joined seeking value, joined by "、"
+ * (in arena); "" for none. */
+const char *enterprise_seeking_labels(const char *seeking, struct arena *arena);
+
+/* The contact form (联系我们). */
+enum contact_field { MSG_NAME, MSG_ORGANIZATION, MSG_CONTACT, MSG_SUBJECT, MSG_MESSAGE, MSG__COUNT };
+extern const struct field_rule contact_fields[MSG__COUNT];
+
+#endif

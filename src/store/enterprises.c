@@ -1,0 +1,244 @@
+/* enterprises: the enterprise directory and contact messages in the store. */
+#include <string.h>
+
+#include "store/store_internal.h"
+
+static void read_enterprise(sqlite3_stmt *st, struct arena *arena, struct enterprise *out)
+{
+	const char *seeking = column_text(st, 5, arena);
+	*out = (struct enterprise){
+		.id = sqlite3_column_int64(st, 0),
+		.name = column_text(st, 1, arena),
+		.credit_code = column_text(st, 2, arena),
+		.industry = column_text(st, 3, arena),
+		.district = column_text(st, 4, arena),
+		.seeking = seeking ? seeking : "",
+		.description = column_text(st, 6, arena),
+		.website = column_text(st, 7, arena),
+		.contact_name = column_text(st, 8, arena),
+		.phone = column_text(st, 9, arena),
+		.email = column_text(st, 10, arena),
+		.status = column_text(st, 11, arena),
+		.reason = column_text(st, 12, arena),
+		.client_ip = column_text(st, 13, arena),
+		.created_at = sqlite3_column_int64(st, 14),
+		.updated_at = sqlite3_column_int64(st, 15),
+	};
+}
+
+/* Binds the fields an enterprise sets itself, from position first. */
+static void bind_profile(sqlite3_stmt *st, int first, const struct enterprise *e)
+{
+	const char *fields[] = { e->name,    e->credit_code, e->industry,     e->district, e->seeking ? e->seeking : "",
+				 e->description, e->website, e->contact_name, e->phone,    e->email };
+	for (int i = 0; i < (int)(sizeof(fields) / sizeof(fields[0])); i++)
+		bind_text(st, first + i, fields[i]);
+}
+
+enum store_rc store_enterprise_insert(struct store *s, const struct enterprise *e, const unsigned char token_hash[32],
+				      int64_t now, int64_t *id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISE_INSERT);
+	bind_profile(st, 1, e);
+	sqlite3_bind_blob(st, 11, token_hash, 32, SQLITE_STATIC);
+	bind_text(st, 12, e->client_ip);
+	sqlite3_bind_int64(st, 13, now);
+	if (step_write(s, st, "add enterprise") != STORE_OK)
+		return STORE_ERROR;
+	if (sqlite3_changes(s->db) == 0)
+		return STORE_DUPLICATE;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return STORE_OK;
+}
+
+static enum store_rc enterprise_one(struct store *s, sqlite3_stmt *st, struct arena *arena, struct enterprise *out)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_enterprise(st, arena, out);
+	stmt_done(st);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	if (rc == SQLITE_DONE)
+		return STORE_NOT_FOUND;
+	log_db_error(s, "get enterprise");
+	return STORE_ERROR;
+}
+
+enum store_rc store_enterprise_get(struct store *s, int64_t id, struct arena *arena, struct enterprise *out)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISE_GET);
+	sqlite3_bind_int64(st, 1, id);
+	return enterprise_one(s, st, arena, out);
+}
+
+enum store_rc store_enterprise_by_token(struct store *s, const unsigned char token_hash[32], struct arena *arena,
+					struct enterprise *out)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISE_BY_TOKEN);
+	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_STATIC);
+	return enterprise_one(s, st, arena, out);
+}
+
+enum store_rc store_enterprise_update(struct store *s, const struct enterprise *e, int64_t now)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISE_CODE_TAKEN);
+	bind_text(st, 1, e->credit_code);
+	sqlite3_bind_int64(st, 2, e->id);
+	int rc = sqlite3_step(st);
+	stmt_done(st);
+	if (rc == SQLITE_ROW)
+		return STORE_DUPLICATE;
+	if (rc != SQLITE_DONE) {
+		log_db_error(s, "enterprise code taken");
+		return STORE_ERROR;
+	}
+	st = stmt_get(s, STMT_ENTERPRISE_UPDATE);
+	sqlite3_bind_int64(st, 1, e->id);
+	bind_profile(st, 2, e);
+	sqlite3_bind_int64(st, 12, now);
+	if (step_write(s, st, "update enterprise") != STORE_OK)
+		return STORE_ERROR;
+	return sqlite3_changes(s->db) ? STORE_OK : STORE_NOT_FOUND;
+}
+
+enum store_rc store_enterprise_decide(struct store *s, int64_t id, const char *status, const char *reason,
+				      int64_t now)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISE_DECIDE);
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, status);
+	bind_text(st, 3, reason);
+	sqlite3_bind_int64(st, 4, now);
+	if (step_write(s, st, "decide enterprise") != STORE_OK)
+		return STORE_ERROR;
+	return sqlite3_changes(s->db) ? STORE_OK : STORE_NOT_FOUND;
+}
+
+static void bind_filter(sqlite3_stmt *st, const struct enterprise_filter *f)
+{
+	bind_text(st, 1, f->status);
+	bind_text(st, 2, f->district);
+	bind_text(st, 3, f->industry);
+	bind_text(st, 4, f->seeking);
+	if (f->match)
+		bind_text(st, 7, f->match);
+}
+
+enum store_rc store_enterprises_list(struct store *s, const struct enterprise_filter *f, int64_t offset, int limit,
+				     struct arena *arena, struct enterprise **out, size_t *n, int64_t *total)
+{
+	*n = 0;
+	*total = 0;
+	*out = ARENA_NEW_ARRAY(arena, struct enterprise, (size_t)limit);
+	sqlite3_stmt *st = stmt_get(s, f->match ? STMT_ENTERPRISES_MATCH_COUNT : STMT_ENTERPRISES_COUNT);
+	bind_filter(st, f);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*total = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW)
+		goto fail;
+	st = stmt_get(s, f->match ? STMT_ENTERPRISES_MATCH_PAGE : STMT_ENTERPRISES_PAGE);
+	bind_filter(st, f);
+	sqlite3_bind_int(st, 5, limit);
+	sqlite3_bind_int64(st, 6, offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit)
+		read_enterprise(st, arena, &(*out)[(*n)++]);
+	stmt_done(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return STORE_OK;
+fail:
+	log_db_error(s, "list enterprises");
+	return STORE_ERROR;
+}
+
+enum store_rc store_industry_articles(struct store *s, const char *industry, int limit, struct arena *arena,
+				      struct article_summary **out, size_t *n)
+{
+	*n = 0;
+	*out = ARENA_NEW_ARRAY(arena, struct article_summary, (size_t)limit);
+	sqlite3_stmt *st = stmt_get(s, STMT_INDUSTRY_ARTICLES);
+	bind_text(st, 1, industry);
+	sqlite3_bind_int(st, 2, limit);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit) {
+		struct article_summary *a = &(*out)[(*n)++];
+		a->id = sqlite3_column_int64(st, 0);
+		a->title = column_text(st, 1, arena);
+		a->date = column_text(st, 2, arena);
+		a->districts = "";
+	}
+	stmt_done(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return STORE_OK;
+	log_db_error(s, "industry articles");
+	return STORE_ERROR;
+}
+
+enum store_rc store_message_insert(struct store *s, const struct message *m, int64_t now, int64_t *id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_MESSAGE_INSERT);
+	bind_text(st, 1, m->name);
+	bind_text(st, 2, m->organization);
+	bind_text(st, 3, m->contact);
+	bind_text(st, 4, m->subject);
+	bind_text(st, 5, m->message);
+	bind_text(st, 6, m->client_ip);
+	sqlite3_bind_int64(st, 7, now);
+	if (step_write(s, st, "add message") != STORE_OK)
+		return STORE_ERROR;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return STORE_OK;
+}
+
+enum store_rc store_messages_list(struct store *s, bool handled, int64_t offset, int limit, struct arena *arena,
+				  struct message **out, size_t *n, int64_t *total)
+{
+	*n = 0;
+	*total = 0;
+	*out = ARENA_NEW_ARRAY(arena, struct message, (size_t)limit);
+	sqlite3_stmt *st = stmt_get(s, STMT_MESSAGES_COUNT);
+	sqlite3_bind_int(st, 1, handled);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*total = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW)
+		goto fail;
+	st = stmt_get(s, STMT_MESSAGES_PAGE);
+	sqlite3_bind_int(st, 1, handled);
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit) {
+		(*out)[(*n)++] = (struct message){
+			.id = sqlite3_column_int64(st, 0),
+			.name = column_text(st, 1, arena),
+			.organization = column_text(st, 2, arena),
+			.contact = column_text(st, 3, arena),
+			.subject = column_text(st, 4, arena),
+			.message = column_text(st, 5, arena),
+			.client_ip = column_text(st, 6, arena),
+			.created_at = sqlite3_column_int64(st, 7),
+			.handled_at = sqlite3_column_int64(st, 8),
+			.handled_by = column_text(st, 9, arena),
+		};
+	}
+	stmt_done(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return STORE_OK;
+fail:
+	log_db_error(s, "list messages");
+	return STORE_ERROR;
+}
+
+enum store_rc store_message_handle(struct store *s, int64_t id, const char *by, int64_t now)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_MESSAGE_HANDLE);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	bind_text(st, 3, by);
+	if (step_write(s, st, "handle message") != STORE_OK)
+		return STORE_ERROR;
+	return sqlite3_changes(s->db) ? STORE_OK : STORE_NOT_FOUND;
+}

@@ -1,0 +1,386 @@
+/* enterprise: the enterprise pages — registration, the private edit page,
+ * the directory (page, JSON, CSV) and one enterprise's profile — and
+ * their staff review. */
+#include <inttypes.h>
+
+#include "content/district.h"
+#include "content/enterprise.h"
+#include "content/sector.h"
+#include "search/query.h"
+#include "util/html.h"
+#include "views/views_internal.h"
+
+enum { DIRECTORY_PAGE_SIZE = 20, PROFILE_NEWS = 5, CSV_PAGE = 500 };
+
+static const char *status_label(const char *status)
+{
+	if (!strcmp(status, "approved"))
+		return "已通过";
+	if (!strcmp(status, "rejected"))
+		return "未通过";
+	return "待审核";
+}
+
+/* The <option>s of the industry and district selects and the seeking
+ * checkboxes, with the given values chosen. */
+static void add_options(struct tv *data, const char *industry, const char *district, const char *seeking)
+{
+	struct tv *list = tv_put_list(data, "sector_options");
+	for (size_t i = 0; i < SECTION_COUNT; i++) {
+		struct tv *o = tv_list_add_object(list);
+		tv_put_str(o, "slug", sections[i].slug);
+		tv_put_strn(o, "code", &sections[i].section, 1);
+		tv_put_str(o, "name", sections[i].name);
+		tv_put_bool(o, "selected", industry && !strcmp(industry, sections[i].slug));
+	}
+	page_add_tag_options(data, district, industry); /* districts, and focus industries */
+	const struct field_rule *r = &enterprise_fields[ENT_SEEKING];
+	list = tv_put_list(data, "seeking_options");
+	for (size_t i = 0; i < r->nchoices; i++) {
+		struct tv *o = tv_list_add_object(list);
+		tv_put_str(o, "value", r->choices[i].value);
+		tv_put_str(o, "label", r->choices[i].label);
+		size_t len = strlen(r->choices[i].value);
+		bool on = false;
+		for (const char *p = seeking; p && *p; p += strcspn(p, ",") + (p[strcspn(p, ",")] == ',')) {
+			if (!strncmp(p, r->choices[i].value, len) && (p[len] == ',' || !p[len]))
+				on = true;
+		}
+		tv_put_bool(o, "checked", on);
+	}
+	tv_put_bool(data, "outside_selected", district && !strcmp(district, "outside"));
+}
+
+/* The form's fields from values typed, else from the enterprise stored. */
+static void add_form(struct view *v, struct tv *data, const struct field_values *values, const struct enterprise *e)
+{
+	struct field_values shown = { 0 };
+	if (values) {
+		shown = *values;
+	} else if (e) {
+		const char *stored[ENT__COUNT] = {
+			[ENT_NAME] = e->name,		[ENT_CREDIT_CODE] = e->credit_code, [ENT_INDUSTRY] = e->industry,
+			[ENT_DISTRICT] = e->district,   [ENT_SEEKING] = e->seeking,	    [ENT_DESCRIPTION] = e->description,
+			[ENT_WEBSITE] = e->website,     [ENT_CONTACT_NAME] = e->contact_name, [ENT_PHONE] = e->phone,
+			[ENT_EMAIL] = e->email,
+		};
+		memcpy(shown.value, stored, sizeof(stored));
+	}
+	page_add_form(data, enterprise_fields, ENT__COUNT, values || e ? &shown : NULL);
+	add_options(data, shown.value[ENT_INDUSTRY], shown.value[ENT_DISTRICT], shown.value[ENT_SEEKING]);
+	(void)v;
+}
+
+int view_enterprise_join(struct view *v, const struct field_values *values)
+{
+	struct tv *data = page_data(v, "企业入驻登记", "企业入驻上海招商资讯企业名录：登记选址、办公、厂房、融资、政策咨询与人才需求。", NULL);
+	tv_put_str(data, "action", "/enterprises/join");
+	add_form(v, data, values, NULL);
+	int status = page_render(v, "enterprise_join", data);
+	return status == 200 && values && values->nerrors ? 400 : status;
+}
+
+int view_enterprise_edit(struct view *v, const char *token, const struct enterprise *e,
+			 const struct field_values *values, const char *notice, bool fresh)
+{
+	struct tv *data = page_data(v, "修改企业信息", NULL, NULL);
+	tv_put_str(data, "action", arena_printf(v->arena, "/enterprises/edit/%s", token));
+	tv_put_str(data, "edit_path", arena_printf(v->arena, "/enterprises/edit/%s", token));
+	tv_put_str(data, "notice", notice);
+	tv_put_bool(data, "fresh", fresh);
+	tv_put_str(data, "status", e->status);
+	tv_put_str(data, "status_label", status_label(e->status));
+	tv_put_str(data, "reason", e->reason);
+	if (!strcmp(e->status, "approved"))
+		tv_put_int(data, "public_id", e->id);
+	add_form(v, data, values, e);
+	int status = page_render(v, "enterprise_edit", data);
+	return status == 200 && values && values->nerrors ? 400 : status;
+}
+
+/* An enterprise's public fields for a page or the API. */
+static void put_public(struct view *v, struct tv *item, const struct enterprise *e)
+{
+	tv_put_int(item, "id", e->id);
+	tv_put_str(item, "name", e->name);
+	tv_put_str(item, "credit_code", e->credit_code);
+	tv_put_str(item, "industry", e->industry);
+	tv_put_str(item, "industry_name", sector_name(e->industry));
+	tv_put_str(item, "district", e->district);
+	tv_put_str(item, "district_name", enterprise_place_name(e->district));
+	tv_put_str(item, "seeking_labels", enterprise_seeking_labels(e->seeking, v->arena));
+	tv_put_str(item, "description", e->description);
+	tv_put_str(item, "website", e->website);
+}
+
+/* Checks and parses the directory query; 400 and NULL match for a bad q. */
+static int directory_filter(struct view *v, const struct directory_request *r, const char *status,
+			    struct enterprise_filter *f)
+{
+	*f = (struct enterprise_filter){ .status = status, .district = r->district, .industry = r->industry,
+					 .seeking = r->seeking };
+	if (!r->q || !*r->q)
+		return 200;
+	struct search_query q;
+	switch (search_query_parse(str_from(r->q), v->arena, &q)) {
+	case QUERY_OK:
+		f->match = q.match;
+		return 200;
+	case QUERY_EMPTY:
+		return 200;
+	default:
+		return 400;
+	}
+}
+
+/* "/enterprises?" with every filter but page, ready for "page=N". */
+static const char *directory_base(struct view *v, const struct directory_request *r, const char *path)
+{
+	struct buf *b = arena_buf(v->arena);
+	buf_printf(b, "%s?", path);
+	const char *names[] = { "q", "district", "industry", "seeking" };
+	const char *values[] = { r->q, r->district, r->industry, r->seeking };
+	for (size_t i = 0; i < 4; i++) {
+		if (!values[i] || !*values[i])
+			continue;
+		buf_printf(b, "%s=", names[i]);
+		url_escape(b, values[i], strlen(values[i]));
+		buf_putc(b, '&');
+	}
+	return buf_cstr(b);
+}
+
+/* One page of the public directory: 200, or 400 (bad query), 404 (past
+ * the end) or 500. */
+static int directory_page(struct view *v, const struct directory_request *r, struct enterprise **list, size_t *n,
+			  struct pagination *p)
+{
+	struct enterprise_filter f;
+	if (directory_filter(v, r, "approved", &f) != 200)
+		return 400;
+	int64_t total;
+	if (store_enterprises_list(v->store, &f, pagination_offset(r->page, DIRECTORY_PAGE_SIZE), DIRECTORY_PAGE_SIZE,
+				   v->arena, list, n, &total) != STORE_OK)
+		return 500;
+	*p = pagination_make(total, DIRECTORY_PAGE_SIZE, r->page);
+	return pagination_in_range(p) ? 200 : 404;
+}
+
+int view_enterprises(struct view *v, const struct directory_request *r)
+{
+	struct enterprise *list;
+	size_t n;
+	struct pagination p;
+	int status = directory_page(v, r, &list, &n, &p);
+	if (status != 200)
+		return status;
+	int64_t total = p.total;
+	struct tv *data = page_data(v, "企业名录", "已入驻上海招商资讯的企业：按名称、行业、所在区和需求查找。", NULL);
+	tv_put_str(data, "q_directory", r->q);
+	tv_put_int(data, "total", total);
+	tv_put_bool(data, "filtered", (r->q && *r->q) || r->district || r->industry || r->seeking);
+	add_options(data, r->industry, r->district, r->seeking);
+	struct tv *items = tv_put_list(data, "enterprises");
+	for (size_t i = 0; i < n; i++)
+		put_public(v, tv_list_add_object(items), &list[i]);
+	page_add_pagination(data, &p, directory_base(v, r, "/enterprises"));
+	return page_render(v, "enterprises", data);
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+int view_enterprises_json(struct view *v, const struct directory_request *r)
+{
+	struct enterprise *list;
+	size_t n;
+	struct pagination p;
+	int status = directory_page(v, r, &list, &n, &p);
+	if (status != 200)
+		return status;
+	int64_t total = p.total;
+	json_t *results = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct enterprise *e = &list[i];
+		json_t *seeking = json_array();
+		char *copy = arena_strdup(v->arena, e->seeking), *save = NULL;
+		for (char *s = strtok_r(copy, ",", &save); s; s = strtok_r(NULL, ",", &save))
+			json_array_append_new(seeking, json_string(s));
+		json_array_append_new(
+			results, json_pack("{s:I,s:s,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)e->id, "name",
+					   e->name, "credit_code", e->credit_code, "industry", e->industry, "industry_name",
+					   str_or_null(sector_name(e->industry)), "district", e->district, "district_name",
+					   str_or_null(enterprise_place_name(e->district)), "seeking", seeking,
+					   "description", str_or_null(e->description), "website", str_or_null(e->website)));
+	}
+	json_t *next = p.page < p.pages ? json_string(arena_printf(v->arena, "%spage=%ld",
+								    directory_base(v, r, "/api/v1/enterprises"), p.page + 1))
+					: json_null();
+	page_emit_json(v, json_pack("{s:I,s:I,s:o,s:o}", "total", (json_int_t)total, "page", (json_int_t)r->page,
+				    "results", results, "next", next));
+	return 200;
+}
+
+/* A short list of article links under key. */
+static void add_news(struct tv *data, const char *key, const struct article_summary *items, size_t n)
+{
+	struct tv *list = tv_put_list(data, key);
+	for (size_t i = 0; i < n; i++) {
+		struct tv *item = tv_list_add_object(list);
+		tv_put_int(item, "id", items[i].id);
+		tv_put_str(item, "title", items[i].title);
+		tv_put_str(item, "date", items[i].date);
+	}
+}
+
+int view_enterprise(struct view *v, int64_t id)
+{
+	struct enterprise e;
+	enum store_rc rc = store_enterprise_get(v->store, id, v->arena, &e);
+	if (rc == STORE_ERROR)
+		return 500;
+	/* Staff may look at any registration; the public only at approved ones. */
+	if (rc == STORE_NOT_FOUND || (strcmp(e.status, "approved") && !v->session))
+		return 404;
+	struct tv *data = page_data(v, e.name, e.description, NULL);
+	struct tv *item = tv_put_object(data, "enterprise");
+	put_public(v, item, &e);
+	if (v->session) {
+		struct tv *contact = tv_put_object(item, "contact");
+		tv_put_str(contact, "name", e.contact_name);
+		tv_put_str(contact, "phone", e.phone);
+		tv_put_str(contact, "email", e.email);
+	}
+	const struct district *d = district_lookup(str_from(e.district));
+	if (d && !strcmp(d->slug, e.district)) {
+		struct article_page list;
+		if (store_articles_list(v->store, d->slug, 0, PROFILE_NEWS, 1, v->arena, &list) != STORE_OK)
+			return 500;
+		add_news(data, "district_news", list.items, list.count);
+		tv_put_str(data, "district_slug", d->slug);
+	}
+	struct article_summary *news;
+	size_t n;
+	if (store_industry_articles(v->store, e.industry, PROFILE_NEWS, v->arena, &news, &n) != STORE_OK)
+		return 500;
+	add_news(data, "industry_news", news, n);
+	return page_render(v, "enterprise", data);
+}
+
+int view_admin_enterprises(struct view *v, const char *status, long page, const char *notice)
+{
+	struct enterprise_filter f = { .status = status };
+	struct enterprise *list;
+	size_t n;
+	int64_t total;
+	if (store_enterprises_list(v->store, &f, pagination_offset(page, DIRECTORY_PAGE_SIZE), DIRECTORY_PAGE_SIZE,
+				   v->arena, &list, &n, &total) != STORE_OK)
+		return 500;
+	struct pagination p = pagination_make(total, DIRECTORY_PAGE_SIZE, page);
+	if (!pagination_in_range(&p))
+		return 404;
+	struct tv *data = page_data(v, arena_printf(v->arena, "企业入驻审核：%s", status_label(status)), NULL, NULL);
+	tv_put_bool(data, "section_enterprises", true);
+	tv_put_str(data, "notice", notice);
+	tv_put_str(data, "status_label", status_label(status));
+	tv_put_int(data, "total", total);
+	const char *statuses[] = { "pending", "approved", "rejected" };
+	struct tv *tabs = tv_put_list(data, "tabs");
+	for (size_t i = 0; i < 3; i++) {
+		struct tv *t = tv_list_add_object(tabs);
+		tv_put_str(t, "status", statuses[i]);
+		tv_put_str(t, "label", status_label(statuses[i]));
+		tv_put_bool(t, "current", !strcmp(statuses[i], status));
+	}
+	struct tv *items = tv_put_list(data, "enterprises");
+	for (size_t i = 0; i < n; i++) {
+		struct tv *item = tv_list_add_object(items);
+		put_public(v, item, &list[i]);
+		page_put_time(v, item, "updated", list[i].updated_at);
+	}
+	page_add_pagination(data, &p, arena_printf(v->arena, "/admin/enterprises?status=%s&", status));
+	return page_render(v, "admin_enterprises", data);
+}
+
+int view_admin_enterprise(struct view *v, int64_t id, const char *error, const char *notice)
+{
+	struct enterprise e;
+	enum store_rc rc = store_enterprise_get(v->store, id, v->arena, &e);
+	if (rc != STORE_OK)
+		return rc == STORE_NOT_FOUND ? 404 : 500;
+	struct tv *data = page_data(v, arena_printf(v->arena, "审核企业：%s", e.name), NULL, NULL);
+	tv_put_bool(data, "section_enterprises", true);
+	tv_put_str(data, "notice", notice);
+	tv_put_str(data, "error", error);
+	struct tv *item = tv_put_object(data, "enterprise");
+	put_public(v, item, &e);
+	tv_put_str(item, "status", e.status);
+	tv_put_str(item, "status_label", status_label(e.status));
+	tv_put_bool(item, "pending", !strcmp(e.status, "pending"));
+	tv_put_str(item, "reason", e.reason);
+	tv_put_str(item, "contact_name", e.contact_name);
+	tv_put_str(item, "phone", e.phone);
+	tv_put_str(item, "email", e.email);
+	tv_put_str(item, "client_ip", e.client_ip);
+	page_put_time(v, item, "created", e.created_at);
+	page_put_time(v, item, "updated", e.updated_at);
+	int status = page_render(v, "admin_enterprise", data);
+	return status == 200 && error ? 400 : status;
+}
+
+/* One CSV field: quoted when it holds a comma, quote or line break, with
+ * quotes doubled (RFC 4180). A leading = + - @ is prefixed with ' so that
+ * a spreadsheet shows it as text instead of running it as a formula. */
+static void csv_field(struct buf *out, const char *s, bool last)
+{
+	s = s ? s : "";
+	bool formula = strchr("=+-@", s[0]) && s[0];
+	if (strpbrk(s, ",\"\r\n") || formula) {
+		buf_putc(out, '"');
+		if (formula)
+			buf_putc(out, '\'');
+		for (const char *p = s; *p; p++) {
+			if (*p == '"')
+				buf_putc(out, '"');
+			buf_putc(out, *p);
+		}
+		buf_putc(out, '"');
+	} else {
+		buf_puts(out, s);
+	}
+	buf_puts(out, last ? "\r\n" : ",");
+}
+
+int view_admin_enterprises_csv(struct view *v)
+{
+	buf_puts(v->out, "\xef\xbb\xbf"); /* the BOM: Excel then reads UTF-8 */
+	static const char *const header[] = { "编号",	  "企业名称", "统一社会信用代码", "所属行业", "所在区", "需求",
+					     "企业简介", "网站",	    "联系人",	     "联系电话", "电子邮箱", "更新时间" };
+	enum { COLUMNS = sizeof(header) / sizeof(header[0]) };
+	for (size_t i = 0; i < COLUMNS; i++)
+		csv_field(v->out, header[i], i == COLUMNS - 1);
+	struct enterprise_filter f = { .status = "approved" };
+	for (int64_t offset = 0;; offset += CSV_PAGE) {
+		struct enterprise *list;
+		size_t n;
+		int64_t total;
+		if (store_enterprises_list(v->store, &f, offset, CSV_PAGE, v->arena, &list, &n, &total) != STORE_OK)
+			return 500;
+		for (size_t i = 0; i < n; i++) {
+			const struct enterprise *e = &list[i];
+			const char *when = page_time_text(v->arena, e->updated_at);
+			const char *row[COLUMNS] = {
+				arena_printf(v->arena, "%" PRId64, e->id), e->name, e->credit_code, sector_name(e->industry),
+				enterprise_place_name(e->district), enterprise_seeking_labels(e->seeking, v->arena),
+				e->description, e->website, e->contact_name, e->phone, e->email, when,
+			};
+			for (size_t k = 0; k < COLUMNS; k++)
+				csv_field(v->out, row[k], k == COLUMNS - 1);
+		}
+		if (n < CSV_PAGE)
+			break;
+	}
+	return 200;
+}
