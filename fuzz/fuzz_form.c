@@ -1,13 +1,15 @@
-/* libFuzzer driver: what a submission form's fields go through before
- * anything is stored — field rules, phone and e-mail, tracking codes —
- * and the checks an editor sees, on any bytes. Fields are separated by
- * NUL bytes, in the order of submission_fields. */
+/* libFuzzer driver: what the public forms' fields go through before
+ * anything is stored — field rules, phone and e-mail, tracking codes,
+ * credit codes — and the checks an editor sees, on any bytes. Fields are
+ * separated by NUL bytes, in the order of submission_fields. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "content/article.h"
+#include "content/credit_code.h"
+#include "content/enterprise.h"
 #include "content/submission.h"
 #include "moderation/checks.h"
 #include "util/utf8.h"
@@ -37,6 +39,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char code[SUBMISSION_CODE_CHARS + 1];
 	if (submission_code_parse(raw[0], code) && strlen(code) != SUBMISSION_CODE_CHARS)
 		__builtin_trap();
+	struct credit_code_result cc = credit_code_check(copy);
+	char message[256];
+	credit_code_message(&cc, copy, message, sizeof(message));
+	if (!utf8_valid(message, strlen(message), NULL) || (cc.error == CREDIT_CODE_OK && strlen(cc.code) != 18))
+		__builtin_trap(); /* messages are always text; a valid code is 18 characters */
+	struct field_values ev;
+	const char *eraw[ENT__COUNT] = { 0 };
+	for (size_t i = 0; i < ENT__COUNT; i++)
+		eraw[i] = raw[i % SUB__COUNT];
+	(void)enterprise_check(eraw, arena, &ev);
 	struct str text = { copy, size };
 	(void)field_is_phone(text);
 	(void)field_is_email(text);
