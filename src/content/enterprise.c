@@ -44,7 +44,7 @@ const char *enterprise_place_name(const char *district)
 	if (district && !strcmp(district, "outside"))
 		return "尚未落户上海";
 	const struct district *d = district ? district_lookup(str_from(district)) : NULL;
-	return d ? d->name : NULL;
+	return d && !strcmp(d->slug, district) ? d->name : NULL;
 }
 
 const char *enterprise_seeking_labels(const char *seeking, struct arena *arena)

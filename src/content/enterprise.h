@@ -26,7 +26,8 @@ extern const struct field_rule enterprise_fields[ENT__COUNT];
  * e-mail address is given. As fields_check. */
 size_t enterprise_check(const char *const raw[ENT__COUNT], struct arena *arena, struct field_values *out);
 
-/* "上海市浦东新区" for a district slug, "尚未落户上海" for "outside". */
+/* "浦东新区" for a district slug, "尚未落户上海" for "outside", NULL for
+ * anything else (a district's name is not its slug). */
 const char *enterprise_place_name(const char *district);
 
 /* The Chinese labels of a comma-joined seeking value, joined by "、"

@@ -159,7 +159,9 @@ void handle_enterprise_edit(struct request *req, struct response *res)
 	}
 	struct view v = handler_view(req, res);
 	v.csrf_token = handler_form_token(req, res);
-	res->status = view_enterprise_edit(&v, req->params[0], e, &values, NULL, false);
+	int status = view_enterprise_edit(&v, req->params[0], e, &values, NULL, false);
+	/* A code taken by another enterprise is a conflict, as on registration. */
+	res->status = status == 400 && values.error[ENT_CREDIT_CODE] == code_taken ? 409 : status;
 }
 
 /* Reads and checks the directory's query; false (with a 400) when wrong. */

@@ -340,6 +340,13 @@ static const struct route routes[] = {
 	{ "/admin/messages/{}/handled", ALLOW_POST, "POST", EDITOR, handle_admin_message_handled },
 };
 
+/* Routes whose path holds a key (an edit link's token): the access log
+ * shows their pattern, not the path. */
+static bool holds_secret(const struct route *r)
+{
+	return !strcmp(r->pattern, "/enterprises/edit/{}");
+}
+
 /* Matches path against pattern, capturing "{}" segments into req->params. */
 static bool route_match(const char *pattern, const char *path, struct request *req)
 {
@@ -456,6 +463,8 @@ void router_dispatch(struct request *req, struct response *res)
 			if (r->methods & (1u << req->method))
 				break;
 		}
+		if (match && holds_secret(match))
+			req->log_path = match->pattern;
 		if (match && !(match->methods & (1u << req->method))) {
 			res->status = 405;
 			res->allow = match->allow;

@@ -254,7 +254,8 @@ static void log_access(const struct request *req)
 	struct buf line = { 0 };
 	buf_put_printable(&line, req->method_name, strnlen(req->method_name, 16));
 	buf_putc(&line, ' ');
-	buf_put_printable(&line, req->path, strnlen(req->path, 512));
+	const char *path = req->log_path ? req->log_path : req->path;
+	buf_put_printable(&line, path, strnlen(path, 512));
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	double ms = (double)(now.tv_sec - req->started.tv_sec) * 1e3 +
