@@ -8,6 +8,7 @@
 #include "content/district.h"
 #include "content/industry.h"
 #include "content/sector.h"
+#include "util/buf.h"
 #include "util/utf8.h"
 
 static bool is_digit(char c)
@@ -111,6 +112,19 @@ bool field_is_email(struct str s)
 	return dots > 0 && label >= 2;
 }
 
+/* An http(s) address with a dotted host ("http://a.cn"), no spaces. */
+static bool is_web_address(struct str v)
+{
+	size_t scheme = str_has_prefix(v, STR_LIT("https://")) ? 8 : str_has_prefix(v, STR_LIT("http://")) ? 7 : 0;
+	if (!scheme || v.len > ARTICLE_URL_MAX_BYTES || memchr(v.p, ' ', v.len))
+		return false;
+	size_t host = scheme, end = scheme;
+	while (end < v.len && !strchr("/?#", v.p[end]))
+		end++;
+	const char *dot = memchr(v.p + host, '.', end - host);
+	return dot && dot > v.p + host && dot < v.p + end - 1;
+}
+
 /* Starts with a URL scheme ("https:", "javascript:"). */
 static bool has_scheme(struct str s)
 {
@@ -197,8 +211,7 @@ static const char *check_one(const struct field_rule *r, struct str v, struct ar
 			return arena_printf(arena, "%s应为电子邮箱地址，例如 name@example.com。", r->label);
 		break;
 	case FIELD_WEBSITE:
-		if (!(str_has_prefix(v, STR_LIT("http://")) || str_has_prefix(v, STR_LIT("https://"))) ||
-		    memchr(v.p, ' ', v.len) || v.len > ARTICLE_URL_MAX_BYTES || v.len < 12)
+		if (!is_web_address(v))
 			return arena_printf(arena, "%s应为以 http:// 或 https:// 开头、不含空格的网址。", r->label);
 		break;
 	case FIELD_CREDIT_CODE: {
@@ -253,6 +266,23 @@ const char *field_choice_label(const struct field_rule *rule, const char *value)
 	return NULL;
 }
 
+/* The checked choices in value, each once, in the rule's order, joined by
+ * commas; NULL when none (empty items, as from blank checkboxes, dropped). */
+static const char *canonical_choices(const struct field_rule *r, const char *value, struct arena *arena)
+{
+	struct buf *out = arena_buf(arena);
+	for (size_t i = 0; i < r->nchoices; i++) {
+		size_t len = strlen(r->choices[i].value);
+		for (const char *p = value; *p; p += strcspn(p, ",") + (p[strcspn(p, ",")] == ',')) {
+			if (strcspn(p, ",") == len && !strncmp(p, r->choices[i].value, len)) {
+				buf_printf(out, "%s%s", out->len ? "," : "", r->choices[i].value);
+				break;
+			}
+		}
+	}
+	return out->len ? buf_cstr(out) : NULL;
+}
+
 size_t fields_check(const struct field_rule *rules, size_t n, const char *const raw[], struct arena *arena,
 		    struct field_values *out)
 {
@@ -263,6 +293,8 @@ size_t fields_check(const struct field_rule *rules, size_t n, const char *const 
 			v = normalise_newlines(v, arena);
 		out->value[i] = v.len ? arena_strndup(arena, v.p, v.len) : NULL;
 		out->error[i] = check_one(&rules[i], v, arena);
+		if (rules[i].kind == FIELD_CHOICES && !out->error[i] && out->value[i])
+			out->value[i] = canonical_choices(&rules[i], out->value[i], arena);
 		out->nerrors += out->error[i] != NULL;
 	}
 	return out->nerrors;

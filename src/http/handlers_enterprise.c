@@ -144,7 +144,19 @@ void handle_enterprise_edit(struct request *req, struct response *res)
 	if (!values.nerrors) {
 		struct enterprise changed = enterprise_of(&values, e->client_ip);
 		changed.id = e->id;
-		switch (store_enterprise_update(req->store, &changed, req->now)) {
+		if (store_begin(req->store) != STORE_OK) {
+			res->status = 503;
+			return;
+		}
+		enum store_rc rc = store_enterprise_update(req->store, &changed, req->now);
+		if (rc == STORE_OK)
+			rc = store_audit_add(req->store, req->now, 0, "（企业，经修改链接）", "enterprise.edit",
+					     arena_printf(req->arena, "enterprise:%" PRId64, e->id), req->client_ip);
+		if (rc == STORE_OK && store_commit(req->store) != STORE_OK)
+			rc = STORE_ERROR;
+		if (rc != STORE_OK)
+			store_rollback(req->store);
+		switch (rc) {
 		case STORE_OK:
 			response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?done=saved", req->params[0]));
 			return;
@@ -268,17 +280,23 @@ void handle_admin_enterprise(struct request *req, struct response *res)
 	res->status = view_admin_enterprise(&v, id, NULL, done_notice(req));
 }
 
-/* Decides a pending registration and audits it, in one transaction. */
+/* Decides a pending registration, at the revision the staff member saw,
+ * and audits it, in one transaction. */
 static void decide(struct request *req, struct response *res, const char *status, const char *reason)
 {
 	int64_t id = handler_id_param(req, res, 0);
 	if (!id || !handler_need_store(req, res))
 		return;
+	long revision;
+	if (!str_to_long(str_from(request_form(req, "revision")), 1, INT64_MAX, &revision)) {
+		handler_reject(res, "invalid_revision", "缺少审核时看到的版本号，请刷新页面后再审核。");
+		return;
+	}
 	if (store_begin(req->store) != STORE_OK) {
 		res->status = 503;
 		return;
 	}
-	enum store_rc rc = store_enterprise_decide(req->store, id, status, reason, req->now);
+	enum store_rc rc = store_enterprise_decide(req->store, id, revision, status, reason, req->now);
 	if (rc == STORE_OK)
 		rc = store_audit_add(req->store, req->now, req->session->user_id, req->session->user_name,
 				     !strcmp(status, "approved") ? "enterprise.approve" : "enterprise.reject",
@@ -290,7 +308,8 @@ static void decide(struct request *req, struct response *res, const char *status
 	store_rollback(req->store);
 	if (rc == STORE_NOT_FOUND) {
 		struct view v = handler_view(req, res);
-		int shown = view_admin_enterprise(&v, id, "这家企业已经审核过了，或不存在。", NULL);
+		int shown = view_admin_enterprise(
+			&v, id, "这家企业已经审核过了，或在您查看之后修改了登记信息。请核对下面的最新内容后再审核。", NULL);
 		res->status = shown == 400 ? 409 : shown;
 		return;
 	}

@@ -39,7 +39,6 @@ struct request {
 	enum http_method method;
 	const char *method_name;
 	const char *path;             /* percent-decoded path, without the query */
-	const char *log_path;         /* what the access log shows instead, when path holds a secret */
 	const char *params[ROUTE_MAX_PARAMS]; /* URL segments captured by the route */
 	struct store *store;          /* this thread's database connection, or NULL */
 	struct form *form;            /* a POST's form fields, or NULL when it sent none */

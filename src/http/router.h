@@ -12,6 +12,10 @@ int router_init(struct store *s, long posts_per_hour) __attribute__((warn_unused
  * renders the error page for any error status that has no body yet. */
 void router_dispatch(struct request *req, struct response *res);
 
+/* path as the access log may show it: paths that hold a key (an
+ * enterprise's edit link) are cut short. Static storage or path itself. */
+const char *router_loggable_path(const char *path);
+
 /* Fills res with the error page for status — JSON under /api/, where code is
  * the stable English error code (NULL: one for the status) — and message, in
  * Chinese, may be NULL for the default. */

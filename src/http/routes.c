@@ -340,11 +340,12 @@ static const struct route routes[] = {
 	{ "/admin/messages/{}/handled", ALLOW_POST, "POST", EDITOR, handle_admin_message_handled },
 };
 
-/* Routes whose path holds a key (an edit link's token): the access log
- * shows their pattern, not the path. */
-static bool holds_secret(const struct route *r)
+const char *router_loggable_path(const char *path)
 {
-	return !strcmp(r->pattern, "/enterprises/edit/{}");
+	/* An edit link's path is its key: whatever became of the request (a
+	 * 404 for a trailing slash, a 413 before routing), log only its start. */
+	static const char edit[] = "/enterprises/edit/";
+	return strncmp(path, edit, sizeof(edit) - 1) ? path : "/enterprises/edit/…";
 }
 
 /* Matches path against pattern, capturing "{}" segments into req->params. */
@@ -434,6 +435,10 @@ static bool form_ok(struct request *req, struct response *res)
 			return false;
 		}
 	}
+	if (request_form_count(req, "csrf_token") > 1) {
+		handler_reject(res, "duplicate_field", "表单中有重复的字段。");
+		return false;
+	}
 	const char *expected = req->session ? req->session->csrf_token
 					    : visitor_token(req, request_cookie(req, visitor_cookie));
 	if (!auth_csrf_ok(expected, request_form(req, "csrf_token"))) {
@@ -463,8 +468,6 @@ void router_dispatch(struct request *req, struct response *res)
 			if (r->methods & (1u << req->method))
 				break;
 		}
-		if (match && holds_secret(match))
-			req->log_path = match->pattern;
 		if (match && !(match->methods & (1u << req->method))) {
 			res->status = 405;
 			res->allow = match->allow;

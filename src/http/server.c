@@ -254,7 +254,7 @@ static void log_access(const struct request *req)
 	struct buf line = { 0 };
 	buf_put_printable(&line, req->method_name, strnlen(req->method_name, 16));
 	buf_putc(&line, ' ');
-	const char *path = req->log_path ? req->log_path : req->path;
+	const char *path = router_loggable_path(req->path);
 	buf_put_printable(&line, path, strnlen(path, 512));
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);

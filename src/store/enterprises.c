@@ -23,6 +23,7 @@ static void read_enterprise(sqlite3_stmt *st, struct arena *arena, struct enterp
 		.client_ip = column_text(st, 13, arena),
 		.created_at = sqlite3_column_int64(st, 14),
 		.updated_at = sqlite3_column_int64(st, 15),
+		.revision = sqlite3_column_int64(st, 16),
 	};
 }
 
@@ -43,12 +44,21 @@ enum store_rc store_enterprise_insert(struct store *s, const struct enterprise *
 	sqlite3_bind_blob(st, 11, token_hash, 32, SQLITE_STATIC);
 	bind_text(st, 12, e->client_ip);
 	sqlite3_bind_int64(st, 13, now);
-	if (step_write(s, st, "add enterprise") != STORE_OK)
-		return STORE_ERROR;
-	if (sqlite3_changes(s->db) == 0)
+	/* A row comes back when one was written; none when the code is held. */
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_CONSTRAINT;
+	}
+	stmt_done(st);
+	if (rc == SQLITE_DONE)
+		return STORE_OK;
+	if (rc == SQLITE_CONSTRAINT)
 		return STORE_DUPLICATE;
-	*id = sqlite3_last_insert_rowid(s->db);
-	return STORE_OK;
+	log_db_error(s, "add enterprise");
+	return STORE_ERROR;
 }
 
 static enum store_rc enterprise_one(struct store *s, sqlite3_stmt *st, struct arena *arena, struct enterprise *out)
@@ -102,14 +112,15 @@ enum store_rc store_enterprise_update(struct store *s, const struct enterprise *
 	return sqlite3_changes(s->db) ? STORE_OK : STORE_NOT_FOUND;
 }
 
-enum store_rc store_enterprise_decide(struct store *s, int64_t id, const char *status, const char *reason,
-				      int64_t now)
+enum store_rc store_enterprise_decide(struct store *s, int64_t id, int64_t revision, const char *status,
+				      const char *reason, int64_t now)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISE_DECIDE);
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, status);
 	bind_text(st, 3, reason);
 	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, revision);
 	if (step_write(s, st, "decide enterprise") != STORE_OK)
 		return STORE_ERROR;
 	return sqlite3_changes(s->db) ? STORE_OK : STORE_NOT_FOUND;
@@ -151,6 +162,34 @@ enum store_rc store_enterprises_list(struct store *s, const struct enterprise_fi
 fail:
 	log_db_error(s, "list enterprises");
 	return STORE_ERROR;
+}
+
+enum store_rc store_enterprises_each(struct store *s, const char *status,
+				     int (*each)(void *ctx, const struct enterprise *e), void *ctx)
+{
+	/* One read transaction: a consistent snapshot, however long it takes. */
+	if (exec_simple(s, STMT_BEGIN_READ) != STORE_OK)
+		return STORE_ERROR;
+	struct arena *arena = arena_new();
+	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISES_ALL);
+	bind_text(st, 1, status);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct enterprise e;
+		read_enterprise(st, arena, &e);
+		int stop = each(ctx, &e);
+		arena_reset(arena);
+		if (stop)
+			break;
+	}
+	stmt_done(st);
+	arena_free(arena);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		log_db_error(s, "each enterprise");
+		store_rollback(s);
+		return STORE_ERROR;
+	}
+	return exec_simple(s, STMT_COMMIT);
 }
 
 enum store_rc store_industry_articles(struct store *s, const char *industry, int limit, struct arena *arena,

@@ -203,6 +203,12 @@ const char *const store_migrations[] = {
 	"  handled_by TEXT"
 	");"
 	"CREATE INDEX messages_by_state ON messages(handled_at IS NOT NULL, id);",
+
+	/* 8: an enterprise's revision, counted up by each of its own edits,
+	 * so staff approve the version they saw; and the directory's order
+	 * read straight off an index. */
+	("ALTER TABLE enterprises ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;"
+	 "CREATE INDEX enterprises_by_update ON enterprises(status, updated_at DESC, id DESC);"),
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

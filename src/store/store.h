@@ -279,10 +279,12 @@ struct enterprise {
 	const char *reason;    /* why it was rejected */
 	const char *client_ip;
 	int64_t created_at, updated_at;
+	int64_t revision;      /* counts the enterprise's own edits */
 };
 
 /* Stores a pending registration with the hash of its edit token.
- * STORE_DUPLICATE when its credit code is registered already. */
+ * STORE_DUPLICATE when its credit code is held by a pending or approved
+ * registration; a rejected one's place is taken (its link stops working). */
 enum store_rc store_enterprise_insert(struct store *s, const struct enterprise *e, const unsigned char token_hash[32],
 				      int64_t now, int64_t *id) __attribute__((warn_unused_result));
 enum store_rc store_enterprise_get(struct store *s, int64_t id, struct arena *arena, struct enterprise *out)
@@ -293,9 +295,15 @@ enum store_rc store_enterprise_by_token(struct store *s, const unsigned char tok
  * STORE_DUPLICATE when the new credit code belongs to another. */
 enum store_rc store_enterprise_update(struct store *s, const struct enterprise *e, int64_t now)
 	__attribute__((warn_unused_result));
-/* Moves a pending registration to status; STORE_NOT_FOUND when not pending. */
-enum store_rc store_enterprise_decide(struct store *s, int64_t id, const char *status, const char *reason,
-				      int64_t now) __attribute__((warn_unused_result));
+/* Moves a pending registration at revision to status; STORE_NOT_FOUND
+ * when it is not pending or has been edited since (another revision). */
+enum store_rc store_enterprise_decide(struct store *s, int64_t id, int64_t revision, const char *status,
+				      const char *reason, int64_t now) __attribute__((warn_unused_result));
+/* Calls each for every enterprise in status, by id, in one consistent
+ * read; each returns non-zero to stop. The enterprise lives during the call. */
+enum store_rc store_enterprises_each(struct store *s, const char *status,
+				     int (*each)(void *ctx, const struct enterprise *e), void *ctx)
+	__attribute__((warn_unused_result));
 
 struct enterprise_filter {
 	const char *status;   /* required */

@@ -237,7 +237,8 @@ static const char *action_label(const char *action)
 		{ "submission.edit", "修改投稿" },    { "user.add", "添加账号" },
 		{ "user.disable", "停用账号" },       { "user.enable", "启用账号" },
 		{ "banned_words.set", "修改敏感词" }, { "enterprise.approve", "通过企业入驻" },
-		{ "enterprise.reject", "企业入驻不通过" }, { "message.handle", "处理留言" },
+		{ "enterprise.reject", "企业入驻不通过" },
+		{ "enterprise.edit", "企业修改登记信息" }, { "message.handle", "处理留言" },
 	};
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (!strcmp(labels[i].action, action))

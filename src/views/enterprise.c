@@ -2,6 +2,7 @@
  * the directory (page, JSON, CSV) and one enterprise's profile — and
  * their staff review. */
 #include <inttypes.h>
+#include <stdio.h>
 
 #include "content/district.h"
 #include "content/enterprise.h"
@@ -10,7 +11,7 @@
 #include "util/html.h"
 #include "views/views_internal.h"
 
-enum { DIRECTORY_PAGE_SIZE = 20, PROFILE_NEWS = 5, CSV_PAGE = 500 };
+enum { DIRECTORY_PAGE_SIZE = 20, PROFILE_NEWS = 5 };
 
 static const char *status_label(const char *status)
 {
@@ -252,6 +253,14 @@ int view_enterprise(struct view *v, int64_t id)
 		tv_put_str(contact, "name", e.contact_name);
 		tv_put_str(contact, "phone", e.phone);
 		tv_put_str(contact, "email", e.email);
+		if (e.email) {
+			/* Percent-encoded: ? & = in an address would add mailto
+			 * fields (a hidden bcc) to the staff's reply. */
+			struct buf *href = arena_buf(v->arena);
+			buf_puts(href, "mailto:");
+			url_escape(href, e.email, strlen(e.email));
+			tv_put_str(contact, "email_href", buf_cstr(href));
+		}
 	}
 	const struct district *d = district_lookup(str_from(e.district));
 	if (d && !strcmp(d->slug, e.district)) {
@@ -319,6 +328,7 @@ int view_admin_enterprise(struct view *v, int64_t id, const char *error, const c
 	tv_put_str(item, "status", e.status);
 	tv_put_str(item, "status_label", status_label(e.status));
 	tv_put_bool(item, "pending", !strcmp(e.status, "pending"));
+	tv_put_int(item, "revision", e.revision);
 	tv_put_str(item, "reason", e.reason);
 	tv_put_str(item, "contact_name", e.contact_name);
 	tv_put_str(item, "phone", e.phone);
@@ -353,34 +363,32 @@ static void csv_field(struct buf *out, const char *s, bool last)
 	buf_puts(out, last ? "\r\n" : ",");
 }
 
+enum { CSV_COLUMNS = 12 };
+
+static int csv_row(void *ctx, const struct enterprise *e)
+{
+	struct view *v = ctx;
+	char id[24];
+	snprintf(id, sizeof(id), "%" PRId64, e->id);
+	struct arena *scratch = arena_new();
+	const char *row[CSV_COLUMNS] = {
+		id, e->name, e->credit_code, sector_name(e->industry), enterprise_place_name(e->district),
+		enterprise_seeking_labels(e->seeking, scratch), e->description, e->website, e->contact_name, e->phone,
+		e->email, page_time_text(scratch, e->updated_at),
+	};
+	for (size_t k = 0; k < CSV_COLUMNS; k++)
+		csv_field(v->out, row[k], k == CSV_COLUMNS - 1);
+	arena_free(scratch);
+	return 0;
+}
+
 int view_admin_enterprises_csv(struct view *v)
 {
 	buf_puts(v->out, "\xef\xbb\xbf"); /* the BOM: Excel then reads UTF-8 */
-	static const char *const header[] = { "编号",	  "企业名称", "统一社会信用代码", "所属行业", "所在区", "需求",
-					     "企业简介", "网站",	    "联系人",	     "联系电话", "电子邮箱", "更新时间" };
-	enum { COLUMNS = sizeof(header) / sizeof(header[0]) };
-	for (size_t i = 0; i < COLUMNS; i++)
-		csv_field(v->out, header[i], i == COLUMNS - 1);
-	struct enterprise_filter f = { .status = "approved" };
-	for (int64_t offset = 0;; offset += CSV_PAGE) {
-		struct enterprise *list;
-		size_t n;
-		int64_t total;
-		if (store_enterprises_list(v->store, &f, offset, CSV_PAGE, v->arena, &list, &n, &total) != STORE_OK)
-			return 500;
-		for (size_t i = 0; i < n; i++) {
-			const struct enterprise *e = &list[i];
-			const char *when = page_time_text(v->arena, e->updated_at);
-			const char *row[COLUMNS] = {
-				arena_printf(v->arena, "%" PRId64, e->id), e->name, e->credit_code, sector_name(e->industry),
-				enterprise_place_name(e->district), enterprise_seeking_labels(e->seeking, v->arena),
-				e->description, e->website, e->contact_name, e->phone, e->email, when,
-			};
-			for (size_t k = 0; k < COLUMNS; k++)
-				csv_field(v->out, row[k], k == COLUMNS - 1);
-		}
-		if (n < CSV_PAGE)
-			break;
-	}
-	return 200;
+	static const char *const header[CSV_COLUMNS] = { "编号",	"企业名称", "统一社会信用代码", "所属行业",
+							 "所在区",	"需求",	 "企业简介",	     "网站",
+							 "联系人",	"联系电话", "电子邮箱",	     "更新时间" };
+	for (size_t i = 0; i < CSV_COLUMNS; i++)
+		csv_field(v->out, header[i], i == CSV_COLUMNS - 1);
+	return store_enterprises_each(v->store, "approved", csv_row, v) == STORE_OK ? 200 : 500;
 }

@@ -188,10 +188,18 @@ static long newest_pending(struct client *staff)
 static int decide(struct client *staff, long id, const char *action, const char *reason)
 {
 	char *page = fmt("/admin/enterprises/%ld", id), *path = fmt("/admin/enterprises/%ld/%s", id, action);
-	char *token = client_form_token(staff, page);
+	char *html = site_page(staff, page, 200);
+	char *token = csrf_in(html);
 	cr_assert_not_null(token, "%s has the staff token", page);
+	/* The revision the page showed (decided ones show no form: any will do). */
+	static const char marker[] = "name=\"revision\" value=\"";
+	const char *at = strstr(html, marker);
+	char *revision = at ? strndup(at + sizeof(marker) - 1, strcspn(at + sizeof(marker) - 1, "\"")) : strdup("1");
+	free(html);
 	struct http_reply r;
-	client_post(staff, path, (const char *[]){ "csrf_token", token, reason ? "reason" : NULL, reason, NULL }, &r);
+	client_post(staff, path,
+		    (const char *[]){ "csrf_token", token, "revision", revision, reason ? "reason" : NULL, reason, NULL }, &r);
+	free(revision);
 	int status = r.status;
 	if (status == 303) {
 		char *location = http_header(&r, "Location");
@@ -796,7 +804,8 @@ Test(enterprise, the_directory_pages_by_twenty_with_a_next_link)
 		for (const char *at = strstr(queue, link); at; at = strstr(at + 1, link)) {
 			char *approve = fmt("/admin/enterprises/%ld/approve", atol(at + sizeof(link) - 1));
 			struct http_reply reply;
-			client_post(&staff, approve, (const char *[]){ "csrf_token", staff_token, NULL }, &reply);
+			client_post(&staff, approve, (const char *[]){ "csrf_token", staff_token, "revision", "1", NULL },
+				    &reply);
 			cr_assert_eq(reply.status, 303);
 			http_reply_free(&reply);
 			free(approve);
@@ -1127,6 +1136,12 @@ Test(enterprise, the_edit_token_is_not_written_to_the_access_log)
 	reg_submit(&visitor, edit, &r, &reply);
 	cr_assert_eq(reply.status, 303);
 	http_reply_free(&reply);
+	/* The token in paths no route takes, too. */
+	char *slash = fmt("%s/", edit), *encoded = fmt("/enterprises/edit/%s%%2Fx", token);
+	free(site_page(&visitor, slash, 404));
+	free(site_page(&visitor, encoded, 404));
+	free(slash);
+	free(encoded);
 	/* Requests after these make sure their lines have been written. */
 	free(site_page(&visitor, "/enterprises", 200));
 	free(site_page(&visitor, "/healthz", 200));
@@ -1952,4 +1967,157 @@ Test(enterprise_rate, each_public_form_counts_its_own_posts_per_address_and_answ
 	free(token);
 	client_free(&c);
 	client_free(&staff);
+}
+
+/* ---- found by review ---- */
+
+/* The revision a staff page shows for id. */
+static char *revision_on(struct client *staff, long id)
+{
+	char *page = fmt("/admin/enterprises/%ld", id), *html = site_page(staff, page, 200);
+	static const char marker[] = "name=\"revision\" value=\"";
+	const char *at = strstr(html, marker);
+	cr_assert_not_null(at, "%s shows its revision", page);
+	char *revision = strndup(at + sizeof(marker) - 1, strcspn(at + sizeof(marker) - 1, "\""));
+	free(html);
+	free(page);
+	return revision;
+}
+
+Test(enterprise, staff_approve_the_version_they_saw_not_a_later_edit)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	staff_login(&staff);
+	char code[19];
+	valid_code(41, code);
+	struct reg r = reg_of("审核时的名称有限公司", code);
+	char *token = register_ok(&visitor, &r), *edit = fmt("/enterprises/edit/%s", token);
+	long id = newest_pending(&staff);
+	char *seen = revision_on(&staff, id), *staff_token = client_form_token(&staff, "/admin/enterprises");
+	/* The enterprise changes its record while the page is open. */
+	r.name = "审核后偷换的名称有限公司";
+	struct http_reply reply;
+	reg_submit(&visitor, edit, &r, &reply);
+	cr_assert_eq(reply.status, 303);
+	http_reply_free(&reply);
+	char *approve = fmt("/admin/enterprises/%ld/approve", id);
+	client_post(&staff, approve, (const char *[]){ "csrf_token", staff_token, "revision", seen, NULL }, &reply);
+	cr_assert_eq(reply.status, 409, "approving what was not seen");
+	cr_assert(strstr(reply.body, "修改了登记信息"), "%s", reply.body);
+	http_reply_free(&reply);
+	cr_assert_not(site_page_has(&visitor, "/enterprises", "审核后偷换的名称有限公司"), "still pending");
+	client_post(&staff, approve, (const char *[]){ "csrf_token", staff_token, NULL }, &reply);
+	cr_assert_eq(reply.status, 400, "the revision is required");
+	http_reply_free(&reply);
+	cr_assert_eq(decide(&staff, id, "approve", NULL), 303, "approving the version now shown");
+	cr_assert(site_page_has(&visitor, "/enterprises", "审核后偷换的名称有限公司"));
+	cr_assert(site_page_has(&staff, "/admin/audit", "企业修改登记信息"), "the enterprise's own edits are audited");
+	free(approve);
+	free(staff_token);
+	free(seen);
+	free(edit);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(enterprise, a_rejected_registration_does_not_hold_its_code)
+{
+	struct client squatter, owner, staff;
+	client_init(&squatter, site.server.port);
+	client_init(&owner, site.server.port);
+	staff_login(&staff);
+	char code[19];
+	valid_code(42, code);
+	struct reg fake = reg_of("冒名登记有限公司", code), real = reg_of("真正的企业有限公司", code);
+	char *squat_token = register_ok(&squatter, &fake);
+	long id = newest_pending(&staff);
+	cr_assert_eq(decide(&staff, id, "reject", "与营业执照不符"), 303);
+	char *owner_token = register_ok(&owner, &real);
+	char *squat_edit = fmt("/enterprises/edit/%s", squat_token);
+	free(site_page(&squatter, squat_edit, 404)); /* the squatter's link no longer opens it */
+	cr_assert_eq(decide(&staff, newest_pending(&staff), "approve", NULL), 303);
+	cr_assert(site_page_has(&owner, "/enterprises", "真正的企业有限公司"));
+	/* A pending or approved registration still holds its code. */
+	struct http_reply reply;
+	reg_submit(&squatter, "/enterprises/join", &fake, &reply);
+	cr_assert_eq(reply.status, 409);
+	http_reply_free(&reply);
+	free(squat_edit);
+	free(owner_token);
+	free(squat_token);
+	client_free(&squatter);
+	client_free(&owner);
+	client_free(&staff);
+}
+
+Test(enterprise, an_email_address_cannot_add_fields_to_the_staff_mailto_link)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	staff_login(&staff);
+	char code[19];
+	valid_code(43, code);
+	struct reg r = reg_of("邮件地址测试有限公司", code);
+	r.email = "a?bcc=spy%40evil.cn&x=@example.com";
+	free(register_ok(&visitor, &r));
+	long id = newest_pending(&staff);
+	cr_assert_eq(decide(&staff, id, "approve", NULL), 303);
+	char *profile = fmt("/enterprises/%ld", id), *page = site_page(&staff, profile, 200);
+	cr_assert_null(strstr(page, "mailto:a?"), "the address is percent-encoded in the link");
+	cr_assert(strstr(page, "mailto:a%3Fbcc%3Dspy%2540evil.cn%26x%3D%40example.com"), "%s", strstr(page, "mailto:"));
+	free(page);
+	free(profile);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(enterprise_input, short_websites_and_blank_checkboxes_are_read_as_meant)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	staff_login(&staff);
+	char code[19];
+	valid_code(44, code);
+	struct reg r = reg_of("短网址测试有限公司", code);
+	r.website = "http://a.cn";
+	r.seeking[0] = "";
+	r.seeking[1] = "site";
+	r.seeking[2] = "";
+	free(register_ok(&visitor, &r));
+	cr_assert_eq(decide(&staff, newest_pending(&staff), "approve", NULL), 303);
+	char *json = site_page(&visitor, "/api/v1/enterprises?q=%E7%9F%AD%E7%BD%91%E5%9D%80", 200);
+	cr_assert(strstr(json, "\"seeking\":[\"site\"]"), "stored without the blanks: %s", json);
+	cr_assert(strstr(json, "\"website\":\"http://a.cn\""), "%s", json);
+	free(json);
+	const char *bad[] = { "http://", "https://x", "http://.cn", "http://a." };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		valid_code(45 + (unsigned)i, code);
+		r.credit_code = code;
+		r.website = bad[i];
+		struct http_reply reply;
+		reg_submit(&visitor, "/enterprises/join", &r, &reply);
+		cr_assert_eq(reply.status, 400, "website %s", bad[i]);
+		cr_assert(strstr(reply.body, "id=\"website-error\""), "website %s", bad[i]);
+		http_reply_free(&reply);
+	}
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(enterprise_input, a_form_with_two_csrf_tokens_is_refused)
+{
+	struct client visitor;
+	client_init(&visitor, site.server.port);
+	char *token = client_form_token(&visitor, "/contact");
+	struct http_reply reply;
+	client_post(&visitor, "/contact",
+		    (const char *[]){ "csrf_token", token, "csrf_token", token, "name", "张三", "contact", "13812345678",
+				      "message", "你好", NULL },
+		    &reply);
+	cr_assert_eq(reply.status, 400);
+	http_reply_free(&reply);
+	free(token);
+	client_free(&visitor);
 }
