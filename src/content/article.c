@@ -7,6 +7,7 @@
 #include "content/district.h"
 #include "content/industry.h"
 #include "content/paragraph.h"
+#include "content/places.h"
 #include "content/simhash.h"
 #include "util/date.h"
 #include "util/utf8.h"
@@ -140,7 +141,10 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 		}
 		nfound = 1;
 	} else {
-		nfound = district_find_in_text(title, found, DISTRICT_COUNT);
+		struct district_tags tags;
+		places_tag(title, body, &tags);
+		nfound = tags.n;
+		memcpy(found, tags.districts, nfound * sizeof(found[0]));
 	}
 
 	struct buf paragraphs = { 0 };
