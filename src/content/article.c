@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "content/district.h"
+#include "content/facts.h"
 #include "content/industry.h"
 #include "content/paragraph.h"
 #include "content/places.h"
@@ -71,6 +72,26 @@ static void content_hash(const struct article *a, unsigned char out[16])
 		crypto_generichash_update(&st, (const unsigned char *)"\x1f", 1);
 	}
 	crypto_generichash_final(&st, out, 16);
+}
+
+enum { ARTICLE_MAX_FACTS = 64 };
+
+/* The facts the body states, copied into the arena. */
+static void add_facts(struct article *a, struct arena *arena)
+{
+	struct fact found[ARTICLE_MAX_FACTS];
+	size_t n = facts_extract(str_from(a->body), arena, found, ARTICLE_MAX_FACTS);
+	struct article_fact *facts = ARENA_NEW_ARRAY(arena, struct article_fact, n ? n : 1);
+	for (size_t i = 0; i < n; i++)
+		facts[i] = (struct article_fact){
+			.kind = fact_kind_names[found[i].kind],
+			.value = found[i].value,
+			.unit = found[i].unit,
+			.match = arena_strndup(arena, found[i].match.p, found[i].match.len),
+			.sentence = arena_strndup(arena, found[i].text.p, found[i].text.len),
+		};
+	a->facts = facts;
+	a->nfacts = n;
 }
 
 int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
@@ -145,6 +166,7 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 		places_tag(title, body, &tags);
 		nfound = tags.n;
 		memcpy(found, tags.districts, nfound * sizeof(found[0]));
+		out->citywide = tags.citywide;
 	}
 
 	struct buf paragraphs = { 0 };
@@ -161,6 +183,7 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 	size_t ntags = industry_tag(title, body, tags, ARTICLE_MAX_INDUSTRIES);
 	for (size_t i = 0; i < ntags; i++)
 		out->industries[out->nindustries++] = tags[i]->slug;
+	add_facts(out, arena);
 	content_hash(out, out->content_hash);
 	out->simhash = article_simhash(str_from(out->title), str_from(out->body));
 	return 0;

@@ -209,6 +209,24 @@ const char *const store_migrations[] = {
 	 * read straight off an index. */
 	("ALTER TABLE enterprises ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;"
 	 "CREATE INDEX enterprises_by_update ON enterprises(status, updated_at DESC, id DESC);"),
+
+	/* 9: the facts an article states (content/facts.h), each with its
+	 * sentence, dated like the article for time series; and whether an
+	 * article is about Shanghai as a whole (全市) rather than a district.
+	 * Articles stored before have none until they are tagged again. */
+	("CREATE TABLE article_facts ("
+	 "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	 "  seq INTEGER NOT NULL,"
+	 "  kind TEXT NOT NULL CHECK (kind IN ('money', 'count', 'percent', 'year')),"
+	 "  value REAL NOT NULL,"
+	 "  unit TEXT NOT NULL,"
+	 "  match TEXT NOT NULL,"
+	 "  sentence TEXT NOT NULL,"
+	 "  date TEXT NOT NULL,"
+	 "  PRIMARY KEY (article_id, seq)"
+	 ") WITHOUT ROWID;"
+	 "CREATE INDEX article_facts_by_kind ON article_facts(kind, date);"
+	 "ALTER TABLE articles ADD COLUMN citywide INTEGER NOT NULL DEFAULT 0;"),
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

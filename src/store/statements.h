@@ -16,8 +16,13 @@
 	X(SEARCH_REBUILD, "INSERT INTO article_search(article_search) VALUES ('rebuild')") \
 	X(ENTERPRISE_SEARCH_REBUILD, "INSERT INTO enterprise_search(enterprise_search) VALUES ('rebuild')") \
 	X(ARTICLE_INSERT,                                                                \
-	  "INSERT INTO articles(title, body, date, source, url, content_hash, simhash, created_at)" \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
+	  "INSERT INTO articles(title, body, date, source, url, content_hash, simhash, citywide, created_at)" \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
+	X(ARTICLE_FACT_INSERT,                                                           \
+	  "INSERT INTO article_facts(article_id, seq, kind, value, unit, match, sentence, date)" \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                                       \
+	X(ARTICLE_FACTS,                                                                 \
+	  "SELECT kind, value, unit, match, sentence FROM article_facts WHERE article_id = ?1 ORDER BY seq") \
 	X(ARTICLE_DISTRICT_INSERT,                                                       \
 	  "INSERT OR IGNORE INTO article_districts(district, date, article_id) VALUES (?1, ?2, ?3)") \
 	X(USER_INSERT,                                                                   \
@@ -36,7 +41,7 @@
 	X(ARTICLE_INDUSTRIES,                                                            \
 	  "SELECT industry FROM article_industries WHERE article_id = ?1 ORDER BY rank")  \
 	X(ARTICLE_GET,                                                                   \
-	  "SELECT id, title, body, date, source, url, content_hash FROM articles WHERE id = ?1") \
+	  "SELECT id, title, body, date, source, url, content_hash, citywide FROM articles WHERE id = ?1") \
 	X(ARTICLE_DISTRICTS,                                                             \
 	  "SELECT district FROM article_districts WHERE article_id = ?1 ORDER BY district") \
 	X(ARTICLE_NEWER,                                                                 \

@@ -253,6 +253,7 @@ enum store_rc store_article_insert(struct store *s, const struct article *a, int
 	bind_text(st, 5, a->url);
 	sqlite3_bind_blob(st, 6, a->content_hash, sizeof(a->content_hash), SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, (int64_t)a->simhash);
+	sqlite3_bind_int(st, 8, a->citywide);
 	int rc = sqlite3_step(st);
 	stmt_done(st);
 	if (rc != SQLITE_DONE) {
@@ -274,6 +275,20 @@ enum store_rc store_article_insert(struct store *s, const struct article *a, int
 			log_db_error(s, "insert article district");
 			return STORE_ERROR;
 		}
+	}
+	st = stmt_get(s, STMT_ARTICLE_FACT_INSERT);
+	for (size_t i = 0; i < a->nfacts; i++) {
+		const struct article_fact *f = &a->facts[i];
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int(st, 2, (int)i);
+		bind_text(st, 3, f->kind);
+		sqlite3_bind_double(st, 4, f->value);
+		bind_text(st, 5, f->unit);
+		bind_text(st, 6, f->match);
+		bind_text(st, 7, f->sentence);
+		bind_text(st, 8, a->date);
+		if (step_write(s, st, "insert article fact") != STORE_OK)
+			return STORE_ERROR;
 	}
 	st = stmt_get(s, STMT_ARTICLE_INDUSTRY_INSERT);
 	for (size_t i = 0; i < a->nindustries; i++) {
@@ -312,6 +327,7 @@ enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena
 	out->url = column_text(st, 5, arena);
 	if (sqlite3_column_bytes(st, 6) == (int)sizeof(out->content_hash))
 		memcpy(out->content_hash, sqlite3_column_blob(st, 6), sizeof(out->content_hash));
+	out->citywide = sqlite3_column_int(st, 7) != 0;
 	stmt_done(st);
 
 	st = stmt_get(s, STMT_ARTICLE_DISTRICTS);
@@ -321,6 +337,31 @@ enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena
 	stmt_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		log_db_error(s, "get article districts");
+		return STORE_ERROR;
+	}
+	st = stmt_get(s, STMT_ARTICLE_FACTS);
+	sqlite3_bind_int64(st, 1, id);
+	size_t cap = 8;
+	struct article_fact *facts = ARENA_NEW_ARRAY(arena, struct article_fact, cap);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->nfacts == cap) {
+			struct article_fact *grown = ARENA_NEW_ARRAY(arena, struct article_fact, cap * 2);
+			memcpy(grown, facts, cap * sizeof(*grown));
+			facts = grown;
+			cap *= 2;
+		}
+		facts[out->nfacts++] = (struct article_fact){
+			.kind = column_text(st, 0, arena),
+			.value = sqlite3_column_double(st, 1),
+			.unit = column_text(st, 2, arena),
+			.match = column_text(st, 3, arena),
+			.sentence = column_text(st, 4, arena),
+		};
+	}
+	stmt_done(st);
+	out->facts = facts;
+	if (rc != SQLITE_DONE) {
+		log_db_error(s, "get article facts");
 		return STORE_ERROR;
 	}
 	st = stmt_get(s, STMT_ARTICLE_INDUSTRIES);

@@ -40,6 +40,18 @@ struct article {
 	size_t nindustries;
 	unsigned char content_hash[16]; /* identity for de-duplication */
 	uint64_t simhash;               /* finds near duplicates (content/simhash.h) */
+	bool citywide;                  /* about Shanghai as a whole (全市), no district */
+	const struct article_fact *facts; /* what it states, in text order */
+	size_t nfacts;
+};
+
+/* A fact an article states (content/facts.h), as stored. */
+struct article_fact {
+	const char *kind;     /* "money", "count", "percent" or "year" */
+	double value;
+	const char *unit;     /* "CNY", "个项目", "%", "年" … */
+	const char *match;    /* as written: "5000万元" */
+	const char *sentence; /* the sentence it came from */
 };
 
 /* A row of an article listing: enough for a title line and an excerpt. */

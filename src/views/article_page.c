@@ -1,7 +1,9 @@
 /* article_page: one article, read as sections, with its neighbours. */
+#include <stdio.h>
 #include <string.h>
 
 #include "content/paragraph.h"
+#include "content/industry.h"
 #include "views/views_internal.h"
 
 static void add_paragraphs(struct tv *data, const char *body)
@@ -32,6 +34,53 @@ static void add_neighbour(struct tv *data, const char *key, const struct article
 	tv_put_str(n, "title", s->title);
 }
 
+enum { PANEL_FACTS = 6 };
+
+/* A whole number with thousands separators: 50000000 → "50,000,000". */
+static const char *grouped(struct arena *arena, double value)
+{
+	char digits[32];
+	snprintf(digits, sizeof(digits), "%.0f", value < 0 ? -value : value);
+	size_t n = strlen(digits);
+	char *out = arena_alloc(arena, n + n / 3 + 2), *o = out;
+	if (value < 0)
+		*o++ = '-';
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			*o++ = ',';
+		*o++ = digits[i];
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The key facts for the panel: money, then counts, then percentages, in
+ * the order stated, at most PANEL_FACTS. Years are context, not keys. */
+static void add_facts(struct view *v, struct tv *data, const struct article *a)
+{
+	static const struct {
+		const char *kind, *label;
+	} order[] = { { "money", "金额" }, { "count", "数量" }, { "percent", "比例" } };
+	struct tv *list = tv_put_list(data, "facts");
+	size_t shown = 0;
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		for (size_t i = 0; i < a->nfacts && shown < PANEL_FACTS; i++) {
+			const struct article_fact *f = &a->facts[i];
+			if (strcmp(f->kind, order[k].kind))
+				continue;
+			struct tv *item = tv_list_add_object(list);
+			tv_put_str(item, "label", order[k].label);
+			tv_put_str(item, "match", f->match);
+			tv_put_str(item, "sentence", f->sentence);
+			if (!strcmp(f->kind, "money"))
+				tv_put_str(item, "normalised",
+					   arena_printf(v->arena, "%s %s", grouped(v->arena, f->value),
+							!strcmp(f->unit, "CNY") ? "元" : f->unit));
+			shown++;
+		}
+	}
+}
+
 int view_article(struct view *v, int64_t id)
 {
 	struct article a;
@@ -53,6 +102,17 @@ int view_article(struct view *v, int64_t id)
 	tv_put_str(data, "source", a.source);
 	tv_put_str(data, "url", a.url);
 	page_add_districts(data, "districts", a.districts, a.ndistricts);
+	tv_put_bool(data, "citywide", a.citywide);
+	struct tv *tags = tv_put_list(data, "industries");
+	for (size_t i = 0; i < a.nindustries; i++) {
+		const struct industry *ind = industry_by_slug(str_from(a.industries[i]));
+		if (!ind)
+			continue;
+		struct tv *item = tv_list_add_object(tags);
+		tv_put_str(item, "slug", ind->slug);
+		tv_put_str(item, "name", ind->name);
+	}
+	add_facts(v, data, &a);
 	add_paragraphs(data, a.body);
 	add_neighbour(data, "newer", &newer);
 	add_neighbour(data, "older", &older);

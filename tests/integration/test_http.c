@@ -571,3 +571,27 @@ Test(http, sidebar_counts_match_each_channel)
 	}
 	http_reply_free(&home);
 }
+
+Test(http, an_article_shows_its_districts_industries_and_key_figures)
+{
+	struct http_reply r;
+	get("/districts/huangpu", &r);
+	long id = article_id_from(r.body, "黄浦区举办金融服务业招商推介会");
+	http_reply_free(&r);
+	char path[64];
+	snprintf(path, sizeof(path), "/articles/%ld", id);
+	get(path, &r);
+	cr_assert_eq(r.status, 200);
+	const char *panel = strstr(r.body, "<aside class=\"tags-panel\"");
+	cr_assert_not_null(panel, "the article has a tag panel");
+	char *end = strstr(panel, "</aside>");
+	cr_assert_not_null(end);
+	*end = '\0';
+	cr_assert(strstr(panel, "href=\"/districts/huangpu\""), "%s", panel);
+	cr_assert(strstr(panel, "href=\"/search?industry=finance\""), "its industry links to its channel: %s", panel);
+	/* From the text: 最高5000万元的落户奖励, 合计约45亿元, 120余家机构. */
+	cr_assert(strstr(panel, "<strong>5000万元</strong>（50,000,000 元）"), "%s", panel);
+	cr_assert(strstr(panel, "<strong>45亿元</strong>（4,500,000,000 元）"), "%s", panel);
+	cr_assert(strstr(panel, "落户奖励"), "with the sentence it came from");
+	http_reply_free(&r);
+}
