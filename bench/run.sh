@@ -34,6 +34,10 @@ import_secs=$(echo "$end $start" | awk '{printf "%.2f", $1 - $2}')
 import_rate=$(echo "$articles $import_secs" | awk '{printf "%.0f", $1 / $2}')
 echo "import: ${import_secs}s, $import_rate articles/s"
 
+# Tagging throughput: every article through article_tag again (districts,
+# industries, facts), written back in one transaction.
+retag_line=$("$bin" retag --db "$out/bench.db")
+echo "retag: $retag_line"
 ZHAOSHANG_PASSWORD=bench-password-1 "$bin" user add bench --role admin --db "$out/bench.db" >/dev/null
 "$bin" serve --db "$out/bench.db" --listen 127.0.0.1:0 --access-log off 2>"$out/server.log" &
 server_pid=$!
@@ -155,5 +159,6 @@ article_bytes=$(wc -c < "$www$article_path")
 	echo "| \`POST /admin/submissions/1/approve\` (one) | $(awk '{ printf "%.1f", $1 * 1000 }' "$out/approve.txt") |"
 	echo
 	echo "Import: $articles articles in ${import_secs}s ($import_rate articles/s)."
+	echo "Retag: $retag_line"
 	echo "Medians of $rounds rounds; each: \`wrk -t$threads -c$conns -d${seconds}s --latency\`, loopback."
 } | tee "$out/results.md"

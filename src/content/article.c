@@ -94,6 +94,26 @@ static void add_facts(struct article *a, struct arena *arena)
 	a->nfacts = n;
 }
 
+void article_tag(struct article *a, struct arena *arena)
+{
+	struct str title = str_from(a->title), body = str_from(a->body);
+	a->citywide = false;
+	if (!a->districts_given) {
+		struct district_tags t;
+		places_tag(title, body, &t);
+		a->ndistricts = 0;
+		for (size_t i = 0; i < t.n; i++)
+			a->districts[a->ndistricts++] = t.districts[i]->slug;
+		a->citywide = t.citywide;
+	}
+	const struct industry *tags[ARTICLE_MAX_INDUSTRIES];
+	size_t ntags = industry_tag(title, body, tags, ARTICLE_MAX_INDUSTRIES);
+	a->nindustries = 0;
+	for (size_t i = 0; i < ntags; i++)
+		a->industries[a->nindustries++] = tags[i]->slug;
+	add_facts(a, arena);
+}
+
 int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
 		    struct buf *err)
 {
@@ -149,24 +169,16 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 		}
 	}
 
-	const struct district *found[DISTRICT_COUNT];
-	size_t nfound;
+	const struct district *given = NULL;
 	struct str district = str_trim(in->district);
 	if (district.len) {
-		found[0] = district_lookup(district);
-		if (!found[0]) {
+		given = district_lookup(district);
+		if (!given) {
 			buf_puts(err, "未知的区");
 			quote_input(err, district);
 			buf_puts(err, "：应为上海 16 个区之一（如 pudong 或 浦东新区）");
 			return -1;
 		}
-		nfound = 1;
-	} else {
-		struct district_tags tags;
-		places_tag(title, body, &tags);
-		nfound = tags.n;
-		memcpy(found, tags.districts, nfound * sizeof(found[0]));
-		out->citywide = tags.citywide;
 	}
 
 	struct buf paragraphs = { 0 };
@@ -177,13 +189,11 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 	out->date = arena_strndup(arena, date.p, date.len);
 	out->source = source.len ? arena_strndup(arena, source.p, source.len) : NULL;
 	out->url = url.len ? arena_strndup(arena, url.p, url.len) : NULL;
-	for (size_t i = 0; i < nfound; i++)
-		out->districts[out->ndistricts++] = found[i]->slug;
-	const struct industry *tags[ARTICLE_MAX_INDUSTRIES];
-	size_t ntags = industry_tag(title, body, tags, ARTICLE_MAX_INDUSTRIES);
-	for (size_t i = 0; i < ntags; i++)
-		out->industries[out->nindustries++] = tags[i]->slug;
-	add_facts(out, arena);
+	if (given) {
+		out->districts[out->ndistricts++] = given->slug;
+		out->districts_given = true;
+	}
+	article_tag(out, arena);
 	content_hash(out, out->content_hash);
 	out->simhash = article_simhash(str_from(out->title), str_from(out->body));
 	return 0;

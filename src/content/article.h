@@ -34,6 +34,11 @@ struct article_input {
  * (content/simhash.h) over its title and body together. */
 uint64_t article_simhash(struct str title, struct str body);
 
+/* Tags a's text: its districts (unless they were given, districts_given),
+ * or that it is city-wide; its industries, strongest first; its facts.
+ * The same rules at import and at retag. Strings in arena. */
+void article_tag(struct article *a, struct arena *arena);
+
 int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
 		    struct buf *err) __attribute__((warn_unused_result));
 

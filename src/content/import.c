@@ -12,8 +12,9 @@
 #include "content/article.h"
 #include "content/parse.h"
 #include "util/arena.h"
+#include "util/progress.h"
 
-enum { PROGRESS_MIN_BYTES = 1 << 20, PROGRESS_WIDTH = 30 };
+enum { PROGRESS_MIN_BYTES = 1 << 20 };
 
 struct import_run {
 	struct store *store;
@@ -22,9 +23,7 @@ struct import_run {
 	struct import_result *result;
 	struct buf *err;
 	bool store_failed;
-	bool progress;
-	size_t total_bytes;
-	int last_percent;
+	struct progress progress; /* over the file's bytes */
 };
 
 static void on_error(void *ctx, size_t line, const char *message)
@@ -68,17 +67,7 @@ static void on_item(void *ctx, const struct article_input *in, size_t line)
 static void on_progress(void *ctx, size_t offset)
 {
 	struct import_run *run = ctx;
-	if (!run->progress || run->total_bytes == 0)
-		return;
-	int percent = (int)(offset * 100 / run->total_bytes);
-	if (percent == run->last_percent)
-		return;
-	run->last_percent = percent;
-	int filled = percent * PROGRESS_WIDTH / 100;
-	fprintf(stderr, "\r%s [%.*s%*s] %3d%%  %zu 篇", run->name, filled, "##############################",
-		PROGRESS_WIDTH - filled, "", percent, run->result->added + run->result->duplicates);
-	if (percent == 100)
-		fputc('\n', stderr);
+	progress_update(&run->progress, offset, run->result->added + run->result->duplicates);
 }
 
 int import_buffer(struct store *s, const char *name, struct str data, bool jsonl, bool progress,
@@ -87,8 +76,8 @@ int import_buffer(struct store *s, const char *name, struct str data, bool jsonl
 	*result = (struct import_result){ 0 };
 	struct import_run run = {
 		.store = s, .name = name, .arena = arena_new(), .result = result, .err = err,
-		.progress = progress && data.len >= PROGRESS_MIN_BYTES, .total_bytes = data.len,
-		.last_percent = -1,
+		.progress = { .label = name, .total = data.len, .on = progress && data.len >= PROGRESS_MIN_BYTES,
+			      .last_percent = -1 },
 	};
 	struct parse_sink sink = { on_item, on_error, on_progress, &run };
 	int rc = -1;

@@ -16,8 +16,15 @@
 	X(SEARCH_REBUILD, "INSERT INTO article_search(article_search) VALUES ('rebuild')") \
 	X(ENTERPRISE_SEARCH_REBUILD, "INSERT INTO enterprise_search(enterprise_search) VALUES ('rebuild')") \
 	X(ARTICLE_INSERT,                                                                \
-	  "INSERT INTO articles(title, body, date, source, url, content_hash, simhash, citywide, created_at)" \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
+	  "INSERT INTO articles(title, body, date, source, url, content_hash, simhash, citywide, districts_given," \
+	  " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
+	/* Retagging: the articles after an id, and replacing their tags. */          \
+	X(ARTICLES_AFTER,                                                                \
+	  "SELECT id, title, body, date, districts_given FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2") \
+	X(ARTICLE_DISTRICTS_DELETE, "DELETE FROM article_districts WHERE article_id = ?1")  \
+	X(ARTICLE_INDUSTRIES_DELETE, "DELETE FROM article_industries WHERE article_id = ?1") \
+	X(ARTICLE_FACTS_DELETE, "DELETE FROM article_facts WHERE article_id = ?1")          \
+	X(ARTICLE_CITYWIDE_SET, "UPDATE articles SET citywide = ?2 WHERE id = ?1")          \
 	X(ARTICLE_FACT_INSERT,                                                           \
 	  "INSERT INTO article_facts(article_id, seq, kind, value, unit, match, sentence, date)" \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                                       \
@@ -41,7 +48,7 @@
 	X(ARTICLE_INDUSTRIES,                                                            \
 	  "SELECT industry FROM article_industries WHERE article_id = ?1 ORDER BY rank")  \
 	X(ARTICLE_GET,                                                                   \
-	  "SELECT id, title, body, date, source, url, content_hash, citywide FROM articles WHERE id = ?1") \
+	  "SELECT id, title, body, date, source, url, content_hash, citywide, districts_given FROM articles WHERE id = ?1") \
 	X(ARTICLE_DISTRICTS,                                                             \
 	  "SELECT district FROM article_districts WHERE article_id = ?1 ORDER BY district") \
 	X(ARTICLE_NEWER,                                                                 \

@@ -243,43 +243,22 @@ bool store_ping(struct store *s)
 	return exec_simple(s, STMT_PING) == STORE_OK;
 }
 
-enum store_rc store_article_insert(struct store *s, const struct article *a, int64_t *id)
+/* Writes a's districts (when with_districts), industries and facts for
+ * the article id. */
+static enum store_rc insert_tags(struct store *s, const struct article *a, int64_t id, bool with_districts)
 {
-	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_INSERT);
-	bind_text(st, 1, a->title);
-	bind_text(st, 2, a->body);
-	bind_text(st, 3, a->date);
-	bind_text(st, 4, a->source);
-	bind_text(st, 5, a->url);
-	sqlite3_bind_blob(st, 6, a->content_hash, sizeof(a->content_hash), SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, (int64_t)a->simhash);
-	sqlite3_bind_int(st, 8, a->citywide);
-	int rc = sqlite3_step(st);
-	stmt_done(st);
-	if (rc != SQLITE_DONE) {
-		log_db_error(s, "insert article");
-		return STORE_ERROR;
-	}
-	if (sqlite3_changes(s->db) == 0)
-		return STORE_DUPLICATE;
-	*id = sqlite3_last_insert_rowid(s->db);
-
-	st = stmt_get(s, STMT_ARTICLE_DISTRICT_INSERT);
-	for (size_t i = 0; i < a->ndistricts; i++) {
+	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_DISTRICT_INSERT);
+	for (size_t i = 0; with_districts && i < a->ndistricts; i++) {
 		bind_text(st, 1, a->districts[i]);
 		bind_text(st, 2, a->date);
-		sqlite3_bind_int64(st, 3, *id);
-		rc = sqlite3_step(st);
-		stmt_done(st);
-		if (rc != SQLITE_DONE) {
-			log_db_error(s, "insert article district");
+		sqlite3_bind_int64(st, 3, id);
+		if (step_write(s, st, "insert article district") != STORE_OK)
 			return STORE_ERROR;
-		}
 	}
 	st = stmt_get(s, STMT_ARTICLE_FACT_INSERT);
 	for (size_t i = 0; i < a->nfacts; i++) {
 		const struct article_fact *f = &a->facts[i];
-		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int(st, 2, (int)i);
 		bind_text(st, 3, f->kind);
 		sqlite3_bind_double(st, 4, f->value);
@@ -294,16 +273,36 @@ enum store_rc store_article_insert(struct store *s, const struct article *a, int
 	for (size_t i = 0; i < a->nindustries; i++) {
 		bind_text(st, 1, a->industries[i]);
 		bind_text(st, 2, a->date);
-		sqlite3_bind_int64(st, 3, *id);
+		sqlite3_bind_int64(st, 3, id);
 		sqlite3_bind_int(st, 4, (int)i);
-		rc = sqlite3_step(st);
-		stmt_done(st);
-		if (rc != SQLITE_DONE) {
-			log_db_error(s, "insert article industry");
+		if (step_write(s, st, "insert article industry") != STORE_OK)
 			return STORE_ERROR;
-		}
 	}
 	return STORE_OK;
+}
+
+enum store_rc store_article_insert(struct store *s, const struct article *a, int64_t *id)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_INSERT);
+	bind_text(st, 1, a->title);
+	bind_text(st, 2, a->body);
+	bind_text(st, 3, a->date);
+	bind_text(st, 4, a->source);
+	bind_text(st, 5, a->url);
+	sqlite3_bind_blob(st, 6, a->content_hash, sizeof(a->content_hash), SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, (int64_t)a->simhash);
+	sqlite3_bind_int(st, 8, a->citywide);
+	sqlite3_bind_int(st, 9, a->districts_given);
+	int rc = sqlite3_step(st);
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		log_db_error(s, "insert article");
+		return STORE_ERROR;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		return STORE_DUPLICATE;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return insert_tags(s, a, *id, true);
 }
 
 enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena, struct article *out)
@@ -328,6 +327,7 @@ enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena
 	if (sqlite3_column_bytes(st, 6) == (int)sizeof(out->content_hash))
 		memcpy(out->content_hash, sqlite3_column_blob(st, 6), sizeof(out->content_hash));
 	out->citywide = sqlite3_column_int(st, 7) != 0;
+	out->districts_given = sqlite3_column_int(st, 8) != 0;
 	stmt_done(st);
 
 	st = stmt_get(s, STMT_ARTICLE_DISTRICTS);
@@ -643,4 +643,59 @@ enum store_rc store_session_delete(struct store *s, const unsigned char token_ha
 	sqlite3_stmt *st = stmt_get(s, STMT_SESSION_DELETE);
 	sqlite3_bind_blob(st, 1, token_hash, 32, SQLITE_STATIC);
 	return step_write(s, st, "delete session");
+}
+
+enum store_rc store_articles_after(struct store *s, int64_t after, int limit, struct arena *arena,
+				   struct article **out, size_t *n)
+{
+	*n = 0;
+	*out = ARENA_NEW_ARRAY(arena, struct article, (size_t)limit);
+	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLES_AFTER);
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, limit);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit) {
+		struct article *a = &(*out)[(*n)++];
+		*a = (struct article){
+			.id = sqlite3_column_int64(st, 0),
+			.title = column_text(st, 1, arena),
+			.body = column_text(st, 2, arena),
+			.date = column_text(st, 3, arena),
+			.districts_given = sqlite3_column_int(st, 4) != 0,
+		};
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		log_db_error(s, "articles after");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
+/* Runs a statement that takes one article id. */
+static enum store_rc for_article(struct store *s, enum store_statement which, int64_t id, const char *what)
+{
+	sqlite3_stmt *st = stmt_get(s, which);
+	sqlite3_bind_int64(st, 1, id);
+	return step_write(s, st, what);
+}
+
+enum store_rc store_article_retag(struct store *s, const struct article *a)
+{
+	if ((!a->districts_given &&
+	     for_article(s, STMT_ARTICLE_DISTRICTS_DELETE, a->id, "delete districts") != STORE_OK) ||
+	    for_article(s, STMT_ARTICLE_INDUSTRIES_DELETE, a->id, "delete industries") != STORE_OK ||
+	    for_article(s, STMT_ARTICLE_FACTS_DELETE, a->id, "delete facts") != STORE_OK)
+		return STORE_ERROR;
+	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_CITYWIDE_SET);
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int(st, 2, a->citywide);
+	if (step_write(s, st, "set citywide") != STORE_OK)
+		return STORE_ERROR;
+	return insert_tags(s, a, a->id, !a->districts_given);
+}
+
+enum store_rc store_article_count(struct store *s, int64_t *n)
+{
+	return count_rows(s, STMT_ARTICLES_COUNT, NULL, n);
 }

@@ -41,6 +41,7 @@ struct article {
 	unsigned char content_hash[16]; /* identity for de-duplication */
 	uint64_t simhash;               /* finds near duplicates (content/simhash.h) */
 	bool citywide;                  /* about Shanghai as a whole (全市), no district */
+	bool districts_given;           /* set by the source or an editor, not by tagging */
 	const struct article_fact *facts; /* what it states, in text order */
 	size_t nfacts;
 };
@@ -126,6 +127,16 @@ enum store_rc store_session_delete(struct store *s, const unsigned char token_ha
  * same content hash exists. On STORE_OK, *id is the new article's id. */
 enum store_rc store_article_insert(struct store *s, const struct article *a, int64_t *id)
 	__attribute__((warn_unused_result));
+
+/* Retagging: up to limit articles with id > after, in id order, with
+ * title, body, date and districts_given only (strings in arena); and
+ * replacing one article's tags (districts unless given, industries,
+ * facts, citywide) with a's. Call inside a transaction. */
+enum store_rc store_articles_after(struct store *s, int64_t after, int limit, struct arena *arena,
+				   struct article **out, size_t *n) __attribute__((warn_unused_result));
+enum store_rc store_article_retag(struct store *s, const struct article *a) __attribute__((warn_unused_result));
+/* How many articles there are. */
+enum store_rc store_article_count(struct store *s, int64_t *n) __attribute__((warn_unused_result));
 
 /* Fills *out with article id; strings are allocated in arena. */
 enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena, struct article *out)

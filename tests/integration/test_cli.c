@@ -15,6 +15,7 @@
 
 #include "harness.h"
 #include "store/store.h"
+#include <sqlite3.h>
 
 static char *dir, *db;
 
@@ -359,4 +360,55 @@ Test(cli, a_server_dies_with_the_test_that_started_it)
 	cr_assert(gone, "server %d outlived its test", (int)server);
 	close(fds[0]);
 	close(fds[1]);
+}
+
+/* Runs one SQL statement on the test database (to set up what an older
+ * version left behind) and returns the first column of its first row. */
+static int64_t sql(const char *statement)
+{
+	sqlite3 *conn;
+	cr_assert_eq(sqlite3_open(db, &conn), SQLITE_OK);
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(conn, statement, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(conn));
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	sqlite3_close(conn);
+	return v;
+}
+
+Test(cli, retag_tags_every_article_again_and_keeps_given_districts)
+{
+	struct run_result r;
+	import("data/demo/articles.txt", &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_free(&r);
+	/* One article's district was given by its source: it must stay. */
+	static const char given[] = "{\"title\":\"张江科学城新项目\",\"body\":\"项目总投资3亿元。\","
+				    "\"date\":\"2025-01-02\",\"district\":\"xuhui\"}\n";
+	char *jsonl = write_file(dir, "given.jsonl", given, sizeof(given) - 1);
+	import(jsonl, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_free(&r);
+	free(jsonl);
+	int64_t facts = sql("SELECT count(*) FROM article_facts"), industries = sql("SELECT count(*) FROM article_industries");
+	cr_assert_gt(facts, 10, "import stores facts");
+	/* As a database tagged by an older version would be. */
+	sql("DELETE FROM article_facts");
+	sql("DELETE FROM article_industries");
+	sql("DELETE FROM article_districts WHERE article_id = 1");
+	const char *argv[] = { zs_bin(), "retag", "--db", db, NULL };
+	run_cmd(argv, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "重新标注 15 篇文章"), "%s", r.out);
+	cr_assert_str_eq(r.err, "", "no progress bar when not on a terminal: %s", r.err);
+	run_result_free(&r);
+	cr_assert_eq(sql("SELECT count(*) FROM article_facts"), facts, "the same facts again");
+	cr_assert_eq(sql("SELECT count(*) FROM article_industries"), industries);
+	cr_assert_gt(sql("SELECT count(*) FROM article_districts WHERE article_id = 1"), 0, "districts again");
+	cr_assert_eq(sql("SELECT count(*) FROM article_districts d JOIN articles a ON a.id = d.article_id"
+			 " WHERE a.title = '张江科学城新项目' AND d.district = 'xuhui'"),
+		     1, "a given district is kept, though the text names a Pudong place");
+	cr_assert_eq(sql("SELECT count(*) FROM article_districts d JOIN articles a ON a.id = d.article_id"
+			 " WHERE a.title = '张江科学城新项目' AND d.district = 'pudong'"),
+		     0);
 }
