@@ -104,3 +104,44 @@ Test(tagging, the_seed_s_baoshan_and_jinshan_articles_give_their_key_figures)
 	cr_assert(baoshan, "the Baoshan article's 50,000,000 yuan");
 	cr_assert(jinshan, "the Jinshan article's 14 projects");
 }
+
+Test(tagging, each_seed_article_gets_the_districts_its_text_is_about)
+{
+	const char *seed = seed_path();
+	if (!seed)
+		cr_skip_test("../shared/seed is not in this checkout");
+	/* From reading each article: the district its title names; 上海保税区
+	 * is the Waigaoqiao bonded zone in 浦东; the finance ranking and the
+	 * manufacturing strategy are about Shanghai as a whole (their bodies
+	 * name 浦东, 临港 and 张江 only as examples). */
+	static const struct {
+		const char *title_part, *district; /* NULL: city-wide */
+	} expected[] = {
+		{ "浦东新区统计调查", "pudong" }, { "普陀区出", "putuo" },	  { "青浦深化充电", "qingpu" },
+		{ "青浦赵巷", "qingpu" },	  { "金山14个产业项目", "jinshan" }, { "上海宝山住宅", "baoshan" },
+		{ "上海保税区", "pudong" },	  { "上海持续领跑", NULL },	  { "上海崇明生态", "chongming" },
+		{ "全球卓越制造基地", NULL },
+	};
+	struct import_result r;
+	cr_assert_eq(import_file(store, seed, false, &r, &err), 0, "%s", buf_cstr(&err));
+	cr_assert_eq(r.added, 10);
+	for (size_t k = 0; k < sizeof(expected) / sizeof(expected[0]); k++) {
+		bool found = false;
+		for (int64_t id = 1; id <= 10; id++) {
+			struct article a;
+			cr_assert_eq(store_article_get(store, id, arena, &a), STORE_OK);
+			if (!strstr(a.title, expected[k].title_part))
+				continue;
+			found = true;
+			if (expected[k].district) {
+				cr_assert_eq(a.ndistricts, 1, "%s: %zu districts", a.title, a.ndistricts);
+				cr_assert_str_eq(a.districts[0], expected[k].district, "%s", a.title);
+				cr_assert_not(a.citywide, "%s", a.title);
+			} else {
+				cr_assert_eq(a.ndistricts, 0, "%s: %zu districts", a.title, a.ndistricts);
+				cr_assert(a.citywide, "%s is about Shanghai as a whole", a.title);
+			}
+		}
+		cr_assert(found, "no seed article titled with %s", expected[k].title_part);
+	}
+}
