@@ -82,6 +82,9 @@ HANDLER(handle_contact_form);
 HANDLER(handle_contact);
 HANDLER(handle_admin_messages);
 HANDLER(handle_admin_message_handled);
+HANDLER(handle_dashboard);
+HANDLER(handle_api_stats);
+HANDLER(handle_stats_csv);
 #undef HANDLER
 
 #endif

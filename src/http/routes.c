@@ -255,6 +255,60 @@ static void handle_api_search(struct request *req, struct response *res)
 	res->status = view_search_json(&v, &r);
 }
 
+/* Reads and checks the data monitor's filters; false (a 400) when wrong. */
+static bool stats_args(struct request *req, struct response *res, struct stats_filter *f)
+{
+	*f = (struct stats_filter){ .from = optional_arg(req, "from"), .to = optional_arg(req, "to"),
+				    .industry = optional_arg(req, "industry") };
+	const char *dates[2] = { f->from, f->to };
+	for (int i = 0; i < 2; i++) {
+		struct date d;
+		if (dates[i] && date_parse(str_from(dates[i]), &d) != DATE_OK) {
+			handler_reject(res, "invalid_date", "日期应为 YYYY-MM-DD 格式的真实日期。");
+			return false;
+		}
+	}
+	if (f->industry && !industry_by_slug(str_from(f->industry))) {
+		handler_reject(res, "unknown_industry", "行业的取值应为重点行业之一，如 ic（集成电路）或 nev（新能源汽车）。");
+		return false;
+	}
+	return true;
+}
+
+void handle_dashboard(struct request *req, struct response *res)
+{
+	struct stats_filter f;
+	if (!stats_args(req, res, &f) || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_dashboard(&v, &f);
+}
+
+void handle_api_stats(struct request *req, struct response *res)
+{
+	struct stats_filter f;
+	if (!stats_args(req, res, &f) || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->content_type = json_type;
+	res->status = view_stats_json(&v, &f);
+}
+
+void handle_stats_csv(struct request *req, struct response *res)
+{
+	struct stats_filter f;
+	if (!stats_args(req, res, &f) || !handler_need_store(req, res))
+		return;
+	const char *table = request_query(req, "table");
+	struct view v = handler_view(req, res);
+	res->status = view_stats_csv(&v, &f, table ? table : "districts");
+	if (res->status != 200)
+		return;
+	res->content_type = "text/csv; charset=utf-8";
+	res->content_disposition = arena_printf(req->arena, "attachment; filename=\"stats-%s.csv\"",
+						 table ? table : "districts");
+}
+
 static void handle_healthz(struct request *req, struct response *res)
 {
 	bool ok = req->store && store_ping(req->store);
@@ -338,6 +392,9 @@ static const struct route routes[] = {
 	{ "/admin/enterprises/{}/reject", ALLOW_POST, "POST", EDITOR, handle_admin_enterprise_reject },
 	{ "/admin/messages", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_messages },
 	{ "/admin/messages/{}/handled", ALLOW_POST, "POST", EDITOR, handle_admin_message_handled },
+	{ "/dashboard", ALLOW_GET, "GET, HEAD", PUBLIC, handle_dashboard },
+	{ "/api/v1/stats", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_stats },
+	{ "/dashboard.csv", ALLOW_GET, "GET, HEAD", PUBLIC, handle_stats_csv },
 };
 
 const char *router_loggable_path(const char *path)

@@ -238,11 +238,37 @@
 	X(MESSAGE_HANDLE,                                                                   \
 	  "UPDATE messages SET handled_at = ?2, handled_by = ?3 WHERE id = ?1 AND handled_at IS NULL")
 
+/* The data monitor (store/stats.c): ?1 first date or NULL, ?2 last date or
+ * NULL, ?3 an industry slug or NULL. Money is summed in yuan (CNY facts). */
+#define STATS_WHERE                                                                          \
+	" (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2)"                      \
+	" AND (?3 IS NULL OR a.id IN (SELECT article_id FROM article_industries WHERE industry = ?3))"
+#define STATS_MONEY                                                                          \
+	"coalesce((SELECT sum(value) FROM article_facts f WHERE f.article_id = a.id"         \
+	" AND f.kind = 'money' AND f.unit = 'CNY'), 0)"
+
+#define STORE_STATS_STATEMENTS(X)                                                            \
+	X(STATS_TOTAL, "SELECT count(*), sum(" STATS_MONEY ") FROM articles a WHERE" STATS_WHERE) \
+	X(STATS_DISTRICTS,                                                                   \
+	  "SELECT d.district, count(*), sum(" STATS_MONEY ") FROM article_districts d"          \
+	  " JOIN articles a ON a.id = d.article_id WHERE" STATS_WHERE " GROUP BY d.district")   \
+	X(STATS_CITYWIDE, "SELECT count(*), sum(" STATS_MONEY ") FROM articles a WHERE a.citywide = 1 AND" STATS_WHERE) \
+	X(STATS_INDUSTRIES,                                                                  \
+	  "SELECT i.industry, count(*), sum(" STATS_MONEY ") FROM article_industries i"         \
+	  " JOIN articles a ON a.id = i.article_id WHERE" STATS_WHERE " GROUP BY i.industry")   \
+	X(STATS_MONTHS,                                                                      \
+	  "SELECT substr(a.date, 1, 7) AS month, count(*), sum(" STATS_MONEY ") FROM articles a WHERE" \
+	  STATS_WHERE " GROUP BY month ORDER BY month")                                        \
+	X(STATS_FACTS,                                                                       \
+	  "SELECT f.kind, f.value, f.unit, f.match, f.sentence, a.id, a.title, a.date FROM article_facts f" \
+	  " JOIN articles a ON a.id = f.article_id WHERE f.kind IN ('money', 'count') AND" STATS_WHERE \
+	  " ORDER BY a.date DESC, a.id DESC, f.seq LIMIT ?4")
+
 #define STORE_STATEMENT_ENUM(name, sql) STMT_##name,
 enum store_statement {
 	STORE_STATEMENTS(STORE_STATEMENT_ENUM) STORE_SEARCH_STATEMENTS(STORE_STATEMENT_ENUM)
 		STORE_MODERATION_STATEMENTS(STORE_STATEMENT_ENUM) STORE_ENTERPRISE_STATEMENTS(STORE_STATEMENT_ENUM)
-			STMT__MAX
+			STORE_STATS_STATEMENTS(STORE_STATEMENT_ENUM) STMT__MAX
 };
 #undef STORE_STATEMENT_ENUM
 

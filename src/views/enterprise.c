@@ -340,29 +340,6 @@ int view_admin_enterprise(struct view *v, int64_t id, const char *error, const c
 	return status == 200 && error ? 400 : status;
 }
 
-/* One CSV field: quoted when it holds a comma, quote or line break, with
- * quotes doubled (RFC 4180). A leading = + - @ is prefixed with ' so that
- * a spreadsheet shows it as text instead of running it as a formula. */
-static void csv_field(struct buf *out, const char *s, bool last)
-{
-	s = s ? s : "";
-	bool formula = strchr("=+-@", s[0]) && s[0];
-	if (strpbrk(s, ",\"\r\n") || formula) {
-		buf_putc(out, '"');
-		if (formula)
-			buf_putc(out, '\'');
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				buf_putc(out, '"');
-			buf_putc(out, *p);
-		}
-		buf_putc(out, '"');
-	} else {
-		buf_puts(out, s);
-	}
-	buf_puts(out, last ? "\r\n" : ",");
-}
-
 enum { CSV_COLUMNS = 12 };
 
 static int csv_row(void *ctx, const struct enterprise *e)
@@ -377,7 +354,7 @@ static int csv_row(void *ctx, const struct enterprise *e)
 		e->email, page_time_text(scratch, e->updated_at),
 	};
 	for (size_t k = 0; k < CSV_COLUMNS; k++)
-		csv_field(v->out, row[k], k == CSV_COLUMNS - 1);
+		page_csv_field(v->out, row[k], k == CSV_COLUMNS - 1);
 	arena_free(scratch);
 	return 0;
 }
@@ -389,6 +366,6 @@ int view_admin_enterprises_csv(struct view *v)
 							 "所在区",	"需求",	 "企业简介",	     "网站",
 							 "联系人",	"联系电话", "电子邮箱",	     "更新时间" };
 	for (size_t i = 0; i < CSV_COLUMNS; i++)
-		csv_field(v->out, header[i], i == CSV_COLUMNS - 1);
+		page_csv_field(v->out, header[i], i == CSV_COLUMNS - 1);
 	return store_enterprises_each(v->store, "approved", csv_row, v) == STORE_OK ? 200 : 500;
 }

@@ -250,3 +250,26 @@ void page_put_time(struct view *v, struct tv *obj, const char *name, int64_t t)
 {
 	tv_put_str(obj, name, page_time_text(v->arena, t));
 }
+
+/* One CSV field: quoted when it holds a comma, quote or line break, with
+ * quotes doubled (RFC 4180). A leading = + - @ is prefixed with ' so that
+ * a spreadsheet shows it as text instead of running it as a formula. */
+void page_csv_field(struct buf *out, const char *s, bool last)
+{
+	s = s ? s : "";
+	bool formula = strchr("=+-@", s[0]) && s[0];
+	if (strpbrk(s, ",\"\r\n") || formula) {
+		buf_putc(out, '"');
+		if (formula)
+			buf_putc(out, '\'');
+		for (const char *p = s; *p; p++) {
+			if (*p == '"')
+				buf_putc(out, '"');
+			buf_putc(out, *p);
+		}
+		buf_putc(out, '"');
+	} else {
+		buf_puts(out, s);
+	}
+	buf_puts(out, last ? "\r\n" : ",");
+}

@@ -98,6 +98,14 @@ int view_admin_enterprises_csv(struct view *v);
 int view_contact(struct view *v, const struct field_values *values, bool sent);
 int view_admin_messages(struct view *v, bool handled, long page, const char *notice);
 
+/* The data monitor, and its figures as JSON (/api/v1/stats), for the
+ * articles in f's date range and industry. */
+int view_dashboard(struct view *v, const struct stats_filter *f);
+int view_stats_json(struct view *v, const struct stats_filter *f);
+/* One table of the figures as CSV: table "districts", "industries" or
+ * "months" (404 for any other). */
+int view_stats_csv(struct view *v, const struct stats_filter *f, const char *table);
+
 /* A complete error page; message (Chinese) may be NULL for the default. */
 void view_error(struct view *v, int status, const char *message);
 /* The JSON error object for the API: code is a stable English word. */

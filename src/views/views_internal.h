@@ -57,4 +57,10 @@ void page_add_tag_options(struct tv *data, const char *district, const char *ind
 const char *page_time_text(struct arena *arena, int64_t t);
 void page_put_time(struct view *v, struct tv *obj, const char *name, int64_t t);
 
+/* Appends one CSV field and its separator (a comma, or CRLF when last):
+ * quoted when it holds a comma, quote or line break, quotes doubled (RFC
+ * 4180); a leading = + - @ is quoted with ' before it, so a spreadsheet
+ * shows text instead of running a formula. NULL is an empty field. */
+void page_csv_field(struct buf *out, const char *s, bool last);
+
 #endif
