@@ -58,6 +58,27 @@ static void add_chart(struct view *v, struct tv *data, const char *key, const ch
 	(void)v;
 }
 
+/* A group's table rows ({name, articles, money}) under rows_key and its
+ * chart of articles under chart_key; name gives a key's label, or NULL. */
+static void add_group(struct view *v, struct tv *data, const struct stats_row *group, size_t n,
+		      const char *(*name)(const char *), const char *rows_key, const char *chart_key)
+{
+	const char **labels = ARENA_NEW_ARRAY(v->arena, const char *, n + 1);
+	const char **shown = ARENA_NEW_ARRAY(v->arena, const char *, n + 1);
+	double *values = ARENA_NEW_ARRAY(v->arena, double, n + 1);
+	struct tv *rows = tv_put_list(data, rows_key);
+	for (size_t i = 0; i < n; i++) {
+		labels[i] = name ? name(group[i].key) : group[i].key;
+		values[i] = (double)group[i].articles;
+		shown[i] = arena_printf(v->arena, "%lld 篇", (long long)group[i].articles);
+		struct tv *r = tv_list_add_object(rows);
+		tv_put_str(r, "name", labels[i]);
+		tv_put_int(r, "articles", group[i].articles);
+		tv_put_str(r, "money", yuan(v->arena, group[i].money_cny));
+	}
+	add_chart(v, data, chart_key, labels, values, shown, NULL, n);
+}
+
 int view_dashboard(struct view *v, const struct stats_filter *f)
 {
 	struct stats st;
@@ -96,35 +117,8 @@ int view_dashboard(struct view *v, const struct stats_filter *f)
 	add_chart(v, data, "district_chart", labels, nart, counts, hrefs, DISTRICT_COUNT);
 	add_chart(v, data, "money_chart", labels, nmoney, money, hrefs, DISTRICT_COUNT);
 
-	const char **ilabels = ARENA_NEW_ARRAY(v->arena, const char *, st.nindustries + 1);
-	const char **ishown = ARENA_NEW_ARRAY(v->arena, const char *, st.nindustries + 1);
-	double *ivalues = ARENA_NEW_ARRAY(v->arena, double, st.nindustries + 1);
-	rows = tv_put_list(data, "industry_rows");
-	for (size_t i = 0; i < st.nindustries; i++) {
-		ilabels[i] = industry_name(st.industries[i].key);
-		ivalues[i] = (double)st.industries[i].articles;
-		ishown[i] = arena_printf(v->arena, "%lld 篇", (long long)st.industries[i].articles);
-		struct tv *r = tv_list_add_object(rows);
-		tv_put_str(r, "name", ilabels[i]);
-		tv_put_int(r, "articles", st.industries[i].articles);
-		tv_put_str(r, "money", yuan(v->arena, st.industries[i].money_cny));
-	}
-	add_chart(v, data, "industry_chart", ilabels, ivalues, ishown, NULL, st.nindustries);
-
-	const char **mlabels = ARENA_NEW_ARRAY(v->arena, const char *, st.nmonths + 1);
-	const char **mshown = ARENA_NEW_ARRAY(v->arena, const char *, st.nmonths + 1);
-	double *mvalues = ARENA_NEW_ARRAY(v->arena, double, st.nmonths + 1);
-	rows = tv_put_list(data, "month_rows");
-	for (size_t i = 0; i < st.nmonths; i++) {
-		mlabels[i] = st.months[i].key;
-		mvalues[i] = (double)st.months[i].articles;
-		mshown[i] = arena_printf(v->arena, "%lld 篇", (long long)st.months[i].articles);
-		struct tv *r = tv_list_add_object(rows);
-		tv_put_str(r, "month", mlabels[i]);
-		tv_put_int(r, "articles", st.months[i].articles);
-		tv_put_str(r, "money", yuan(v->arena, st.months[i].money_cny));
-	}
-	add_chart(v, data, "month_chart", mlabels, mvalues, mshown, NULL, st.nmonths);
+	add_group(v, data, st.industries, st.nindustries, industry_name, "industry_rows", "industry_chart");
+	add_group(v, data, st.months, st.nmonths, NULL, "month_rows", "month_chart");
 
 	struct tv *facts = tv_put_list(data, "facts");
 	for (size_t i = 0; i < st.nfacts; i++) {
