@@ -106,11 +106,13 @@ void article_tag(struct article *a, struct arena *arena)
 			a->districts[a->ndistricts++] = t.districts[i]->slug;
 		a->citywide = t.citywide;
 	}
-	const struct industry *tags[ARTICLE_MAX_INDUSTRIES];
-	size_t ntags = industry_tag(title, body, tags, ARTICLE_MAX_INDUSTRIES);
-	a->nindustries = 0;
-	for (size_t i = 0; i < ntags; i++)
-		a->industries[a->nindustries++] = tags[i]->slug;
+	if (!a->industries_given) {
+		const struct industry *tags[ARTICLE_MAX_INDUSTRIES];
+		size_t ntags = industry_tag(title, body, tags, ARTICLE_MAX_INDUSTRIES);
+		a->nindustries = 0;
+		for (size_t i = 0; i < ntags; i++)
+			a->industries[a->nindustries++] = tags[i]->slug;
+	}
 	add_facts(a, arena);
 }
 

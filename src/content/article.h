@@ -34,8 +34,9 @@ struct article_input {
  * (content/simhash.h) over its title and body together. */
 uint64_t article_simhash(struct str title, struct str body);
 
-/* Tags a's text: its districts (unless they were given, districts_given),
- * or that it is city-wide; its industries, strongest first; its facts.
+/* Tags a's text: its districts (unless given: districts_given), or that
+ * it is city-wide; its industries, strongest first (unless given:
+ * industries_given); its facts.
  * The same rules at import and at retag. Strings in arena. */
 void article_tag(struct article *a, struct arena *arena);
 

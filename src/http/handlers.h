@@ -85,6 +85,8 @@ HANDLER(handle_admin_message_handled);
 HANDLER(handle_dashboard);
 HANDLER(handle_api_stats);
 HANDLER(handle_stats_csv);
+HANDLER(handle_admin_article_tags);
+HANDLER(handle_admin_article_tags_save);
 #undef HANDLER
 
 #endif

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "content/district.h"
+#include "content/industry.h"
 #include "content/submission.h"
 #include "http/handlers.h"
 #include "moderation/review.h"
@@ -311,4 +313,89 @@ void handle_admin_words_save(struct request *req, struct response *res)
 		return;
 	}
 	response_redirect(res, "/admin/banned-words?done=saved");
+}
+
+void handle_admin_article_tags(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_article_tags(&v, id, NULL);
+}
+
+/* The values of a repeated checkbox field, each a known slug (by valid);
+ * false when one is not. */
+static bool read_slugs(struct request *req, const char *name, bool (*valid)(const char *), const char **out,
+		       size_t max, size_t *n)
+{
+	*n = 0;
+	const char *joined = request_form_joined(req, name);
+	char *copy = arena_strdup(req->arena, joined ? joined : ""), *save = NULL;
+	for (char *slug = strtok_r(copy, ",", &save); slug; slug = strtok_r(NULL, ",", &save)) {
+		if (!valid(slug) || *n == max)
+			return false;
+		for (size_t i = 0; i < *n; i++)
+			if (!strcmp(out[i], slug))
+				return false;
+		out[(*n)++] = slug;
+	}
+	return true;
+}
+
+static bool is_district(const char *slug)
+{
+	const struct district *d = district_lookup(str_from(slug));
+	return d && !strcmp(d->slug, slug);
+}
+
+static bool is_industry(const char *slug)
+{
+	return industry_by_slug(str_from(slug)) != NULL;
+}
+
+void handle_admin_article_tags_save(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	struct article a;
+	enum store_rc rc = store_article_get(req->store, id, req->arena, &a);
+	if (rc != STORE_OK) {
+		res->status = rc == STORE_NOT_FOUND ? 404 : 503;
+		return;
+	}
+	const char *citywide = request_form(req, "citywide");
+	if (!read_slugs(req, "district", is_district, a.districts, ARTICLE_MAX_DISTRICTS, &a.ndistricts) ||
+	    !read_slugs(req, "industry", is_industry, a.industries, ARTICLE_MAX_INDUSTRIES, &a.nindustries) ||
+	    (citywide && strcmp(citywide, "1"))) {
+		struct view v = handler_view(req, res);
+		int status = view_admin_article_tags(
+			&v, id,
+			arena_printf(req->arena, "请从列表中选择区和行业（行业最多 %d 个）。", ARTICLE_MAX_INDUSTRIES));
+		res->status = status == 200 ? 400 : status;
+		return;
+	}
+	a.citywide = citywide && a.ndistricts == 0;
+	if (store_begin(req->store) != STORE_OK) {
+		res->status = 503;
+		return;
+	}
+	struct buf *detail = arena_buf(req->arena);
+	for (size_t i = 0; i < a.ndistricts; i++)
+		buf_printf(detail, "%s%s", i ? "," : "", a.districts[i]);
+	buf_puts(detail, a.citywide ? "全市" : "");
+	buf_puts(detail, " / ");
+	for (size_t i = 0; i < a.nindustries; i++)
+		buf_printf(detail, "%s%s", i ? "," : "", a.industries[i]);
+	rc = store_article_set_tags(req->store, &a);
+	if (rc == STORE_OK)
+		rc = store_audit_add(req->store, req->now, req->session->user_id, req->session->user_name, "article.tags",
+				     arena_printf(req->arena, "article:%" PRId64, id), buf_cstr(detail));
+	if (rc == STORE_OK && store_commit(req->store) == STORE_OK) {
+		response_redirect(res, arena_printf(req->arena, "/articles/%" PRId64, id));
+		return;
+	}
+	store_rollback(req->store);
+	res->status = 503;
 }

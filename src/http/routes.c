@@ -223,6 +223,12 @@ static void handle_article(struct request *req, struct response *res)
 	int64_t id = handler_id_param(req, res, 0);
 	if (!id || !handler_need_store(req, res))
 		return;
+	/* Staff get a link to correct the tags: only a cookie costs a lookup. */
+	if (request_cookie(req, session_cookie)) {
+		handler_load_session(req);
+		if (req->session)
+			res->cache_control = "no-store";
+	}
 	struct view v = handler_view(req, res);
 	res->status = view_article(&v, id);
 }
@@ -393,6 +399,8 @@ static const struct route routes[] = {
 	{ "/admin/messages", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_messages },
 	{ "/admin/messages/{}/handled", ALLOW_POST, "POST", EDITOR, handle_admin_message_handled },
 	{ "/dashboard", ALLOW_GET, "GET, HEAD", PUBLIC, handle_dashboard },
+	{ "/admin/articles/{}/tags", ALLOW_GET, "GET, HEAD, POST", EDITOR, handle_admin_article_tags },
+	{ "/admin/articles/{}/tags", ALLOW_POST, "GET, HEAD, POST", EDITOR, handle_admin_article_tags_save },
 	{ "/api/v1/stats", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_stats },
 	{ "/dashboard.csv", ALLOW_GET, "GET, HEAD", PUBLIC, handle_stats_csv },
 };

@@ -227,8 +227,9 @@ const char *const store_migrations[] = {
 	 ") WITHOUT ROWID;"
 	 "CREATE INDEX article_facts_by_kind ON article_facts(kind, date);"
 	 "ALTER TABLE articles ADD COLUMN citywide INTEGER NOT NULL DEFAULT 0;"
-	 /* Districts a source or an editor gave are kept when retagging. */
-	 "ALTER TABLE articles ADD COLUMN districts_given INTEGER NOT NULL DEFAULT 0;"),
+	 /* Tags a source or an editor gave are kept when retagging. */
+	 "ALTER TABLE articles ADD COLUMN districts_given INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE articles ADD COLUMN industries_given INTEGER NOT NULL DEFAULT 0;"),
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

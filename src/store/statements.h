@@ -20,7 +20,9 @@
 	  " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
 	/* Retagging: the articles after an id, and replacing their tags. */          \
 	X(ARTICLES_AFTER,                                                                \
-	  "SELECT id, title, body, date, districts_given FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2") \
+	  "SELECT id, title, body, date, districts_given, industries_given FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2") \
+	X(ARTICLE_TAGS_GIVEN,                                                            \
+	  "UPDATE articles SET districts_given = 1, industries_given = 1, citywide = ?2 WHERE id = ?1") \
 	X(ARTICLE_DISTRICTS_DELETE, "DELETE FROM article_districts WHERE article_id = ?1")  \
 	X(ARTICLE_INDUSTRIES_DELETE, "DELETE FROM article_industries WHERE article_id = ?1") \
 	X(ARTICLE_FACTS_DELETE, "DELETE FROM article_facts WHERE article_id = ?1")          \
@@ -48,7 +50,8 @@
 	X(ARTICLE_INDUSTRIES,                                                            \
 	  "SELECT industry FROM article_industries WHERE article_id = ?1 ORDER BY rank")  \
 	X(ARTICLE_GET,                                                                   \
-	  "SELECT id, title, body, date, source, url, content_hash, citywide, districts_given FROM articles WHERE id = ?1") \
+	  "SELECT id, title, body, date, source, url, content_hash, citywide, districts_given, industries_given" \
+	  " FROM articles WHERE id = ?1")                                                  \
 	X(ARTICLE_DISTRICTS,                                                             \
 	  "SELECT district FROM article_districts WHERE article_id = ?1 ORDER BY district") \
 	X(ARTICLE_NEWER,                                                                 \

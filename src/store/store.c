@@ -244,9 +244,10 @@ bool store_ping(struct store *s)
 	return exec_simple(s, STMT_PING) == STORE_OK;
 }
 
-/* Writes a's districts (when with_districts), industries and facts for
- * the article id. */
-static enum store_rc insert_tags(struct store *s, const struct article *a, int64_t id, bool with_districts)
+/* Writes a's districts (when with_districts), facts (when with_facts) and
+ * industries (when with_industries) for the article id. */
+static enum store_rc insert_tags(struct store *s, const struct article *a, int64_t id, bool with_districts,
+				 bool with_facts, bool with_industries)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_DISTRICT_INSERT);
 	for (size_t i = 0; with_districts && i < a->ndistricts; i++) {
@@ -257,7 +258,7 @@ static enum store_rc insert_tags(struct store *s, const struct article *a, int64
 			return STORE_ERROR;
 	}
 	st = stmt_get(s, STMT_ARTICLE_FACT_INSERT);
-	for (size_t i = 0; i < a->nfacts; i++) {
+	for (size_t i = 0; with_facts && i < a->nfacts; i++) {
 		const struct article_fact *f = &a->facts[i];
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int(st, 2, (int)i);
@@ -271,7 +272,7 @@ static enum store_rc insert_tags(struct store *s, const struct article *a, int64
 			return STORE_ERROR;
 	}
 	st = stmt_get(s, STMT_ARTICLE_INDUSTRY_INSERT);
-	for (size_t i = 0; i < a->nindustries; i++) {
+	for (size_t i = 0; with_industries && i < a->nindustries; i++) {
 		bind_text(st, 1, a->industries[i]);
 		bind_text(st, 2, a->date);
 		sqlite3_bind_int64(st, 3, id);
@@ -303,7 +304,7 @@ enum store_rc store_article_insert(struct store *s, const struct article *a, int
 	if (sqlite3_changes(s->db) == 0)
 		return STORE_DUPLICATE;
 	*id = sqlite3_last_insert_rowid(s->db);
-	return insert_tags(s, a, *id, true);
+	return insert_tags(s, a, *id, true, true, true);
 }
 
 enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena, struct article *out)
@@ -329,6 +330,7 @@ enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena
 		memcpy(out->content_hash, sqlite3_column_blob(st, 6), sizeof(out->content_hash));
 	out->citywide = sqlite3_column_int(st, 7) != 0;
 	out->districts_given = sqlite3_column_int(st, 8) != 0;
+	out->industries_given = sqlite3_column_int(st, 9) != 0;
 	stmt_done(st);
 
 	st = stmt_get(s, STMT_ARTICLE_DISTRICTS);
@@ -663,6 +665,7 @@ enum store_rc store_articles_after(struct store *s, int64_t after, int limit, st
 			.body = column_text(st, 2, arena),
 			.date = column_text(st, 3, arena),
 			.districts_given = sqlite3_column_int(st, 4) != 0,
+			.industries_given = sqlite3_column_int(st, 5) != 0,
 		};
 	}
 	stmt_done(st);
@@ -685,15 +688,33 @@ enum store_rc store_article_retag(struct store *s, const struct article *a)
 {
 	if ((!a->districts_given &&
 	     for_article(s, STMT_ARTICLE_DISTRICTS_DELETE, a->id, "delete districts") != STORE_OK) ||
-	    for_article(s, STMT_ARTICLE_INDUSTRIES_DELETE, a->id, "delete industries") != STORE_OK ||
+	    (!a->industries_given &&
+	     for_article(s, STMT_ARTICLE_INDUSTRIES_DELETE, a->id, "delete industries") != STORE_OK) ||
 	    for_article(s, STMT_ARTICLE_FACTS_DELETE, a->id, "delete facts") != STORE_OK)
 		return STORE_ERROR;
-	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_CITYWIDE_SET);
+	if (!a->districts_given) {
+		sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_CITYWIDE_SET);
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int(st, 2, a->citywide);
+		if (step_write(s, st, "set citywide") != STORE_OK)
+			return STORE_ERROR;
+	}
+	return insert_tags(s, a, a->id, !a->districts_given, true, !a->industries_given);
+}
+
+enum store_rc store_article_set_tags(struct store *s, const struct article *a)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_TAGS_GIVEN);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int(st, 2, a->citywide);
-	if (step_write(s, st, "set citywide") != STORE_OK)
+	if (step_write(s, st, "set tags") != STORE_OK)
 		return STORE_ERROR;
-	return insert_tags(s, a, a->id, !a->districts_given);
+	if (sqlite3_changes(s->db) == 0)
+		return STORE_NOT_FOUND;
+	if (for_article(s, STMT_ARTICLE_DISTRICTS_DELETE, a->id, "delete districts") != STORE_OK ||
+	    for_article(s, STMT_ARTICLE_INDUSTRIES_DELETE, a->id, "delete industries") != STORE_OK)
+		return STORE_ERROR;
+	return insert_tags(s, a, a->id, true, false, true);
 }
 
 enum store_rc store_article_count(struct store *s, int64_t *n)

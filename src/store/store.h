@@ -42,6 +42,7 @@ struct article {
 	uint64_t simhash;               /* finds near duplicates (content/simhash.h) */
 	bool citywide;                  /* about Shanghai as a whole (全市), no district */
 	bool districts_given;           /* set by the source or an editor, not by tagging */
+	bool industries_given;          /* set by an editor, not by tagging */
 	const struct article_fact *facts; /* what it states, in text order */
 	size_t nfacts;
 };
@@ -135,6 +136,11 @@ enum store_rc store_article_insert(struct store *s, const struct article *a, int
 enum store_rc store_articles_after(struct store *s, int64_t after, int limit, struct arena *arena,
 				   struct article **out, size_t *n) __attribute__((warn_unused_result));
 enum store_rc store_article_retag(struct store *s, const struct article *a) __attribute__((warn_unused_result));
+/* An editor's correction of an article's tags: districts (or citywide)
+ * and industries, kept from now on by retagging. Call inside a
+ * transaction. STORE_NOT_FOUND for an unknown article. */
+enum store_rc store_article_set_tags(struct store *s, const struct article *a) __attribute__((warn_unused_result));
+
 /* How many articles there are. */
 enum store_rc store_article_count(struct store *s, int64_t *n) __attribute__((warn_unused_result));
 

@@ -238,7 +238,7 @@ static const char *action_label(const char *action)
 		{ "user.disable", "停用账号" },       { "user.enable", "启用账号" },
 		{ "banned_words.set", "修改敏感词" }, { "enterprise.approve", "通过企业入驻" },
 		{ "enterprise.reject", "企业入驻不通过" },
-		{ "enterprise.edit", "企业修改登记信息" }, { "message.handle", "处理留言" },
+		{ "enterprise.edit", "企业修改登记信息" }, { "article.tags", "修改文章标签" }, { "message.handle", "处理留言" },
 	};
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (!strcmp(labels[i].action, action))
@@ -252,7 +252,9 @@ static void put_target(struct view *v, struct tv *item, const char *target)
 	tv_put_str(item, "target", target);
 	static const struct {
 		const char *prefix, *url;
-	} pages[] = { { "submission:", "/admin/submissions/" }, { "enterprise:", "/admin/enterprises/" } };
+	} pages[] = { { "submission:", "/admin/submissions/" },
+		      { "enterprise:", "/admin/enterprises/" },
+		      { "article:", "/articles/" } };
 	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
 		size_t n = strlen(pages[i].prefix);
 		long id;
@@ -323,4 +325,38 @@ int view_admin_banned_words(struct view *v, const char *notice)
 	tv_put_int(data, "count", (long long)n);
 	buf_free(&text);
 	return page_render(v, "admin_words", data);
+}
+
+int view_admin_article_tags(struct view *v, int64_t id, const char *error)
+{
+	struct article a;
+	enum store_rc rc = store_article_get(v->store, id, v->arena, &a);
+	if (rc != STORE_OK)
+		return rc == STORE_NOT_FOUND ? 404 : 500;
+	struct tv *data = page_data(v, arena_printf(v->arena, "修改标签：%s", a.title), NULL, NULL);
+	tv_put_str(data, "error", error);
+	tv_put_int(data, "id", a.id);
+	tv_put_str(data, "title", a.title);
+	tv_put_bool(data, "citywide", a.citywide);
+	struct tv *list = tv_put_list(data, "district_checks");
+	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
+		struct tv *o = tv_list_add_object(list);
+		tv_put_str(o, "slug", districts[i].slug);
+		tv_put_str(o, "name", districts[i].name);
+		for (size_t k = 0; k < a.ndistricts; k++)
+			if (!strcmp(a.districts[k], districts[i].slug))
+				tv_put_bool(o, "checked", true);
+	}
+	list = tv_put_list(data, "industry_checks");
+	for (size_t i = 0; i < INDUSTRY_COUNT; i++) {
+		struct tv *o = tv_list_add_object(list);
+		tv_put_str(o, "slug", industries[i].slug);
+		tv_put_str(o, "name", industries[i].name);
+		for (size_t k = 0; k < a.nindustries; k++)
+			if (!strcmp(a.industries[k], industries[i].slug))
+				tv_put_bool(o, "checked", true);
+	}
+	tv_put_int(data, "max_industries", ARTICLE_MAX_INDUSTRIES);
+	int status = page_render(v, "admin_article_tags", data);
+	return status == 200 && error ? 400 : status;
 }

@@ -98,6 +98,7 @@ int view_article(struct view *v, int64_t id)
 
 	struct tv *data = page_data(v, a.title, NULL, a.ndistricts == 1 ? a.districts[0] : NULL);
 	tv_put_str(data, "title", a.title);
+	tv_put_int(data, "id", a.id);
 	tv_put_str(data, "date", a.date);
 	tv_put_str(data, "source", a.source);
 	tv_put_str(data, "url", a.url);

@@ -106,6 +106,9 @@ int view_stats_json(struct view *v, const struct stats_filter *f);
  * "months" (404 for any other). */
 int view_stats_csv(struct view *v, const struct stats_filter *f, const char *table);
 
+/* An editor's form to correct an article's districts and industries. */
+int view_admin_article_tags(struct view *v, int64_t id, const char *error);
+
 /* A complete error page; message (Chinese) may be NULL for the default. */
 void view_error(struct view *v, int status, const char *message);
 /* The JSON error object for the API: code is a stable English word. */

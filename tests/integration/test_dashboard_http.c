@@ -168,3 +168,53 @@ Test(dashboard, the_page_draws_charts_with_tables_and_the_csv_matches)
 	http_reply_free(&r);
 	client_free(&c);
 }
+
+Test(dashboard, an_editor_s_tag_correction_shows_counts_and_survives_retag)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	client_init(&staff, site.server.port);
+	cr_assert(client_login(&staff, "ed", site_password));
+	long id = (long)sql_number("SELECT id FROM articles WHERE id IN (SELECT article_id FROM article_districts"
+				   " WHERE district = 'huangpu') LIMIT 1");
+	cr_assert_gt(id, 0);
+	char page[64], tags[64];
+	snprintf(page, sizeof(page), "/articles/%ld", id);
+	snprintf(tags, sizeof(tags), "/admin/articles/%ld/tags", id);
+	cr_assert(site_page_has(&staff, page, tags), "staff see the link to correct the tags");
+	cr_assert_not(site_page_has(&visitor, page, tags), "the public does not");
+	free(site_page(&visitor, tags, 303)); /* to the login page */
+
+	char *token = client_form_token(&staff, tags);
+	struct http_reply r;
+	client_post(&staff, tags, (const char *[]){ "csrf_token", token, "district", "nowhere", NULL }, &r);
+	cr_assert_eq(r.status, 400, "only real districts");
+	http_reply_free(&r);
+	client_post(&staff, tags,
+		    (const char *[]){ "csrf_token", token, "district", "chongming", "industry", "tourism", NULL }, &r);
+	cr_assert_eq(r.status, 303, "%s", r.body);
+	http_reply_free(&r);
+	free(token);
+	cr_assert(site_page_has(&visitor, page, "href=\"/districts/chongming\""));
+	cr_assert(site_page_has(&staff, "/admin/audit", "修改文章标签"));
+	assert_figures_match(&visitor);
+
+	/* Retagging keeps the correction. */
+	const char *argv[] = { zs_bin(), "retag", "--db", site.db, NULL };
+	struct run_result rr;
+	run_cmd(argv, &rr);
+	cr_assert_eq(rr.status, 0, "%s", rr.err);
+	run_result_free(&rr);
+	char q[256];
+	snprintf(q, sizeof(q), "SELECT count(*) FROM article_districts WHERE article_id = %ld AND district = 'chongming'", id);
+	cr_assert_eq(sql_number(q), 1);
+	snprintf(q, sizeof(q), "SELECT count(*) FROM article_districts WHERE article_id = %ld", id);
+	cr_assert_eq(sql_number(q), 1, "only the corrected district");
+	snprintf(q, sizeof(q), "SELECT count(*) FROM article_industries WHERE article_id = %ld AND industry = 'tourism'", id);
+	cr_assert_eq(sql_number(q), 1, "the corrected industry");
+	snprintf(q, sizeof(q), "SELECT count(*) FROM article_industries WHERE article_id = %ld", id);
+	cr_assert_eq(sql_number(q), 1, "only the corrected industry");
+	assert_figures_match(&visitor);
+	client_free(&visitor);
+	client_free(&staff);
+}
