@@ -242,6 +242,15 @@ static void handle_district(struct request *req, struct response *res)
 	res->status = view_district(&v, req->params[0], page);
 }
 
+static void handle_industry(struct request *req, struct response *res)
+{
+	long page = handler_page_arg(req, res);
+	if (!page || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_industry(&v, req->params[0], page);
+}
+
 static void handle_search(struct request *req, struct response *res)
 {
 	struct search_request r;
@@ -358,6 +367,7 @@ static const struct route routes[] = {
 	{ "/", ALLOW_GET, "GET, HEAD", PUBLIC, handle_home },
 	{ "/articles/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_article },
 	{ "/districts/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_district },
+	{ "/industries/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_industry },
 	{ "/healthz", ALLOW_GET, "GET, HEAD", PUBLIC, handle_healthz },
 	{ "/static/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_static },
 	{ "/search", ALLOW_GET, "GET, HEAD", PUBLIC, handle_search },

@@ -226,10 +226,17 @@ const char *const store_migrations[] = {
 	 "  PRIMARY KEY (article_id, seq)"
 	 ") WITHOUT ROWID;"
 	 "CREATE INDEX article_facts_by_kind ON article_facts(kind, date);"
-	 "ALTER TABLE articles ADD COLUMN citywide INTEGER NOT NULL DEFAULT 0;"
-	 /* Tags a source or an editor gave are kept when retagging. */
-	 "ALTER TABLE articles ADD COLUMN districts_given INTEGER NOT NULL DEFAULT 0;"
-	 "ALTER TABLE articles ADD COLUMN industries_given INTEGER NOT NULL DEFAULT 0;"),
+	 "ALTER TABLE articles ADD COLUMN citywide INTEGER NOT NULL DEFAULT 0;"),
+
+	/* 10: tags a source or an editor gave, which retagging keeps; and the
+	 * money an article announces in yuan (its CNY facts summed), kept on
+	 * the article so the data monitor sums one column, not a subquery per
+	 * article (3.3 s → a fraction at 100,000 articles). */
+	("ALTER TABLE articles ADD COLUMN districts_given INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE articles ADD COLUMN industries_given INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE articles ADD COLUMN money_cny REAL NOT NULL DEFAULT 0;"
+	 "UPDATE articles SET money_cny = (SELECT coalesce(sum(value), 0) FROM article_facts f"
+	 "  WHERE f.article_id = articles.id AND f.kind = 'money' AND f.unit = 'CNY');"),
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

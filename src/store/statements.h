@@ -17,7 +17,8 @@
 	X(ENTERPRISE_SEARCH_REBUILD, "INSERT INTO enterprise_search(enterprise_search) VALUES ('rebuild')") \
 	X(ARTICLE_INSERT,                                                                \
 	  "INSERT INTO articles(title, body, date, source, url, content_hash, simhash, citywide, districts_given," \
-	  " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, unixepoch()) ON CONFLICT(content_hash) DO NOTHING") \
+	  " money_cny, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, unixepoch())" \
+	  " ON CONFLICT(content_hash) DO NOTHING")                                          \
 	/* Retagging: the articles after an id, and replacing their tags. */          \
 	X(ARTICLES_AFTER,                                                                \
 	  "SELECT id, title, body, date, districts_given, industries_given FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2") \
@@ -27,6 +28,7 @@
 	X(ARTICLE_INDUSTRIES_DELETE, "DELETE FROM article_industries WHERE article_id = ?1") \
 	X(ARTICLE_FACTS_DELETE, "DELETE FROM article_facts WHERE article_id = ?1")          \
 	X(ARTICLE_CITYWIDE_SET, "UPDATE articles SET citywide = ?2 WHERE id = ?1")          \
+	X(ARTICLE_MONEY_SET, "UPDATE articles SET money_cny = ?2 WHERE id = ?1")            \
 	X(ARTICLE_FACT_INSERT,                                                           \
 	  "INSERT INTO article_facts(article_id, seq, kind, value, unit, match, sentence, date)" \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                                       \
@@ -228,6 +230,12 @@
 	X(ENTERPRISES_MATCH_PAGE,                                                           \
 	  "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e" ENTERPRISE_MATCH ENTERPRISE_WHERE \
 	  " ORDER BY bm25(enterprise_search, 10.0, 1.0), e.id DESC LIMIT ?5 OFFSET ?6")        \
+	X(INDUSTRY_COUNT, "SELECT count(*) FROM article_industries WHERE industry = ?1")     \
+	X(INDUSTRY_PAGE,                                                                    \
+	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                            \
+	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)"  \
+	  " FROM article_industries i JOIN articles a ON a.id = i.article_id"                \
+	  " WHERE i.industry = ?4 ORDER BY i.date DESC, i.article_id DESC LIMIT ?1 OFFSET ?2") \
 	X(INDUSTRY_ARTICLES,                                                                \
 	  "SELECT a.id, a.title, a.date FROM article_industries i JOIN articles a ON a.id = i.article_id" \
 	  " WHERE i.industry = ?1 ORDER BY i.date DESC, i.article_id DESC LIMIT ?2")          \
@@ -246,9 +254,7 @@
 #define STATS_WHERE                                                                          \
 	" (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2)"                      \
 	" AND (?3 IS NULL OR a.id IN (SELECT article_id FROM article_industries WHERE industry = ?3))"
-#define STATS_MONEY                                                                          \
-	"coalesce((SELECT sum(value) FROM article_facts f WHERE f.article_id = a.id"         \
-	" AND f.kind = 'money' AND f.unit = 'CNY'), 0)"
+#define STATS_MONEY "a.money_cny"
 
 #define STORE_STATS_STATEMENTS(X)                                                            \
 	X(STATS_TOTAL, "SELECT count(*), sum(" STATS_MONEY ") FROM articles a WHERE" STATS_WHERE) \
@@ -262,10 +268,14 @@
 	X(STATS_MONTHS,                                                                      \
 	  "SELECT substr(a.date, 1, 7) AS month, count(*), sum(" STATS_MONEY ") FROM articles a WHERE" \
 	  STATS_WHERE " GROUP BY month ORDER BY month")                                        \
+	/* Filtered and ordered on the facts' own date (an index), joined only \
+	 * for the titles shown. */                                             \
 	X(STATS_FACTS,                                                                       \
-	  "SELECT f.kind, f.value, f.unit, f.match, f.sentence, a.id, a.title, a.date FROM article_facts f" \
-	  " JOIN articles a ON a.id = f.article_id WHERE f.kind IN ('money', 'count') AND" STATS_WHERE \
-	  " ORDER BY a.date DESC, a.id DESC, f.seq LIMIT ?4")
+	  "SELECT f.kind, f.value, f.unit, f.match, f.sentence, f.article_id, a.title, f.date" \
+	  " FROM article_facts f JOIN articles a ON a.id = f.article_id"                      \
+	  " WHERE f.kind IN ('money', 'count') AND (?1 IS NULL OR f.date >= ?1) AND (?2 IS NULL OR f.date <= ?2)" \
+	  " AND (?3 IS NULL OR f.article_id IN (SELECT article_id FROM article_industries WHERE industry = ?3))" \
+	  " ORDER BY f.date DESC, f.article_id DESC, f.seq LIMIT ?4")
 
 #define STORE_STATEMENT_ENUM(name, sql) STMT_##name,
 enum store_statement {

@@ -244,6 +244,16 @@ bool store_ping(struct store *s)
 	return exec_simple(s, STMT_PING) == STORE_OK;
 }
 
+/* The money an article announces in yuan: its CNY facts summed. */
+static double article_money_cny(const struct article *a)
+{
+	double sum = 0;
+	for (size_t i = 0; i < a->nfacts; i++)
+		if (!strcmp(a->facts[i].kind, "money") && !strcmp(a->facts[i].unit, "CNY"))
+			sum += a->facts[i].value;
+	return sum;
+}
+
 /* Writes a's districts (when with_districts), facts (when with_facts) and
  * industries (when with_industries) for the article id. */
 static enum store_rc insert_tags(struct store *s, const struct article *a, int64_t id, bool with_districts,
@@ -295,6 +305,7 @@ enum store_rc store_article_insert(struct store *s, const struct article *a, int
 	sqlite3_bind_int64(st, 7, (int64_t)a->simhash);
 	sqlite3_bind_int(st, 8, a->citywide);
 	sqlite3_bind_int(st, 9, a->districts_given);
+	sqlite3_bind_double(st, 10, article_money_cny(a));
 	int rc = sqlite3_step(st);
 	stmt_done(st);
 	if (rc != SQLITE_DONE) {
@@ -425,23 +436,25 @@ static enum store_rc count_rows(struct store *s, enum store_statement which, con
 	return STORE_OK;
 }
 
-enum store_rc store_articles_list(struct store *s, const char *district, int64_t offset, int limit,
-				  int excerpt_chars, struct arena *arena, struct article_page *out)
+/* One page of a listing: count statement, page statement, and the tag
+ * they are bound to (or NULL). */
+static enum store_rc list_page(struct store *s, enum store_statement count, enum store_statement page, const char *tag,
+			       int64_t offset, int limit, int excerpt_chars, struct arena *arena,
+			       struct article_page *out)
 {
 	*out = (struct article_page){ 0 };
-	if (count_rows(s, district ? STMT_DISTRICT_COUNT : STMT_ARTICLES_COUNT, district, &out->total) !=
-	    STORE_OK)
+	if (count_rows(s, count, tag, &out->total) != STORE_OK)
 		return STORE_ERROR;
 	out->items = ARENA_NEW_ARRAY(arena, struct article_summary, (size_t)limit);
 	if (offset >= out->total)
 		return STORE_OK;
 
-	sqlite3_stmt *st = stmt_get(s, district ? STMT_DISTRICT_PAGE : STMT_ARTICLES_PAGE);
+	sqlite3_stmt *st = stmt_get(s, page);
 	sqlite3_bind_int(st, 1, limit);
 	sqlite3_bind_int64(st, 2, offset);
 	sqlite3_bind_int(st, 3, excerpt_chars);
-	if (district)
-		bind_text(st, 4, district);
+	if (tag)
+		bind_text(st, 4, tag);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->count < (size_t)limit) {
 		struct article_summary *row = &out->items[out->count++];
@@ -458,6 +471,21 @@ enum store_rc store_articles_list(struct store *s, const char *district, int64_t
 		return STORE_ERROR;
 	}
 	return STORE_OK;
+}
+
+enum store_rc store_articles_list(struct store *s, const char *district, int64_t offset, int limit,
+				  int excerpt_chars, struct arena *arena, struct article_page *out)
+{
+	return list_page(s, district ? STMT_DISTRICT_COUNT : STMT_ARTICLES_COUNT,
+			 district ? STMT_DISTRICT_PAGE : STMT_ARTICLES_PAGE, district, offset, limit, excerpt_chars,
+			 arena, out);
+}
+
+enum store_rc store_industry_list(struct store *s, const char *industry, int64_t offset, int limit,
+				  int excerpt_chars, struct arena *arena, struct article_page *out)
+{
+	return list_page(s, STMT_INDUSTRY_COUNT, STMT_INDUSTRY_PAGE, industry, offset, limit, excerpt_chars, arena,
+			 out);
 }
 
 /* Runs a statement whose rows are (district, count) into out. */
@@ -699,6 +727,11 @@ enum store_rc store_article_retag(struct store *s, const struct article *a)
 		if (step_write(s, st, "set citywide") != STORE_OK)
 			return STORE_ERROR;
 	}
+	sqlite3_stmt *money = stmt_get(s, STMT_ARTICLE_MONEY_SET);
+	sqlite3_bind_int64(money, 1, a->id);
+	sqlite3_bind_double(money, 2, article_money_cny(a));
+	if (step_write(s, money, "set money") != STORE_OK)
+		return STORE_ERROR;
 	return insert_tags(s, a, a->id, !a->districts_given, true, !a->industries_given);
 }
 

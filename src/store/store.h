@@ -154,6 +154,11 @@ enum store_rc store_article_neighbours(struct store *s, const struct article *a,
 				       struct article_summary *newer, struct article_summary *older)
 	__attribute__((warn_unused_result));
 
+/* One page of an industry's articles, as store_articles_list. */
+enum store_rc store_industry_list(struct store *s, const char *industry, int64_t offset, int limit,
+				  int excerpt_chars, struct arena *arena, struct article_page *out)
+	__attribute__((warn_unused_result));
+
 /* The newest articles tagged with an industry slug, at most limit, as
  * summaries without excerpts. Strings in arena. */
 enum store_rc store_industry_articles(struct store *s, const char *industry, int limit, struct arena *arena,

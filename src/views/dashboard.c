@@ -58,11 +58,14 @@ static void add_chart(struct view *v, struct tv *data, const char *key, const ch
 	(void)v;
 }
 
-/* A group's table rows ({name, articles, money}) under rows_key and its
- * chart of articles under chart_key; name gives a key's label, or NULL. */
+/* A group's table rows ({name, href, articles, money}) under rows_key and
+ * its chart of articles under chart_key; name gives a key's label, or
+ * NULL; href_prefix and the key make the link to its articles, or NULL. */
 static void add_group(struct view *v, struct tv *data, const struct stats_row *group, size_t n,
-		      const char *(*name)(const char *), const char *rows_key, const char *chart_key)
+		      const char *(*name)(const char *), const char *href_prefix, const char *rows_key,
+		      const char *chart_key)
 {
+	const char **hrefs = href_prefix ? ARENA_NEW_ARRAY(v->arena, const char *, n + 1) : NULL;
 	const char **labels = ARENA_NEW_ARRAY(v->arena, const char *, n + 1);
 	const char **shown = ARENA_NEW_ARRAY(v->arena, const char *, n + 1);
 	double *values = ARENA_NEW_ARRAY(v->arena, double, n + 1);
@@ -73,10 +76,14 @@ static void add_group(struct view *v, struct tv *data, const struct stats_row *g
 		shown[i] = arena_printf(v->arena, "%lld 篇", (long long)group[i].articles);
 		struct tv *r = tv_list_add_object(rows);
 		tv_put_str(r, "name", labels[i]);
+		if (hrefs) {
+			hrefs[i] = arena_printf(v->arena, "%s%s", href_prefix, group[i].key);
+			tv_put_str(r, "href", hrefs[i]);
+		}
 		tv_put_int(r, "articles", group[i].articles);
 		tv_put_str(r, "money", yuan(v->arena, group[i].money_cny));
 	}
-	add_chart(v, data, chart_key, labels, values, shown, NULL, n);
+	add_chart(v, data, chart_key, labels, values, shown, hrefs, n);
 }
 
 int view_dashboard(struct view *v, const struct stats_filter *f)
@@ -117,8 +124,8 @@ int view_dashboard(struct view *v, const struct stats_filter *f)
 	add_chart(v, data, "district_chart", labels, nart, counts, hrefs, DISTRICT_COUNT);
 	add_chart(v, data, "money_chart", labels, nmoney, money, hrefs, DISTRICT_COUNT);
 
-	add_group(v, data, st.industries, st.nindustries, industry_name, "industry_rows", "industry_chart");
-	add_group(v, data, st.months, st.nmonths, NULL, "month_rows", "month_chart");
+	add_group(v, data, st.industries, st.nindustries, industry_name, "/industries/", "industry_rows", "industry_chart");
+	add_group(v, data, st.months, st.nmonths, NULL, NULL, "month_rows", "month_chart");
 
 	struct tv *facts = tv_put_list(data, "facts");
 	for (size_t i = 0; i < st.nfacts; i++) {

@@ -190,6 +190,16 @@ int page_list_articles(struct view *v, const char *district, long page, struct a
 	return pagination_in_range(p) ? 200 : 404;
 }
 
+int page_list_industry(struct view *v, const char *industry, long page, struct article_page *list,
+		       struct pagination *p)
+{
+	if (store_industry_list(v->store, industry, pagination_offset(page, PAGE_SIZE), PAGE_SIZE,
+				EXCERPT_CHARS + 1, v->arena, list) != STORE_OK)
+		return 500;
+	*p = pagination_make(list->total, PAGE_SIZE, page);
+	return pagination_in_range(p) ? 200 : 404;
+}
+
 void page_emit_json(struct view *v, json_t *obj)
 {
 	char *text = json_dumps(obj, JSON_COMPACT | JSON_REAL_PRECISION(4));

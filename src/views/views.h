@@ -30,6 +30,8 @@ void views_shutdown(void);
 int view_home(struct view *v, long page);
 int view_article(struct view *v, int64_t id);
 int view_district(struct view *v, const char *slug, long page);
+/* An industry's channel (/industries/{slug}): 404 for an unknown slug. */
+int view_industry(struct view *v, const char *slug, long page);
 /* A search as asked for, already validated (see http/routes.c). */
 struct search_request {
 	const char *q;        /* as typed; NULL or blank shows the prompt */

@@ -21,6 +21,10 @@ int page_render(struct view *v, const char *name, const struct tv *data);
 int page_list_articles(struct view *v, const char *district, long page, struct article_page *list,
 		       struct pagination *p);
 
+/* The same for one industry's articles. */
+int page_list_industry(struct view *v, const char *industry, long page, struct article_page *list,
+		       struct pagination *p);
+
 /* Adds "articles" (with excerpts and district tags) and "pagination" to
  * data; base_url as for page_add_pagination. */
 void page_add_article_list(struct view *v, struct tv *data, const struct article_page *list,

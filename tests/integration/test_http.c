@@ -588,10 +588,26 @@ Test(http, an_article_shows_its_districts_industries_and_key_figures)
 	cr_assert_not_null(end);
 	*end = '\0';
 	cr_assert(strstr(panel, "href=\"/districts/huangpu\""), "%s", panel);
-	cr_assert(strstr(panel, "href=\"/search?industry=finance\""), "its industry links to its channel: %s", panel);
+	cr_assert(strstr(panel, "href=\"/industries/finance\""), "its industry links to its channel: %s", panel);
 	/* From the text: 最高5000万元的落户奖励, 合计约45亿元, 120余家机构. */
 	cr_assert(strstr(panel, "<strong>5000万元</strong>（50,000,000 元）"), "%s", panel);
 	cr_assert(strstr(panel, "<strong>45亿元</strong>（4,500,000,000 元）"), "%s", panel);
 	cr_assert(strstr(panel, "落户奖励"), "with the sentence it came from");
+	http_reply_free(&r);
+}
+
+Test(http, an_industry_channel_lists_its_articles_newest_first)
+{
+	struct http_reply r;
+	get("/industries/finance", &r);
+	cr_assert_eq(r.status, 200);
+	cr_assert(strstr(r.body, "<h1>金融</h1>"), "%.400s", r.body);
+	cr_assert(strstr(r.body, "黄浦区举办金融服务业招商推介会"), "a finance article is listed");
+	http_reply_free(&r);
+	get("/industries/nothing", &r);
+	cr_assert_eq(r.status, 404);
+	http_reply_free(&r);
+	get("/industries/finance?page=999", &r);
+	cr_assert_eq(r.status, 404);
 	http_reply_free(&r);
 }
