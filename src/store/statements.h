@@ -250,7 +250,8 @@
 	  "UPDATE messages SET handled_at = ?2, handled_by = ?3 WHERE id = ?1 AND handled_at IS NULL")
 
 /* The data monitor (store/stats.c): ?1 first date or NULL, ?2 last date or
- * NULL, ?3 an industry slug or NULL. Money is summed in yuan (CNY facts). */
+ * NULL, ?3 an industry slug or NULL. Money is in yuan: each article's
+ * headline amount (articles.money_cny). */
 #define STATS_WHERE                                                                          \
 	" (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2)"                      \
 	" AND (?3 IS NULL OR a.id IN (SELECT article_id FROM article_industries WHERE industry = ?3))"

@@ -244,14 +244,16 @@ bool store_ping(struct store *s)
 	return exec_simple(s, STMT_PING) == STORE_OK;
 }
 
-/* The money an article announces in yuan: its CNY facts summed. */
+/* The money an article announces in yuan: its largest CNY amount, the
+ * headline total. Summing would count a total's parts (其中…), subsidy
+ * caps (最高…) and thresholds (超…) as more investment. */
 static double article_money_cny(const struct article *a)
 {
-	double sum = 0;
+	double most = 0;
 	for (size_t i = 0; i < a->nfacts; i++)
-		if (!strcmp(a->facts[i].kind, "money") && !strcmp(a->facts[i].unit, "CNY"))
-			sum += a->facts[i].value;
-	return sum;
+		if (!strcmp(a->facts[i].kind, "money") && !strcmp(a->facts[i].unit, "CNY") && a->facts[i].value > most)
+			most = a->facts[i].value;
+	return most;
 }
 
 /* Writes a's districts (when with_districts), facts (when with_facts) and

@@ -2,6 +2,7 @@
  * money per district, per industry and per month, and the latest facts;
  * as a page with server-drawn SVG charts and tables, as JSON, and as CSV. */
 #include <stdio.h>
+#include <string.h>
 
 #include "content/district.h"
 #include "content/industry.h"
@@ -25,11 +26,16 @@ static const char *industry_name(const char *slug)
 /* 50000000 → "5000万元", 120000000 → "1.2亿元": how the figures are read. */
 static const char *yuan(struct arena *arena, double v)
 {
-	if (v >= 1e8)
-		return arena_printf(arena, "%.4g亿元", v / 1e8);
-	if (v >= 1e4)
-		return arena_printf(arena, "%.4g万元", v / 1e4);
-	return arena_printf(arena, "%.0f元", v);
+	const char *unit = v >= 1e8 ? "亿元" : v >= 1e4 ? "万元" : "元";
+	double shown = v >= 1e8 ? v / 1e8 : v >= 1e4 ? v / 1e4 : v;
+	/* Two decimals at most, trailing zeros dropped: never an exponent. */
+	char *text = arena_printf(arena, "%.2f", shown);
+	char *end = text + strlen(text);
+	while (end[-1] == '0')
+		*--end = '\0';
+	if (end[-1] == '.')
+		*--end = '\0';
+	return arena_printf(arena, "%s%s", text, unit);
 }
 
 /* A horizontal bar chart: bars scaled to the largest value, each row a
@@ -139,12 +145,18 @@ int view_dashboard(struct view *v, const struct stats_filter *f)
 	return page_render(v, "dashboard", data);
 }
 
+/* Yuan as a whole number: JSON reals would be rounded to few digits. */
+static json_int_t whole(double yuan_amount)
+{
+	return (json_int_t)(yuan_amount + 0.5);
+}
+
 static json_t *rows_json(const struct stats_row *rows, size_t n, const char *key, const char *(*name)(const char *))
 {
 	json_t *list = json_array();
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_pack("{s:s,s:I,s:f}", key, rows[i].key, "articles", (json_int_t)rows[i].articles,
-				      "money_cny", rows[i].money_cny);
+		json_t *o = json_pack("{s:s,s:I,s:I}", key, rows[i].key, "articles", (json_int_t)rows[i].articles,
+				      "money_cny", whole(rows[i].money_cny));
 		if (name)
 			json_object_set_new(o, "name", json_string(name(rows[i].key)));
 		json_array_append_new(list, o);
@@ -165,9 +177,9 @@ int view_stats_json(struct view *v, const struct stats_filter *f)
 						       x->fact.sentence, "article_id", (json_int_t)x->article_id, "date",
 						       x->date));
 	}
-	page_emit_json(v, json_pack("{s:I,s:f,s:{s:I,s:f},s:o,s:o,s:o,s:o}", "articles", (json_int_t)st.articles,
-				    "money_cny", st.money_cny, "citywide", "articles", (json_int_t)st.citywide.articles,
-				    "money_cny", st.citywide.money_cny, "districts",
+	page_emit_json(v, json_pack("{s:I,s:I,s:{s:I,s:I},s:o,s:o,s:o,s:o}", "articles", (json_int_t)st.articles,
+				    "money_cny", whole(st.money_cny), "citywide", "articles", (json_int_t)st.citywide.articles,
+				    "money_cny", whole(st.citywide.money_cny), "districts",
 				    rows_json(st.districts, st.ndistricts, "district", district_name), "industries",
 				    rows_json(st.industries, st.nindustries, "industry", industry_name), "months",
 				    rows_json(st.months, st.nmonths, "month", NULL), "latest_facts", facts));
