@@ -38,6 +38,17 @@ bool handler_rate_limit(struct request *req, struct response *res, const char *f
 bool handler_form_fields(struct request *req, struct response *res, const struct field_rule *rules, size_t n,
 			 const char *raw[]);
 
+/* False (and a 400) when a search query q (may be NULL) is not valid
+ * UTF-8 or too long; the search page, its API and the directory alike. */
+bool handler_query_ok(struct request *req, struct response *res, const char *q);
+
+/* The longest reason staff may give for a rejection. */
+enum { REASON_MAX_CHARS = 500 };
+
+/* The form's "reason", trimmed (in the request's arena), or NULL when it
+ * is blank or longer than REASON_MAX_CHARS. */
+const char *handler_reason(struct request *req);
+
 /* Loads the signed-in editor's session into req->session, if any (staff
  * routes have it loaded by the router). */
 void handler_load_session(struct request *req);

@@ -11,7 +11,7 @@
 #include "moderation/review.h"
 #include "util/utf8.h"
 
-enum { REASON_MAX_CHARS = 500, BANNED_WORDS_MAX = 1000, BANNED_WORD_MAX_CHARS = 50 };
+enum { BANNED_WORDS_MAX = 1000, BANNED_WORD_MAX_CHARS = 50 };
 
 /* The notice for ?done=…, from a fixed list: the page never echoes text
  * from the URL. */
@@ -100,6 +100,19 @@ static void redirect_to_submission(struct request *req, struct response *res, in
 
 static const char already_decided[] = "这篇投稿已经审核过了（可能另一位编辑刚刚处理），不能再修改或审核。";
 
+/* The answer to an edit or decision on a submission: back to its page,
+ * a 409 when it was no longer pending, a 503 when the database failed. */
+static void answer_decision(struct request *req, struct response *res, int64_t id, enum store_rc rc,
+			    const char *done)
+{
+	if (rc == STORE_OK)
+		redirect_to_submission(req, res, id, done);
+	else if (rc == STORE_NOT_FOUND)
+		submission_error(req, res, id, 409, already_decided);
+	else
+		res->status = 503;
+}
+
 void handle_admin_submission_edit(struct request *req, struct response *res)
 {
 	int64_t id = handler_id_param(req, res, 0);
@@ -114,17 +127,7 @@ void handle_admin_submission_edit(struct request *req, struct response *res)
 		res->status = view_admin_submission(&v, id, &values, NULL, NULL);
 		return;
 	}
-	switch (review_edit(req->store, id, &values, req->session, req->now)) {
-	case STORE_OK:
-		redirect_to_submission(req, res, id, "edited");
-		return;
-	case STORE_NOT_FOUND:
-		submission_error(req, res, id, 409, already_decided);
-		return;
-	default:
-		res->status = 503;
-		return;
-	}
+	answer_decision(req, res, id, review_edit(req->store, id, &values, req->session, req->now), "edited");
 }
 
 void handle_admin_approve(struct request *req, struct response *res)
@@ -134,24 +137,13 @@ void handle_admin_approve(struct request *req, struct response *res)
 		return;
 	struct buf *why = arena_buf(req->arena);
 	int64_t article_id;
-	switch (review_approve(req->store, id, req->session, req->now, &article_id, why)) {
-	case STORE_OK:
-		redirect_to_submission(req, res, id, "approved");
-		return;
-	case STORE_NOT_FOUND:
-		submission_error(req, res, id, 409, already_decided);
-		return;
-	case STORE_DUPLICATE:
+	enum store_rc rc = review_approve(req->store, id, req->session, req->now, &article_id, why);
+	if (rc == STORE_DUPLICATE)
 		submission_error(req, res, id, 409, "已有一篇完全相同的文章，没有重复发布。请退回此投稿。");
-		return;
-	case STORE_ERROR:
-		if (why->len)
-			submission_error(req, res, id, 400,
-					 arena_printf(req->arena, "无法发布：%s。请修改后再发布。", buf_cstr(why)));
-		else
-			res->status = 503;
-		return;
-	}
+	else if (rc == STORE_ERROR && why->len)
+		submission_error(req, res, id, 400, arena_printf(req->arena, "无法发布：%s。请修改后再发布。", buf_cstr(why)));
+	else
+		answer_decision(req, res, id, rc, "approved");
 }
 
 void handle_admin_reject(struct request *req, struct response *res)
@@ -159,24 +151,13 @@ void handle_admin_reject(struct request *req, struct response *res)
 	int64_t id = handler_id_param(req, res, 0);
 	if (!id || !handler_need_store(req, res))
 		return;
-	struct str reason = str_trim(str_from(request_form(req, "reason")));
-	if (reason.len == 0 || utf8_length(reason.p, reason.len) > REASON_MAX_CHARS) {
+	const char *reason = handler_reason(req);
+	if (!reason) {
 		submission_error(req, res, id, 400,
 				 arena_printf(req->arena, "请填写退回原因（不超过 %d 字），投稿人会看到它。", REASON_MAX_CHARS));
 		return;
 	}
-	const char *text = arena_strndup(req->arena, reason.p, reason.len);
-	switch (review_reject(req->store, id, text, req->session, req->now)) {
-	case STORE_OK:
-		redirect_to_submission(req, res, id, "rejected");
-		return;
-	case STORE_NOT_FOUND:
-		submission_error(req, res, id, 409, already_decided);
-		return;
-	default:
-		res->status = 503;
-		return;
-	}
+	answer_decision(req, res, id, review_reject(req->store, id, reason, req->session, req->now), "rejected");
 }
 
 void handle_admin_audit(struct request *req, struct response *res)

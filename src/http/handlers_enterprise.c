@@ -8,9 +8,6 @@
 #include "content/enterprise.h"
 #include "content/sector.h"
 #include "http/handlers.h"
-#include "util/utf8.h"
-
-enum { REASON_MAX_CHARS = 500 };
 
 /* The checked values as an enterprise. */
 static struct enterprise enterprise_of(const struct field_values *v, const char *client_ip)
@@ -185,14 +182,8 @@ static bool directory_args(struct request *req, struct response *res, struct dir
 	r->district = district && *district ? district : NULL;
 	r->industry = industry && *industry ? industry : NULL;
 	r->seeking = seeking && *seeking ? seeking : NULL;
-	if (r->q && !utf8_valid(r->q, strlen(r->q), NULL)) {
-		handler_reject(res, "invalid_encoding", "搜索词含有无效的字符编码。");
+	if (!handler_query_ok(req, res, r->q))
 		return false;
-	}
-	if (r->q && utf8_length(r->q, strlen(r->q)) > 200) {
-		handler_reject(res, "query_too_long", "搜索词不能超过 200 个字符，请缩短后再试。");
-		return false;
-	}
 	if (r->district && !enterprise_place_name(r->district)) {
 		handler_reject(res, "invalid_district", "所在区的取值应为 16 个区的拼音之一（如 pudong）或 outside。");
 		return false;
@@ -323,8 +314,8 @@ void handle_admin_enterprise_approve(struct request *req, struct response *res)
 
 void handle_admin_enterprise_reject(struct request *req, struct response *res)
 {
-	struct str reason = str_trim(str_from(request_form(req, "reason")));
-	if (reason.len == 0 || utf8_length(reason.p, reason.len) > REASON_MAX_CHARS) {
+	const char *reason = handler_reason(req);
+	if (!reason) {
 		int64_t id = handler_id_param(req, res, 0);
 		if (!id || !handler_need_store(req, res))
 			return;
@@ -334,7 +325,7 @@ void handle_admin_enterprise_reject(struct request *req, struct response *res)
 			NULL);
 		return;
 	}
-	decide(req, res, "rejected", arena_strndup(req->arena, reason.p, reason.len));
+	decide(req, res, "rejected", reason);
 }
 
 void handle_admin_enterprises_csv(struct request *req, struct response *res)

@@ -125,6 +125,14 @@ bool handler_form_fields(struct request *req, struct response *res, const struct
 	return true;
 }
 
+const char *handler_reason(struct request *req)
+{
+	struct str reason = str_trim(str_from(request_form(req, "reason")));
+	if (reason.len == 0 || utf8_length(reason.p, reason.len) > REASON_MAX_CHARS)
+		return NULL;
+	return arena_strndup(req->arena, reason.p, reason.len);
+}
+
 bool handler_rate_limit(struct request *req, struct response *res, const char *form)
 {
 	int64_t hits, resets_at;
@@ -151,6 +159,21 @@ static const char *optional_arg(struct request *req, const char *name)
 	return v && *v ? v : NULL;
 }
 
+bool handler_query_ok(struct request *req, struct response *res, const char *q)
+{
+	switch (search_query_check(str_from(q))) {
+	case QUERY_INVALID_UTF8:
+		handler_reject(res, "invalid_encoding", "搜索词含有无效的字符编码。");
+		return false;
+	case QUERY_TOO_LONG:
+		handler_reject(res, "query_too_long",
+			       arena_printf(req->arena, "搜索词不能超过 %d 个字符，请缩短后再试。", SEARCH_QUERY_MAX_CHARS));
+		return false;
+	default:
+		return true;
+	}
+}
+
 /* Reads and checks the search parameters, for the page and the API alike.
  * False (with a 400 in res) on anything malformed. */
 static bool search_args(struct request *req, struct response *res, struct search_request *out)
@@ -158,17 +181,8 @@ static bool search_args(struct request *req, struct response *res, struct search
 	*out = (struct search_request){ .q = request_query(req, "q") };
 	if (!out->q)
 		out->q = "";
-	switch (search_query_check(str_from(out->q))) {
-	case QUERY_INVALID_UTF8:
-		handler_reject(res, "invalid_encoding", "搜索词含有无效的字符编码。");
+	if (!handler_query_ok(req, res, out->q))
 		return false;
-	case QUERY_TOO_LONG:
-		handler_reject(res, "query_too_long",
-		       arena_printf(req->arena, "搜索词不能超过 %d 个字符，请缩短后再试。", SEARCH_QUERY_MAX_CHARS));
-		return false;
-	default:
-		break;
-	}
 	out->district = optional_arg(req, "district");
 	if (out->district) {
 		const struct district *d = district_lookup(str_from(out->district));
