@@ -8,13 +8,7 @@
 // Run by tests/browser/run.sh, which starts the server and passes BASE_URL,
 // ZS_EDITOR, ZS_PASSWORD (and ZS_ARTIFACTS for failure screenshots).
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-
-const base = process.env.BASE_URL;
-const editor = process.env.ZS_EDITOR;
-const password = process.env.ZS_PASSWORD;
-assert.ok(base && editor && password, 'BASE_URL, ZS_EDITOR and ZS_PASSWORD must be set');
+import { clickAndLoad, editor, goto, keepArtifacts, launch, password, pathOf, step, textOf, url } from './lib.mjs';
 
 const WIDTH = 360;
 const phone = {
@@ -60,30 +54,8 @@ const typed = {
 	phone: '13812345678',
 };
 
-const launchOptions = {
-	executablePath: '/usr/bin/chromium',
-	headless: true,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 
-const step = (what) => console.log(`- ${what}`);
-const url = (path) => new URL(path, base).href;
-const pathOf = (page) => new URL(page.url()).pathname;
-const textOf = async (page) => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
 
-// Clicks and waits for the page it loads; returns that page's response.
-async function clickAndLoad(page, locator) {
-	const [response] = await Promise.all([page.waitForNavigation(), locator.click()]);
-	assert.ok(response, `no response after clicking ${locator}`);
-	return response;
-}
-
-async function goto(page, path, status = 200) {
-	const response = await page.goto(url(path));
-	assert.equal(response.status(), status, `GET ${path}: status`);
-	return response;
-}
 
 async function newPage(context) {
 	const page = await context.newPage();
@@ -110,7 +82,7 @@ function assertWithinWidth(box, what) {
 		`${what} spans x ${box.x.toFixed(1)}..${(box.x + box.width).toFixed(1)}, outside 0..${WIDTH}`);
 }
 
-const browser = await chromium.launch(launchOptions);
+const browser = await launch();
 let current; // the page to keep a screenshot of on failure
 try {
 	const visitor = await browser.newContext(phone);
@@ -279,17 +251,7 @@ try {
 	assert.ok(!(await reader.content()).includes(typed.phone), 'the public profile shows the phone number');
 	console.log('ok');
 } catch (err) {
-	const dir = process.env.ZS_ARTIFACTS;
-	if (dir && current && !current.isClosed()) {
-		try {
-			mkdirSync(dir, { recursive: true });
-			writeFileSync(`${dir}/page.html`, `<!-- ${current.url()} -->\n` + await current.content());
-			await current.screenshot({ path: `${dir}/page.png`, fullPage: true, timeout: 5000 });
-			console.log(`at ${current.url()}; its HTML and a screenshot are in ${dir}/`);
-		} catch (e) {
-			console.log(`no screenshot: ${e.message}`);
-		}
-	}
+	await keepArtifacts(current);
 	throw err;
 } finally {
 	await browser.close();
