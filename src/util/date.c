@@ -1,6 +1,10 @@
 /* date: strict parsing with real calendar rules (Gregorian leap years). */
 #include "util/date.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
 static bool is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -53,4 +57,51 @@ const char *date_error_message(enum date_error err)
 		return "日历上没有这一天";
 	}
 	return "日期无效";
+}
+
+/* Names written out rather than taken from strftime's %a and %b, which
+ * follow the locale: an HTTP date is always in English. */
+static const char weekdays[7][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+void date_http_format(int64_t t, char out[HTTP_DATE_SIZE])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	snprintf(out, HTTP_DATE_SIZE, "%s, %02d %s %04d %02d:%02d:%02d GMT", weekdays[tm.tm_wday], tm.tm_mday,
+		 months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static int month_number(const char *name)
+{
+	for (int i = 0; i < 12; i++)
+		if (!strcmp(name, months[i]))
+			return i;
+	return -1;
+}
+
+bool date_http_parse(const char *s, int64_t *t)
+{
+	char wday[16], mon[4], tail[4];
+	int day, year, hour, min, sec, n = 0;
+	struct tm tm = { 0 };
+	/* IMF-fixdate, then RFC 850 (two-digit years), then asctime. */
+	if (sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d %3s%n", wday, &day, mon, &year, &hour, &min, &sec, tail, &n) == 8 &&
+	    !strcmp(tail, "GMT")) {
+	} else if (sscanf(s, "%15[A-Za-z], %2d-%3s-%2d %2d:%2d:%2d %3s%n", wday, &day, mon, &year, &hour, &min, &sec,
+			  tail, &n) == 8 && !strcmp(tail, "GMT")) {
+		year += year < 70 ? 2000 : 1900;
+	} else if (sscanf(s, "%3s %3s %2d %2d:%2d:%2d %4d%n", wday, mon, &day, &hour, &min, &sec, &year, &n) == 7) {
+	} else {
+		return false;
+	}
+	tm.tm_mon = month_number(mon);
+	if (s[n] != '\0' || tm.tm_mon < 0 || year < 1900 || day < 1 || day > date_days_in_month(year, tm.tm_mon + 1) ||
+	    hour > 23 || min > 59 || sec > 60 || hour < 0 || min < 0 || sec < 0)
+		return false;
+	tm.tm_year = year - 1900, tm.tm_mday = day, tm.tm_hour = hour, tm.tm_min = min, tm.tm_sec = sec;
+	*t = (int64_t)timegm(&tm);
+	return true;
 }

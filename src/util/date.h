@@ -3,6 +3,7 @@
 #define ZS_UTIL_DATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "util/str.h"
 
@@ -24,5 +25,13 @@ enum date_error date_parse(struct str s, struct date *out);
 /* A Chinese sentence describing err, for messages to people. */
 const char *date_error_message(enum date_error err);
 int date_days_in_month(int year, int month);
+
+/* HTTP dates (RFC 9110 §5.6.7). Formats unix time t as an IMF-fixdate,
+ * "Sun, 06 Nov 1994 08:49:37 GMT", into out (NUL-terminated). */
+enum { HTTP_DATE_SIZE = 64 }; /* room for any year gmtime gives */
+void date_http_format(int64_t t, char out[HTTP_DATE_SIZE]);
+/* Parses an HTTP date in any of its three forms (IMF-fixdate, RFC 850,
+ * asctime) into unix time; false when s is none of them. */
+bool date_http_parse(const char *s, int64_t *t);
 
 #endif

@@ -12,7 +12,20 @@ void html_escape(struct buf *out, const char *p, size_t n)
 		case '>': entity = "&gt;"; break;
 		case '"': entity = "&quot;"; break;
 		case '\'': entity = "&#39;"; break;
-		default: continue;
+		case '\t': case '\n': case '\r': continue;
+		case '\xef':
+			/* U+FFFE and U+FFFF: EF BF BE, EF BF BF. */
+			if (i + 2 < n && p[i + 1] == '\xbf' && (p[i + 2] == '\xbe' || p[i + 2] == '\xbf')) {
+				buf_append(out, p + run, i - run);
+				buf_puts(out, "\xef\xbf\xbd");
+				i += 2;
+				run = i + 1;
+			}
+			continue;
+		default:
+			if ((unsigned char)p[i] >= 0x20)
+				continue;
+			entity = "\xef\xbf\xbd"; /* U+FFFD */
 		}
 		buf_append(out, p + run, i - run);
 		buf_puts(out, entity);
@@ -34,4 +47,22 @@ void url_escape(struct buf *out, const char *p, size_t n)
 			buf_append(out, enc, 3);
 		}
 	}
+}
+
+void script_json_escape(struct buf *out, const char *p, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *escape;
+		switch (p[i]) {
+		case '<': escape = "\\u003c"; break;
+		case '>': escape = "\\u003e"; break;
+		case '&': escape = "\\u0026"; break;
+		default: continue;
+		}
+		buf_append(out, p + run, i - run);
+		buf_puts(out, escape);
+		run = i + 1;
+	}
+	buf_append(out, p + run, n - run);
 }

@@ -49,3 +49,31 @@ Test(date, rejects_years_out_of_range)
 	cr_assert_eq(parse("1899-12-31"), DATE_OUT_OF_RANGE);
 	cr_assert_eq(parse("3000-01-01"), DATE_OUT_OF_RANGE);
 }
+
+Test(date, formats_http_dates_in_english_gmt)
+{
+	char out[HTTP_DATE_SIZE];
+	date_http_format(784111777, out);
+	cr_assert_str_eq(out, "Sun, 06 Nov 1994 08:49:37 GMT");
+}
+
+Test(date, parses_the_three_http_date_forms)
+{
+	int64_t t = 0;
+	cr_assert(date_http_parse("Sun, 06 Nov 1994 08:49:37 GMT", &t));
+	cr_assert_eq(t, 784111777);
+	cr_assert(date_http_parse("Sunday, 06-Nov-94 08:49:37 GMT", &t));
+	cr_assert_eq(t, 784111777);
+	cr_assert(date_http_parse("Sun Nov  6 08:49:37 1994", &t));
+	cr_assert_eq(t, 784111777);
+}
+
+Test(date, refuses_what_is_not_an_http_date)
+{
+	int64_t t = 0;
+	const char *bad[] = { "", "yesterday", "Sun, 06 Nov 1994 08:49:37 CET", "Sun, 31 Feb 1994 08:49:37 GMT",
+			      "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:49:37 GMT",
+			      "Sun, 06 Nov 1994 08:49:37 GMT trailing", "1994-11-06T08:49:37Z" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		cr_assert(!date_http_parse(bad[i], &t), "accepted \"%s\"", bad[i]);
+}

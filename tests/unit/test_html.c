@@ -40,3 +40,21 @@ Test(html, url_escape_encodes_reserved_and_utf8_bytes)
 	cr_assert_str_eq(buf_cstr(&b), "a%20b%26c%2F%E6%B5%A6");
 	buf_free(&b);
 }
+
+Test(html, replaces_characters_xml_does_not_allow)
+{
+	/* A feed with a title holding these must still be well-formed XML. */
+	char *e = escaped("a\x01" "b\x1f" "c\t\n\r" "d\xef\xbf\xbe" "e\xef\xbf\xbf" "f\xef\xbf\xbd" "g\x7f");
+	cr_assert_str_eq(e, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\t\n\r" "d\xef\xbf\xbd" "e\xef\xbf\xbd" "f\xef\xbf\xbd" "g\x7f");
+	free(e);
+}
+
+Test(html, keeps_a_json_script_block_from_closing)
+{
+	const char *json = "{\"headline\":\"</script><script>alert(1)</script> & <!--\"}";
+	struct buf b = { 0 };
+	script_json_escape(&b, json, strlen(json));
+	cr_assert_str_eq(buf_cstr(&b), "{\"headline\":\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e "
+				       "\\u0026 \\u003c!--\"}");
+	buf_free(&b);
+}
