@@ -6,7 +6,7 @@ O ?= build/release
 CC ?= cc
 SANITIZE ?= 0
 
-PKGS := libmicrohttpd sqlite3 libsodium jansson icu-uc icu-i18n
+PKGS := libmicrohttpd sqlite3 libsodium jansson icu-uc icu-i18n zlib libbrotlienc
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
 CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -g $(WARN) -Isrc -MMD -MP
 ifeq ($(SANITIZE),1)
@@ -21,6 +21,9 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 LIBS = $(PKG_LIBS) -lpthread
+# Tests and fuzz drivers also decompress what the server compressed.
+DECODE_LIBS = $(shell pkg-config --libs zlib libbrotlidec)
+TEST_LIBS = $(DECODE_LIBS) -lcriterion
 # V=1 shows full commands.
 Q := $(if $(filter 1,$(V)),,@)
 
@@ -65,21 +68,21 @@ $(BIN): $(O)/src/main.o $(LIB_OBJ)
 
 $(UNIT_BIN): $(UNIT_SRC:%.c=$(O)/%.o) $(SUPPORT_SRC:%.c=$(O)/%.o) $(LIB_OBJ)
 	@$(if $(Q),echo '  LINK   $@',true)
-	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) -lcriterion
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) $(TEST_LIBS)
 
 $(INTEG_BIN): $(INTEG_SRC:%.c=$(O)/%.o) $(SUPPORT_SRC:%.c=$(O)/%.o) $(LIB_OBJ)
 	@$(if $(Q),echo '  LINK   $@',true)
-	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) -lcriterion
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) $(TEST_LIBS)
 
 # replay_NAME runs fuzz/fuzz_NAME.c over saved inputs (make test);
 # fuzz_NAME is the libFuzzer binary (make fuzz).
 $(O)/replay_%: $(O)/fuzz/fuzz_%.o $(O)/fuzz/replay.o $(LIB_OBJ)
 	@$(if $(Q),echo '  LINK   $@',true)
-	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ -o $@ $(LIBS) $(DECODE_LIBS)
 
 $(O)/fuzz_%: $(O)/fuzz/fuzz_%.o $(LIB_OBJ)
 	@$(if $(Q),echo '  LINK   $@',true)
-	$(Q)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIBS) $(DECODE_LIBS)
 
 check-tests: $(BIN) $(UNIT_BIN) $(INTEG_BIN) $(FUZZ_NAMES:%=$(O)/replay_%)
 

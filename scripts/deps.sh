@@ -7,8 +7,8 @@
 # (one from another source may be installed; Debian's npm would clash with it).
 set -eu
 
-build_pkgs="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev zlib1g-dev libicu-dev"
-test_pkgs="clang libclang-rt-14-dev libcriterion-dev"
+build_pkgs="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev zlib1g-dev libbrotli-dev libicu-dev"
+test_pkgs="clang libclang-rt-14-dev libcriterion-dev libxml2-utils"
 bench_pkgs="wrk nginx-light curl"
 browser_pkgs="chromium fonts-noto-cjk ca-certificates"
 command -v node >/dev/null 2>&1 || browser_pkgs="$browser_pkgs nodejs"
