@@ -29,7 +29,7 @@ Q := $(if $(filter 1,$(V)),,@)
 
 SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
-ASSETS := $(sort $(wildcard templates/*.html) $(wildcard static/*))
+ASSETS := $(sort $(wildcard templates/*.html) $(wildcard templates/*.xml) $(wildcard static/*) api/openapi.json)
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 INTEG_SRC := $(sort $(wildcard tests/integration/*.c))
 SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))

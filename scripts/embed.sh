@@ -14,7 +14,16 @@ done
 echo 'const struct asset assets[] = {'
 i=0
 for f in "$@"; do
-	echo "	{ \"$f\", asset_$i, sizeof(asset_$i) - 1 },"
+	# static/style.css is also served as /static/style.<first 8 hex of its
+	# SHA-256>.css, a name that changes with the bytes: cacheable for ever.
+	url=NULL
+	case "$f" in
+	static/*.*)
+		sum=$(sha256sum "$f" | cut -c1-8)
+		url="\"/${f%.*}.$sum.${f##*.}\""
+		;;
+	esac
+	echo "	{ \"$f\", $url, asset_$i, sizeof(asset_$i) - 1 },"
 	i=$((i + 1))
 done
 echo '};'

@@ -7,6 +7,8 @@
 
 struct asset {
 	const char *path; /* relative to the source tree: "static/style.css" */
+	const char *url;  /* static files: "/static/style.<hash>.css", named by
+			   * their content so browsers may keep them for ever; else NULL */
 	const char *data; /* NUL-terminated; len excludes the NUL */
 	size_t len;
 };
@@ -17,5 +19,7 @@ extern const size_t assets_count;
 
 /* The asset at path, or NULL. */
 const struct asset *asset_find(const char *path);
+/* The static file whose fingerprinted url is url, or NULL. */
+const struct asset *asset_by_url(const char *url);
 
 #endif

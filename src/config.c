@@ -33,6 +33,10 @@ static const struct config_def defs[CFG__MAX] = {
 			    "同一 IP 每小时最多提交公开表单（投稿等）的次数" },
 	[CFG_TRUSTED_PROXY] = { "--trusted-proxy", "ZHAOSHANG_TRUSTED_PROXY", CFG_TYPE_STRING, "none", 0, 0, "ADDRESS",
 				"前置反向代理的地址：来自它的请求以 X-Forwarded-For 的最后一个地址为客户地址；none 表示没有" },
+	[CFG_BASE_URL] = { "--base-url", "ZHAOSHANG_BASE_URL", CFG_TYPE_STRING, "auto", 0, 0, "URL",
+			   "网站对外的地址（如 https://zhaoshang.example.cn），用于订阅源、站点地图和规范链接；auto 表示 http://监听地址" },
+	[CFG_SITEMAP_URLS] = { "--sitemap-urls", "ZHAOSHANG_SITEMAP_URLS", CFG_TYPE_INT, "50000", 1, 50000, "N",
+			       "每个站点地图文件最多列出的网址数；超过时 /sitemap.xml 改为站点地图索引" },
 };
 
 static int set_value(struct config *cfg, enum config_key k, const char *value, const char *origin,

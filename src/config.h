@@ -15,6 +15,8 @@ enum config_key {
 	CFG_ROLE,       /* --role, ZHAOSHANG_ROLE (user add) */
 	CFG_FORM_RATE,  /* --form-rate, ZHAOSHANG_FORM_RATE */
 	CFG_TRUSTED_PROXY, /* --trusted-proxy, ZHAOSHANG_TRUSTED_PROXY */
+	CFG_BASE_URL,   /* --base-url, ZHAOSHANG_BASE_URL */
+	CFG_SITEMAP_URLS, /* --sitemap-urls, ZHAOSHANG_SITEMAP_URLS */
 	CFG__MAX
 };
 

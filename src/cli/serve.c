@@ -8,7 +8,7 @@
 
 static const unsigned serve_settings = CFG_BIT(CFG_DB) | CFG_BIT(CFG_LISTEN) | CFG_BIT(CFG_THREADS) |
 				       CFG_BIT(CFG_ACCESS_LOG) | CFG_BIT(CFG_FORM_RATE) |
-				       CFG_BIT(CFG_TRUSTED_PROXY);
+				       CFG_BIT(CFG_TRUSTED_PROXY) | CFG_BIT(CFG_BASE_URL) | CFG_BIT(CFG_SITEMAP_URLS);
 
 int cmd_serve(int argc, char **argv)
 {
@@ -38,6 +38,8 @@ int cmd_serve(int argc, char **argv)
 		.access_log = cfg.num[CFG_ACCESS_LOG] != 0,
 		.form_rate = cfg.num[CFG_FORM_RATE],
 		.trusted_proxy = strcmp(cfg.str[CFG_TRUSTED_PROXY], "none") ? cfg.str[CFG_TRUSTED_PROXY] : NULL,
+		.base_url = strcmp(cfg.str[CFG_BASE_URL], "auto") ? cfg.str[CFG_BASE_URL] : NULL,
+		.sitemap_urls = cfg.num[CFG_SITEMAP_URLS],
 	};
 	return server_run(&opts) == 0 ? 0 : 1;
 }

@@ -9,11 +9,12 @@
 #include <time.h>
 
 #include "auth/auth.h"
+#include "http/encoding.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/buf.h"
 
-enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_OTHER };
+enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_OPTIONS, HTTP_OTHER };
 
 enum {
 	ROUTE_MAX_PARAMS = 2,
@@ -48,6 +49,10 @@ struct request {
 	bool https;                   /* reached over TLS (X-Forwarded-Proto: https) */
 	int64_t now;                  /* wall-clock seconds when the request came */
 	struct session *session;      /* the signed-in editor, or NULL */
+	enum encoding accepts;        /* the coding Accept-Encoding prefers */
+	const char *cache_key;        /* the path and query, as the cache knows the response */
+	int64_t content_version;      /* store_content_version() for GET and HEAD; 0 unknown */
+	int64_t content_changed_at;
 	struct timespec started;
 	size_t body_bytes;            /* request body received so far */
 	int status;                   /* as sent, for the access log */
@@ -66,6 +71,11 @@ struct response {
 	const char *set_cookie[RESPONSE_MAX_COOKIES]; /* Set-Cookie values */
 	const char *error_message; /* Chinese text for the error page, or NULL */
 	const char *error_code;    /* English code for API errors, or NULL */
+	const char *etag;          /* the validator of a reusable response (http/cache.h) */
+	int64_t last_modified;     /* unix seconds; 0 for none */
+	enum encoding encoding;    /* the body's content coding */
+	bool vary_encoding;        /* the body depends on Accept-Encoding */
+	bool cors;                 /* readable by scripts of any origin (the public API) */
 	bool close;                /* close the connection after this response */
 };
 

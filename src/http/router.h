@@ -5,12 +5,17 @@
 #include "http/http.h"
 
 /* Prepares the router: loads the secret for visitors' CSRF tokens from the
- * database, and the limit of public-form posts per client per hour. */
-int router_init(struct store *s, long posts_per_hour) __attribute__((warn_unused_result));
+ * database, and keeps the limit of public-form posts per client per hour
+ * and the number of URLs in a sitemap file. */
+int router_init(struct store *s, long posts_per_hour, long urls_per_sitemap) __attribute__((warn_unused_result));
 
 /* Fills res for req: runs the matching route's handler, or sets 404/405/400;
  * renders the error page for any error status that has no body yet. */
 void router_dispatch(struct request *req, struct response *res);
+
+/* The URL pattern of route i ("/articles/{}"), or NULL past the last: for
+ * checking the API's document against what is served. */
+const char *router_pattern(size_t i);
 
 /* path as the access log may show it: paths that hold a key (an
  * enterprise's edit link) are cut short. Static storage or path itself. */

@@ -42,10 +42,12 @@ enum { VISITOR_COOKIE_SECONDS = 30 * 24 * 3600, RATE_WINDOW_SECONDS = 3600 };
 /* Set once by router_init, then only read. */
 static unsigned char form_key[32];
 static long form_rate;
+static long sitemap_urls;
 
-int router_init(struct store *s, long posts_per_hour)
+int router_init(struct store *s, long posts_per_hour, long urls_per_sitemap)
 {
 	form_rate = posts_per_hour;
+	sitemap_urls = urls_per_sitemap;
 	return auth_form_key_load(s, form_key) == STORE_OK ? 0 : -1;
 }
 
@@ -338,6 +340,105 @@ void handle_stats_csv(struct request *req, struct response *res)
 						 table ? table : "districts");
 }
 
+static void handle_api_articles(struct request *req, struct response *res)
+{
+	long page = handler_page_arg(req, res);
+	if (!page || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->content_type = json_type;
+	res->status = view_articles_json(&v, page);
+	if (res->status == 404)
+		res->error_code = "page_out_of_range";
+}
+
+static void handle_api_article(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->content_type = json_type;
+	res->status = view_article_json(&v, id);
+	if (res->status == 404)
+		res->error_message = "没有这篇文章。";
+}
+
+static void handle_openapi(struct request *req, struct response *res)
+{
+	(void)req;
+	const struct asset *a = asset_find("api/openapi.json");
+	res->status = 200;
+	res->content_type = json_type;
+	buf_append(res->body, a->data, a->len);
+}
+
+static const char atom_type[] = "application/atom+xml; charset=utf-8";
+static const char feed_cache[] = "public, max-age=300";
+
+static void feed(struct request *req, struct response *res, enum feed_kind kind)
+{
+	if (!handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_feed(&v, kind, req->params[0], req->content_changed_at);
+	res->content_type = atom_type;
+	res->cache_control = feed_cache;
+}
+
+static void handle_feed(struct request *req, struct response *res)
+{
+	feed(req, res, FEED_SITE);
+}
+
+static void handle_district_feed(struct request *req, struct response *res)
+{
+	feed(req, res, FEED_DISTRICT);
+}
+
+static void handle_industry_feed(struct request *req, struct response *res)
+{
+	feed(req, res, FEED_INDUSTRY);
+}
+
+static void sitemap(struct request *req, struct response *res, long part)
+{
+	if (!handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_sitemap(&v, part, sitemap_urls);
+	res->content_type = "application/xml; charset=utf-8";
+	res->cache_control = "public, max-age=3600";
+}
+
+static void handle_sitemap(struct request *req, struct response *res)
+{
+	sitemap(req, res, 0);
+}
+
+static void handle_sitemap_part(struct request *req, struct response *res)
+{
+	/* "N.xml", N from 1, written the one way. */
+	const char *name = req->params[0];
+	size_t digits = strspn(name, "0123456789");
+	long part;
+	if (digits == 0 || name[0] == '0' || strcmp(name + digits, ".xml") ||
+	    !str_to_long((struct str){ name, digits }, 1, PAGE_MAX, &part)) {
+		res->status = 404;
+		return;
+	}
+	sitemap(req, res, part);
+}
+
+static void handle_robots(struct request *req, struct response *res)
+{
+	struct view v = handler_view(req, res);
+	view_robots(&v);
+	res->status = 200;
+	res->content_type = "text/plain; charset=utf-8";
+	res->cache_control = "public, max-age=86400";
+}
+
 static void handle_healthz(struct request *req, struct response *res)
 {
 	bool ok = req->store && store_ping(req->store);
@@ -364,16 +465,24 @@ static const char *content_type_for(const char *path)
 	return "application/octet-stream";
 }
 
+/* Pages link static files by their fingerprinted names, which change with
+ * the bytes: kept for a year without asking again. The plain names still
+ * answer, for links from elsewhere, but browsers check back on them. */
 static void handle_static(struct request *req, struct response *res)
 {
-	const struct asset *a = asset_find(arena_printf(req->arena, "static/%s", req->params[0]));
+	const struct asset *a = asset_by_url(req->path);
+	res->cache_control = "public, max-age=31536000, immutable";
+	if (!a) {
+		a = asset_find(arena_printf(req->arena, "static/%s", req->params[0]));
+		res->cache_control = "public, max-age=300";
+	}
 	if (!a) {
 		res->status = 404;
+		res->cache_control = "no-cache";
 		return;
 	}
 	res->status = 200;
 	res->content_type = content_type_for(a->path);
-	res->cache_control = "public, max-age=3600";
 	buf_append(res->body, a->data, a->len);
 }
 
@@ -427,7 +536,21 @@ static const struct route routes[] = {
 	{ "/admin/articles/{}/tags", ALLOW_POST, "GET, HEAD, POST", EDITOR, handle_admin_article_tags_save },
 	{ "/api/v1/stats", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_stats },
 	{ "/dashboard.csv", ALLOW_GET, "GET, HEAD", PUBLIC, handle_stats_csv },
+	{ "/api/v1/articles", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_articles },
+	{ "/api/v1/articles/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_article },
+	{ "/api/v1/openapi.json", ALLOW_GET, "GET, HEAD", PUBLIC, handle_openapi },
+	{ "/feed.xml", ALLOW_GET, "GET, HEAD", PUBLIC, handle_feed },
+	{ "/districts/{}/feed.xml", ALLOW_GET, "GET, HEAD", PUBLIC, handle_district_feed },
+	{ "/industries/{}/feed.xml", ALLOW_GET, "GET, HEAD", PUBLIC, handle_industry_feed },
+	{ "/sitemap.xml", ALLOW_GET, "GET, HEAD", PUBLIC, handle_sitemap },
+	{ "/sitemaps/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_sitemap_part },
+	{ "/robots.txt", ALLOW_GET, "GET, HEAD", PUBLIC, handle_robots },
 };
+
+const char *router_pattern(size_t i)
+{
+	return i < sizeof(routes) / sizeof(routes[0]) ? routes[i].pattern : NULL;
+}
 
 const char *router_loggable_path(const char *path)
 {
@@ -557,7 +680,14 @@ void router_dispatch(struct request *req, struct response *res)
 			if (r->methods & (1u << req->method))
 				break;
 		}
-		if (match && !(match->methods & (1u << req->method))) {
+		/* The public API is for any site's scripts to read (no cookies
+		 * count there); a preflight asks before conditional requests. */
+		res->cors = match && match->access == PUBLIC && is_api(req);
+		if (match && req->method == HTTP_OPTIONS && res->cors) {
+			res->status = 204;
+			res->allow = match->allow;
+			res->cache_control = NULL;
+		} else if (match && !(match->methods & (1u << req->method))) {
 			res->status = 405;
 			res->allow = match->allow;
 		} else if (match) {

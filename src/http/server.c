@@ -16,8 +16,11 @@
 #include <unistd.h>
 
 #include "http/address.h"
+#include "http/cache.h"
 #include "http/request_internal.h"
 #include "http/router.h"
+#include "util/date.h"
+#include "util/html.h"
 #include "util/log.h"
 #include "util/mem.h"
 #include "views/views.h"
@@ -28,6 +31,12 @@ enum {
 	CONNECTION_TIMEOUT_S = 30,      /* idle keep-alive connections are closed after this */
 	CONNECTION_LIMIT = 4096,
 	DRAIN_TIMEOUT_MS = 5000,        /* how long shutdown waits for requests in flight */
+	URL_MAX = 8 * 1024,             /* path and query; longer is a 414 */
+	HEADERS_MAX = 16 * 1024,        /* all header lines; more is a 431 */
+	HEADER_COUNT_MAX = 100,
+	/* Per connection, for the request head MHD reads: room for our own
+	 * limits above to answer first (with this site's page and headers). */
+	CONNECTION_MEMORY = 64 * 1024,
 };
 
 static const char *db_path;
@@ -81,6 +90,8 @@ static enum http_method parse_method(const char *m)
 		return HTTP_HEAD;
 	if (!strcmp(m, MHD_HTTP_METHOD_POST))
 		return HTTP_POST;
+	if (!strcmp(m, MHD_HTTP_METHOD_OPTIONS))
+		return HTTP_OPTIONS;
 	return HTTP_OTHER;
 }
 
@@ -91,6 +102,30 @@ static const char *client_ip(struct MHD_Connection *conn, struct request *req)
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	return address_client(ci ? ci->client_addr : NULL, request_header(req, "X-Forwarded-For"), trusted_proxy,
 			      req->arena);
+}
+
+static enum MHD_Result add_query_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct buf *key_buf = cls;
+	url_escape(key_buf, key, strlen(key));
+	if (value) {
+		buf_putc(key_buf, '=');
+		url_escape(key_buf, value, strlen(value));
+	}
+	buf_putc(key_buf, '&');
+	return MHD_YES;
+}
+
+/* The path and its query arguments in the order sent, re-encoded: what
+ * the cache files a response under. */
+static const char *cache_key(struct MHD_Connection *conn, struct request *req)
+{
+	struct buf *key = arena_buf(req->arena);
+	url_escape(key, req->path, strlen(req->path)); /* a decoded path may hold '?' */
+	buf_putc(key, '?');
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query_arg, key);
+	return buf_cstr(key);
 }
 
 static struct request *request_new(struct MHD_Connection *conn, const char *url, const char *method)
@@ -108,6 +143,9 @@ static struct request *request_new(struct MHD_Connection *conn, const char *url,
 	 * only add Secure to cookies, which helps no attacker. */
 	const char *proto = request_header(req, "X-Forwarded-Proto");
 	req->https = proto && !strcasecmp(proto, "https");
+	req->accepts = encoding_negotiate(request_header(req, "Accept-Encoding"));
+	if (req->method == HTTP_GET || req->method == HTTP_HEAD)
+		req->cache_key = cache_key(conn, req);
 	req->now = (int64_t)time(NULL);
 	clock_gettime(CLOCK_MONOTONIC, &req->started);
 	atomic_fetch_add(&in_flight, 1);
@@ -124,7 +162,9 @@ static const char *const security_headers[][2] = {
 
 static enum MHD_Result send_response(struct MHD_Connection *conn, struct request *req, struct response *res)
 {
-	/* The body lives in the request's arena, which outlives the sending. */
+	/* The body lives in the request's arena, which outlives the sending.
+	 * A 304 keeps its 200's body: MHD sends its length as Content-Length,
+	 * as RFC 9110 §8.6 allows, and never the body itself. */
 	struct MHD_Response *r =
 		MHD_create_response_from_buffer(res->body->len, res->body->data, MHD_RESPMEM_PERSISTENT);
 	if (!r)
@@ -143,6 +183,26 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct request
 		snprintf(secs, sizeof(secs), "%ld", res->retry_after);
 		MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, secs);
 	}
+	if (res->etag)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, res->etag);
+	if (res->last_modified) {
+		char date[HTTP_DATE_SIZE];
+		date_http_format(res->last_modified, date);
+		MHD_add_response_header(r, MHD_HTTP_HEADER_LAST_MODIFIED, date);
+	}
+	if (res->encoding != ENCODING_IDENTITY)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, encoding_name(res->encoding));
+	if (res->vary_encoding)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	if (res->cors) {
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		MHD_add_response_header(r, "Access-Control-Expose-Headers", "ETag");
+		if (req->method == HTTP_OPTIONS) {
+			MHD_add_response_header(r, "Access-Control-Allow-Methods", res->allow);
+			MHD_add_response_header(r, "Access-Control-Allow-Headers", "If-None-Match, If-Modified-Since");
+			MHD_add_response_header(r, "Access-Control-Max-Age", "86400");
+		}
+	}
 	for (size_t i = 0; i < RESPONSE_MAX_COOKIES && res->set_cookie[i]; i++)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, res->set_cookie[i]);
 	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
@@ -153,32 +213,52 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct request
 	MHD_destroy_response(r);
 	if (ret == MHD_YES) {
 		req->status = res->status;
-		req->sent_bytes = res->body->len;
+		req->sent_bytes = res->status == 304 ? 0 : res->body->len;
 	}
 	return ret;
 }
 
 struct header_counts {
-	unsigned content_length, transfer_encoding, host;
+	unsigned content_length, transfer_encoding, host, all;
+	size_t bytes;
 };
 
 static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
-	(void)kind, (void)value;
+	(void)kind;
 	struct header_counts *n = cls;
 	n->content_length += !strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	n->transfer_encoding += !strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 	n->host += !strcasecmp(key, MHD_HTTP_HEADER_HOST);
+	n->all++;
+	n->bytes += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": " and CRLF */
+	return MHD_YES;
+}
+
+static enum MHD_Result count_url_bytes(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	*(size_t *)cls += strlen(key) + (value ? strlen(value) : 0) + 2;
 	return MHD_YES;
 }
 
 /* Refuses requests whose framing a proxy in front might read differently
  * (RFC 9112 §6.3): the way requests get smuggled past it. Returns the status
  * to answer with, or 0 when the request may go on. */
-static int check_framing(struct MHD_Connection *conn, const char *version, const char **message)
+static int check_framing(struct MHD_Connection *conn, const char *url, const char *version, const char **message)
 {
+	size_t url_bytes = strlen(url);
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, count_url_bytes, &url_bytes);
+	if (url_bytes > URL_MAX) {
+		*message = "请求地址过长（上限 8 KiB）。";
+		return 414;
+	}
 	struct header_counts n = { 0 };
 	MHD_get_connection_values(conn, MHD_HEADER_KIND, count_header, &n);
+	if (n.bytes > HEADERS_MAX || n.all > HEADER_COUNT_MAX) {
+		*message = "请求头过大（上限 16 KiB、100 行）。";
+		return 431;
+	}
 	if (n.content_length > 1 || (n.content_length && n.transfer_encoding)) {
 		*message = "请求的长度信息自相矛盾（重复的 Content-Length，或同时带有 Transfer-Encoding）。";
 		return 400;
@@ -210,7 +290,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!req) {
 		req = *con_cls = request_new(conn, url, method);
 		const char *message = NULL;
-		int status = check_framing(conn, version, &message);
+		int status = check_framing(conn, url, version, &message);
 		if (status == 0) {
 			if (req->method == HTTP_POST)
 				form_start(req);
@@ -243,7 +323,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return send_response(conn, req, &res);
 	}
 	req->store = store_for_thread();
-	router_dispatch(req, &res);
+	if (req->store && req->cache_key &&
+	    store_content_version(req->store, &req->content_version, &req->content_changed_at) != STORE_OK)
+		req->content_version = 0; /* logged; answered without the cache */
+	if (!cache_answer(req, &res)) {
+		router_dispatch(req, &res);
+		cache_finish(req, &res);
+	}
 	return send_response(conn, req, &res);
 }
 
@@ -342,6 +428,57 @@ static struct addrinfo *resolve_listen(const char *listen)
 	return ai;
 }
 
+/* Binds and listens on opts' address ourselves, so the port (chosen by
+ * the system when 0) is known before the first request; writes
+ * "HOST:PORT" as listened on into shown. */
+static int open_listener(const char *listen_on, char *shown, size_t shown_size)
+{
+	struct addrinfo *ai = resolve_listen(listen_on);
+	if (!ai)
+		return -1;
+	int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	int on = 1;
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) < 0 ||
+	    bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, SOMAXCONN) < 0) {
+		log_error("无法在 %s 上监听（地址被占用或无权限？）", listen_on);
+		if (fd >= 0)
+			close(fd);
+		freeaddrinfo(ai);
+		return -1;
+	}
+	freeaddrinfo(ai);
+	struct sockaddr_storage bound;
+	socklen_t len = sizeof(bound);
+	unsigned port = 0;
+	if (getsockname(fd, (struct sockaddr *)&bound, &len) == 0)
+		port = ntohs(bound.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port
+							 : ((struct sockaddr_in *)&bound)->sin_port);
+	snprintf(shown, shown_size, "%.*s:%u", (int)(strrchr(listen_on, ':') - listen_on), listen_on, port);
+	return fd;
+}
+
+/* The site's public address as configured, checked and without a trailing
+ * slash (in static storage), or NULL after logging why it is not one. */
+static const char *base_url_check(const char *url)
+{
+	static char checked[512];
+	bool http = !strncmp(url, "http://", 7), https = !strncmp(url, "https://", 8);
+	const char *host = url + (https ? 8 : 7);
+	size_t len = strlen(url);
+	while (len > 0 && url[len - 1] == '/')
+		len--;
+	bool clean = len < sizeof(checked) && (size_t)(host - url) < len && host[0] != '/';
+	for (size_t i = 0; clean && i < len; i++)
+		clean = (unsigned char)url[i] > ' ' && url[i] != 0x7f && !strchr("\"'<>\\^`{|}?#", url[i]);
+	if (!(http || https) || !clean) {
+		log_error("网站地址“%s”应为 http:// 或 https:// 开头的网址，不带查询参数，例如 https://zhaoshang.example.cn", url);
+		return NULL;
+	}
+	memcpy(checked, url, len);
+	checked[len] = '\0';
+	return checked;
+}
+
 static unsigned cpu_count(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -379,25 +516,30 @@ int server_run(const struct server_options *opts)
 		buf_free(&err);
 		return -1;
 	}
-	int ready = router_init(probe, opts->form_rate);
+	int ready = router_init(probe, opts->form_rate, opts->sitemap_urls);
 	store_close(probe);
 	if (ready < 0) {
 		log_error("无法读取数据库 %s 中的表单密钥", db_path);
 		buf_free(&err);
 		return -1;
 	}
-	if (views_init(&err) < 0) {
-		log_error("模板编译失败：%s", buf_cstr(&err));
+	char shown[300];
+	const char *base_url = opts->base_url ? base_url_check(opts->base_url) : NULL;
+	int listener = opts->base_url && !base_url ? -1 : open_listener(opts->listen, shown, sizeof(shown));
+	if (listener < 0) {
 		buf_free(&err);
 		return -1;
 	}
-	buf_free(&err);
-
-	struct addrinfo *ai = resolve_listen(opts->listen);
-	if (!ai) {
-		views_shutdown();
+	static char default_base[sizeof(shown) + 8];
+	snprintf(default_base, sizeof(default_base), "http://%s", shown);
+	if (views_init(base_url ? base_url : default_base, &err) < 0) {
+		log_error("模板编译失败：%s", buf_cstr(&err));
+		buf_free(&err);
+		close(listener);
 		return -1;
 	}
+	buf_free(&err);
+	cache_init((int64_t)time(NULL));
 	/* Signals are taken by sigwait() below, never by the pool threads. */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -408,38 +550,32 @@ int server_run(const struct server_options *opts)
 
 	unsigned threads = opts->threads ? opts->threads : cpu_count();
 	unsigned flags = MHD_USE_EPOLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
-	if (ai->ai_family == AF_INET6)
-		flags |= MHD_USE_IPv6;
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL,
 		on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_UNESCAPE_CALLBACK,
-		unescape_url, NULL, MHD_OPTION_SOCK_ADDR, ai->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
+		unescape_url, NULL, MHD_OPTION_LISTEN_SOCKET, listener, MHD_OPTION_THREAD_POOL_SIZE, threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
-		(unsigned)CONNECTION_LIMIT, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1U,
-		MHD_OPTION_END);
-	freeaddrinfo(ai);
+		(unsigned)CONNECTION_LIMIT, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!d) {
-		log_error("无法在 %s 上监听（地址被占用或无权限？）", opts->listen);
+		log_error("无法在 %s 上启动服务", opts->listen);
+		close(listener);
 		views_shutdown();
 		return -1;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	char shown[300];
-	snprintf(shown, sizeof(shown), "%.*s:%u", (int)(strrchr(opts->listen, ':') - opts->listen), opts->listen,
-		 info ? info->port : 0);
 	log_info("listening on http://%s/ (%u threads, database %s)", shown, threads, db_path);
 
 	int sig = 0;
 	sigwait(&stop, &sig);
 	log_info("received %s: finishing requests in flight", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	atomic_store(&stopping, true);
-	MHD_socket listener = MHD_quiesce_daemon(d);
+	MHD_socket quiesced = MHD_quiesce_daemon(d);
 	wait_for_drain();
 	MHD_stop_daemon(d);
-	if (listener != MHD_INVALID_SOCKET)
-		close(listener);
+	if (quiesced != MHD_INVALID_SOCKET)
+		close(quiesced); /* else MHD closed it */
 	close_stores();
+	cache_shutdown();
 	views_shutdown();
 	log_info("stopped");
 	return 0;

@@ -11,6 +11,8 @@ struct server_options {
 	bool access_log;
 	long form_rate;      /* posts of a public form per client per hour */
 	const char *trusted_proxy; /* the reverse proxy's address, or NULL */
+	const char *base_url; /* the site's public address, or NULL for http://listen */
+	long sitemap_urls;    /* URLs per sitemap file */
 };
 
 /* Serves until SIGINT or SIGTERM, then stops accepting, lets requests in

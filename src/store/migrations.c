@@ -1,6 +1,13 @@
 /* migrations: numbered schema changes keyed on PRAGMA user_version. */
 #include "store/migrations.h"
 
+/* Counts the content version up after any change to table. */
+#define CONTENT_TRIGGER(table, event)                                                      \
+	"CREATE TRIGGER " #table "_" #event "_versioned AFTER " #event " ON " #table " BEGIN" \
+	" UPDATE content_version SET version = version + 1, changed_at = unixepoch(); END;"
+#define CONTENT_TRIGGERS(table) \
+	CONTENT_TRIGGER(table, INSERT) CONTENT_TRIGGER(table, UPDATE) CONTENT_TRIGGER(table, DELETE)
+
 const char *const store_migrations[] = {
 	/* 1: articles and their district links. article_districts repeats the
 	 * date so a district channel reads its newest articles straight off the
@@ -237,6 +244,19 @@ const char *const store_migrations[] = {
 	 "ALTER TABLE articles ADD COLUMN money_cny REAL NOT NULL DEFAULT 0;"
 	 "UPDATE articles SET money_cny = (SELECT coalesce(max(value), 0) FROM article_facts f"
 	 "  WHERE f.article_id = articles.id AND f.kind = 'money' AND f.unit = 'CNY');"),
+
+	/* 11: the content version: one row counted up by every change to
+	 * what public pages show, with when it changed. Cached pages, ETags
+	 * and Last-Modified hang on it, so triggers keep it — no write path
+	 * (import, retag, moderation, the command line) can forget to. */
+	("CREATE TABLE content_version ("
+	 "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	 "  version INTEGER NOT NULL,"
+	 "  changed_at INTEGER NOT NULL"
+	 ");"
+	 "INSERT INTO content_version VALUES (1, 1, unixepoch());"
+	 CONTENT_TRIGGERS(articles) CONTENT_TRIGGERS(article_districts) CONTENT_TRIGGERS(article_industries)
+	 CONTENT_TRIGGERS(article_facts) CONTENT_TRIGGERS(enterprises)),
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

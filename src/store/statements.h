@@ -10,6 +10,7 @@
 	X(COMMIT, "COMMIT")                                                              \
 	X(ROLLBACK, "ROLLBACK")                                                          \
 	X(PING, "SELECT 1")                                                              \
+	X(CONTENT_VERSION, "SELECT version, changed_at FROM content_version")            \
 	X(META_GET, "SELECT value FROM store_meta WHERE key = ?1")                       \
 	X(META_SET, "INSERT OR REPLACE INTO store_meta(key, value) VALUES (?1, ?2)")      \
 	X(META_ADD, "INSERT OR IGNORE INTO store_meta(key, value) VALUES (?1, ?2)")       \
@@ -68,6 +69,13 @@
 	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)" \
 	  " FROM articles a ORDER BY a.date DESC, a.id DESC LIMIT ?1 OFFSET ?2")         \
 	X(DISTRICT_COUNTS, "SELECT district, n FROM article_counts WHERE district <> '' AND n > 0") \
+	/* Sitemaps: every public page's id and the day it last changed. */          \
+	X(SITEMAP_ARTICLES_COUNT, "SELECT count(*) FROM articles")                       \
+	X(SITEMAP_ARTICLES, "SELECT id, date FROM articles ORDER BY id LIMIT ?1 OFFSET ?2") \
+	X(SITEMAP_ENTERPRISES_COUNT, "SELECT count(*) FROM enterprises WHERE status = 'approved'") \
+	X(SITEMAP_ENTERPRISES,                                                           \
+	  "SELECT id, date(updated_at, 'unixepoch', '+8 hours') FROM enterprises"         \
+	  " WHERE status = 'approved' ORDER BY id LIMIT ?1 OFFSET ?2")                     \
 	X(DISTRICT_COUNT, "SELECT coalesce((SELECT n FROM article_counts WHERE district = ?1), 0)") \
 	X(DISTRICT_PAGE,                                                                 \
 	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                         \

@@ -239,6 +239,22 @@ void store_rollback(struct store *s)
 		(void)exec_simple(s, STMT_ROLLBACK);
 }
 
+enum store_rc store_content_version(struct store *s, int64_t *version, int64_t *changed_at)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_CONTENT_VERSION);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int64(st, 0);
+		*changed_at = sqlite3_column_int64(st, 1);
+	}
+	stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		log_db_error(s, "read the content version");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
 bool store_ping(struct store *s)
 {
 	return exec_simple(s, STMT_PING) == STORE_OK;
@@ -750,6 +766,34 @@ enum store_rc store_article_set_tags(struct store *s, const struct article *a)
 	    for_article(s, STMT_ARTICLE_INDUSTRIES_DELETE, a->id, "delete industries") != STORE_OK)
 		return STORE_ERROR;
 	return insert_tags(s, a, a->id, true, false, true);
+}
+
+enum store_rc store_sitemap_count(struct store *s, enum sitemap_kind kind, int64_t *n)
+{
+	return count_rows(s, kind == SITEMAP_ARTICLES ? STMT_SITEMAP_ARTICLES_COUNT : STMT_SITEMAP_ENTERPRISES_COUNT,
+			  NULL, n);
+}
+
+enum store_rc store_sitemap_rows(struct store *s, enum sitemap_kind kind, int64_t offset, int limit,
+				 struct arena *arena, struct sitemap_row **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt_get(s, kind == SITEMAP_ARTICLES ? STMT_SITEMAP_ARTICLES : STMT_SITEMAP_ENTERPRISES);
+	sqlite3_bind_int(st, 1, limit);
+	sqlite3_bind_int64(st, 2, offset);
+	*out = ARENA_NEW_ARRAY(arena, struct sitemap_row, (size_t)limit);
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit) {
+		(*out)[*n].id = sqlite3_column_int64(st, 0);
+		(*out)[*n].lastmod = column_text(st, 1, arena);
+		(*n)++;
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		log_db_error(s, "list pages for the sitemap");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
 }
 
 enum store_rc store_article_count(struct store *s, int64_t *n)

@@ -88,6 +88,12 @@ enum store_rc store_meta_get(struct store *s, const char *key, struct arena *are
 	__attribute__((warn_unused_result));
 enum store_rc store_meta_add(struct store *s, const char *key, const char *value) __attribute__((warn_unused_result));
 
+/* The content version: a number that changes whenever anything public
+ * pages show changes (articles, their tags and facts, enterprises), and
+ * when that last happened (unix seconds). */
+enum store_rc store_content_version(struct store *s, int64_t *version, int64_t *changed_at)
+	__attribute__((warn_unused_result));
+
 /* True when the database answers a trivial query. */
 bool store_ping(struct store *s);
 
@@ -173,6 +179,20 @@ struct tag_count {
 /* How many articles each district has, for districts with any; unordered.
  * The array and strings are allocated in arena. */
 enum store_rc store_district_counts(struct store *s, struct arena *arena, struct tag_count **out, size_t *n)
+	__attribute__((warn_unused_result));
+
+/* Sitemaps: the public pages of a kind, by id, with the day each last
+ * changed (YYYY-MM-DD, Shanghai). */
+enum sitemap_kind { SITEMAP_ARTICLES, SITEMAP_ENTERPRISES, SITEMAP__MAX };
+struct sitemap_row {
+	int64_t id;
+	const char *lastmod;
+};
+enum store_rc store_sitemap_count(struct store *s, enum sitemap_kind kind, int64_t *n)
+	__attribute__((warn_unused_result));
+/* Rows offset.. of kind in id order, at most limit; array and strings in arena. */
+enum store_rc store_sitemap_rows(struct store *s, enum sitemap_kind kind, int64_t offset, int limit,
+				 struct arena *arena, struct sitemap_row **out, size_t *n)
 	__attribute__((warn_unused_result));
 
 struct search_filter {

@@ -187,8 +187,12 @@ int view_admin_queue_json(struct view *v, const char *status, long page)
 						      "industry", s->industry, "contributor", s->contributor, "created_at",
 						      (json_int_t)s->created_at));
 	}
-	page_emit_json(v, json_pack("{s:I,s:I,s:o}", "total", (json_int_t)total, "page", (json_int_t)page,
-				    "results", list));
+	bool more = pagination_offset(page, QUEUE_PAGE_SIZE) + QUEUE_PAGE_SIZE < total;
+	json_t *next = more ? json_string(arena_printf(v->arena, "/api/v1/admin/submissions?status=%s&page=%ld", status,
+						       page + 1))
+			    : json_null();
+	page_emit_json(v, json_pack("{s:I,s:I,s:o,s:o}", "total", (json_int_t)total, "page", (json_int_t)page,
+				    "results", list, "next", next));
 	return 200;
 }
 

@@ -1,7 +1,9 @@
 /* article_page: one article, read as sections, with its neighbours. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "content/district.h"
 #include "content/paragraph.h"
 #include "content/industry.h"
 #include "views/views_internal.h"
@@ -81,6 +83,47 @@ static void add_facts(struct view *v, struct tv *data, const struct article *a)
 	}
 }
 
+/* What search engines and link previews read: the canonical URL, Open
+ * Graph's article fields, and schema.org's NewsArticle as JSON-LD. */
+static void add_metadata(struct view *v, struct tv *data, const struct article *a, const char *description)
+{
+	const char *path = arena_printf(v->arena, "/articles/%lld", (long long)a->id);
+	page_set_canonical(v, data, path);
+	/* Dates are days; an article of that day is published in Shanghai. */
+	const char *published = arena_printf(v->arena, "%sT00:00:00+08:00", a->date);
+	struct tv *meta = tv_put_object(data, "article_meta");
+	tv_put_str(meta, "published", published);
+	struct tv *sections = tv_put_list(meta, "sections");
+	json_t *section_names = json_array();
+	for (size_t i = 0; i < a->ndistricts; i++) {
+		const struct district *d = district_lookup(str_from(a->districts[i]));
+		if (d) {
+			tv_put_str(tv_list_add_object(sections), "name", d->name);
+			json_array_append_new(section_names, json_string(d->name));
+		}
+	}
+	for (size_t i = 0; i < a->nindustries; i++) {
+		const struct industry *ind = industry_by_slug(str_from(a->industries[i]));
+		if (ind) {
+			tv_put_str(tv_list_add_object(sections), "name", ind->name);
+			json_array_append_new(section_names, json_string(ind->name));
+		}
+	}
+	const char *url = page_url(v, path);
+	json_t *ld = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s},s:{s:s,s:s},s:o}", "@context",
+			       "https://schema.org", "@type", "NewsArticle", "headline", a->title, "description",
+			       description, "datePublished", published, "inLanguage", "zh-CN", "url", url,
+			       "mainEntityOfPage", url, "publisher", "@type", "Organization", "name", page_site_name(),
+			       "author", "@type", "Organization", "name", a->source ? a->source : page_site_name(),
+			       "articleSection", section_names);
+	if (a->url)
+		json_object_set_new(ld, "isBasedOn", json_string(a->url));
+	char *text = json_dumps(ld, JSON_COMPACT);
+	tv_put_json(data, "json_ld", arena_strdup(v->arena, text));
+	free(text);
+	json_decref(ld);
+}
+
 int view_article(struct view *v, int64_t id)
 {
 	struct article a;
@@ -96,7 +139,9 @@ int view_article(struct view *v, int64_t id)
 	if (store_article_neighbours(v->store, &a, v->arena, &newer, &older) != STORE_OK)
 		return 500;
 
-	struct tv *data = page_data(v, a.title, NULL, a.ndistricts == 1 ? a.districts[0] : NULL);
+	const char *description = page_excerpt(v->arena, a.body);
+	struct tv *data = page_data(v, a.title, description, a.ndistricts == 1 ? a.districts[0] : NULL);
+	add_metadata(v, data, &a, description);
 	tv_put_str(data, "title", a.title);
 	tv_put_int(data, "id", a.id);
 	tv_put_str(data, "date", a.date);

@@ -7,6 +7,7 @@ enum { INBOX_PAGE_SIZE = 30 };
 int view_contact(struct view *v, const struct field_values *values, bool sent)
 {
 	struct tv *data = page_data(v, "联系我们", "联系上海招商资讯：投资咨询、合作与意见反馈。", NULL);
+	page_set_canonical(v, data, "/contact");
 	tv_put_bool(data, "sent", sent);
 	page_add_form(data, contact_fields, MSG__COUNT, values);
 	int status = page_render(v, "contact", data);

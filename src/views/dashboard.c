@@ -98,6 +98,8 @@ int view_dashboard(struct view *v, const struct stats_filter *f)
 	if (store_stats(v->store, f, LATEST_FACTS, v->arena, &st) != STORE_OK)
 		return 500;
 	struct tv *data = page_data(v, "招商引资数据监测", "上海 16 个区招商引资新闻中的项目、金额与趋势。", NULL);
+	if (!f->from && !f->to && !f->industry)
+		page_set_canonical(v, data, "/dashboard");
 	tv_put_str(data, "from", f->from);
 	tv_put_str(data, "to", f->to);
 	page_add_tag_options(data, NULL, f->industry);
@@ -172,8 +174,8 @@ int view_stats_json(struct view *v, const struct stats_filter *f)
 	json_t *facts = json_array();
 	for (size_t i = 0; i < st.nfacts; i++) {
 		const struct stats_fact *x = &st.facts[i];
-		json_array_append_new(facts, json_pack("{s:s,s:f,s:s,s:s,s:s,s:I,s:s}", "kind", x->fact.kind, "value",
-						       x->fact.value, "unit", x->fact.unit, "match", x->fact.match, "text",
+		json_array_append_new(facts, json_pack("{s:s,s:o,s:s,s:s,s:s,s:I,s:s}", "kind", x->fact.kind, "value",
+						       page_json_number(x->fact.value), "unit", x->fact.unit, "match", x->fact.match, "text",
 						       x->fact.sentence, "article_id", (json_int_t)x->article_id, "date",
 						       x->date));
 	}

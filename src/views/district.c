@@ -18,6 +18,9 @@ int view_district(struct view *v, const char *slug, long page)
 				     : arena_printf(v->arena, "%s招商资讯", d->name);
 	const char *description = arena_printf(v->arena, "%s招商引资新闻、重点项目与政策动态。", d->name);
 	struct tv *data = page_data(v, title, description, d->slug);
+	const char *path = arena_printf(v->arena, "/districts/%s", d->slug);
+	page_set_canonical(v, data, page > 1 ? arena_printf(v->arena, "%s?page=%ld", path, page) : path);
+	page_add_feed(data, arena_printf(v->arena, "%s招商资讯", d->name), arena_printf(v->arena, "%s/feed.xml", path));
 	tv_put_str(data, "district_name", d->name);
 	tv_put_str(data, "channel_kind", "区县频道");
 	tv_put_str(data, "empty_message", arena_printf(v->arena, "%s暂时没有文章。", d->name));
@@ -40,6 +43,9 @@ int view_industry(struct view *v, const char *slug, long page)
 				     : arena_printf(v->arena, "%s招商资讯", ind->name);
 	struct tv *data = page_data(v, title, arena_printf(v->arena, "上海%s产业的招商引资新闻与项目动态。", ind->name),
 				    NULL);
+	const char *path = arena_printf(v->arena, "/industries/%s", ind->slug);
+	page_set_canonical(v, data, page > 1 ? arena_printf(v->arena, "%s?page=%ld", path, page) : path);
+	page_add_feed(data, arena_printf(v->arena, "%s招商资讯", ind->name), arena_printf(v->arena, "%s/feed.xml", path));
 	tv_put_str(data, "district_name", ind->name);
 	tv_put_str(data, "channel_kind", "行业频道");
 	tv_put_str(data, "empty_message", arena_printf(v->arena, "%s暂时没有文章。", ind->name));

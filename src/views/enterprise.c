@@ -75,6 +75,7 @@ static void add_form(struct view *v, struct tv *data, const struct field_values 
 int view_enterprise_join(struct view *v, const struct field_values *values)
 {
 	struct tv *data = page_data(v, "企业入驻登记", "企业入驻上海招商资讯企业名录：登记选址、办公、厂房、融资、政策咨询与人才需求。", NULL);
+	page_set_canonical(v, data, "/enterprises/join");
 	tv_put_str(data, "action", "/enterprises/join");
 	add_form(v, data, values, NULL);
 	int status = page_render(v, "enterprise_join", data);
@@ -179,7 +180,11 @@ int view_enterprises(struct view *v, const struct directory_request *r)
 	struct tv *data = page_data(v, "企业名录", "已入驻上海招商资讯的企业：按名称、行业、所在区和需求查找。", NULL);
 	tv_put_str(data, "q_directory", r->q);
 	tv_put_int(data, "total", total);
-	tv_put_bool(data, "filtered", (r->q && *r->q) || r->district || r->industry || r->seeking);
+	bool filtered = (r->q && *r->q) || r->district || r->industry || r->seeking;
+	tv_put_bool(data, "filtered", filtered);
+	if (!filtered)
+		page_set_canonical(v, data, r->page > 1 ? arena_printf(v->arena, "/enterprises?page=%ld", r->page)
+							: "/enterprises");
 	add_options(data, r->industry, r->district, r->seeking);
 	struct tv *items = tv_put_list(data, "enterprises");
 	for (size_t i = 0; i < n; i++)
@@ -246,6 +251,8 @@ int view_enterprise(struct view *v, int64_t id)
 	if (rc == STORE_NOT_FOUND || (strcmp(e.status, "approved") && !v->session))
 		return 404;
 	struct tv *data = page_data(v, e.name, e.description, NULL);
+	if (!strcmp(e.status, "approved"))
+		page_set_canonical(v, data, arena_printf(v->arena, "/enterprises/%lld", (long long)e.id));
 	struct tv *item = tv_put_object(data, "enterprise");
 	put_public(v, item, &e);
 	if (v->session) {

@@ -16,9 +16,24 @@ enum { EXCERPT_CHARS = 110 };
 static const char site_name[] = "上海招商资讯";
 
 static struct tpl_set *templates; /* compiled once at start-up, then read-only */
+static char *site_url;             /* the site's public address, set once at start-up */
+static const char *style_href;     /* the stylesheet's fingerprinted path */
 
-int views_init(struct buf *err)
+const char *page_site_name(void)
 {
+	return site_name;
+}
+
+const char *page_base_url(void)
+{
+	return site_url;
+}
+
+int views_init(const char *public_url, struct buf *err)
+{
+	site_url = xstrdup(public_url);
+	style_href = asset_find("static/style.css")->url;
+	/* templates/home.html is "home"; templates/feed.xml is "feed.xml". */
 	static const char prefix[] = "templates/", suffix[] = ".html";
 	const size_t plen = sizeof(prefix) - 1, slen = sizeof(suffix) - 1;
 	struct tpl_source *sources = xcalloc(assets_count, sizeof(*sources));
@@ -27,9 +42,10 @@ int views_init(struct buf *err)
 	for (size_t i = 0; i < assets_count; i++) {
 		const char *path = assets[i].path;
 		size_t len = strlen(path);
-		if (len <= plen + slen || strncmp(path, prefix, plen) || strcmp(path + len - slen, suffix))
+		if (len <= plen || strncmp(path, prefix, plen))
 			continue;
-		names[n] = xstrndup(path + plen, len - plen - slen);
+		bool html = len > plen + slen && !strcmp(path + len - slen, suffix);
+		names[n] = xstrndup(path + plen, len - plen - (html ? slen : 0));
 		sources[n] = (struct tpl_source){ names[n], { assets[i].data, assets[i].len } };
 		n++;
 	}
@@ -45,6 +61,8 @@ void views_shutdown(void)
 {
 	tpl_set_free(templates);
 	templates = NULL;
+	free(site_url);
+	site_url = NULL;
 }
 
 struct tv *page_data(struct view *v, const char *title, const char *description, const char *current_district)
@@ -52,8 +70,9 @@ struct tv *page_data(struct view *v, const char *title, const char *description,
 	struct tv *data = tv_object(v->arena);
 	tv_put_str(data, "site_name", site_name);
 	tv_put_str(data, "page_title", title);
+	tv_put_str(data, "style_href", style_href);
 	tv_put_str(data, "description",
-		   description ? description : "上海 16 个区的招商引资新闻、政策解读与重点项目动态。");
+		   description ? page_excerpt(v->arena, description) : "上海 16 个区的招商引资新闻、政策解读与重点项目动态。");
 	struct tv *nav = tv_put_list(data, "nav");
 	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
 		struct tv *item = tv_list_add_object(nav);
@@ -68,6 +87,23 @@ struct tv *page_data(struct view *v, const char *title, const char *description,
 		tv_put_bool(staff, "admin", v->session->role == ROLE_ADMIN);
 	}
 	return data;
+}
+
+const char *page_url(struct view *v, const char *path)
+{
+	return arena_printf(v->arena, "%s%s", site_url, path);
+}
+
+void page_set_canonical(struct view *v, struct tv *data, const char *path)
+{
+	tv_put_str(data, "canonical", page_url(v, path));
+}
+
+void page_add_feed(struct tv *data, const char *title, const char *path)
+{
+	struct tv *item = tv_list_add_object(tv_put_list(data, "feeds"));
+	tv_put_str(item, "title", title);
+	tv_put_str(item, "href", path);
 }
 
 int page_render(struct view *v, const char *name, const struct tv *data)
@@ -101,8 +137,7 @@ void page_add_districts(struct tv *data, const char *key, const char *const *slu
 	}
 }
 
-/* The first EXCERPT_CHARS characters on one line, with "…" when cut. */
-static const char *excerpt(struct arena *a, const char *body)
+const char *page_excerpt(struct arena *a, const char *body)
 {
 	size_t len = strlen(body);
 	size_t cut = utf8_prefix(body, len, EXCERPT_CHARS);
@@ -152,7 +187,7 @@ void page_add_article_list(struct view *v, struct tv *data, const struct article
 		tv_put_int(item, "id", s->id);
 		tv_put_str(item, "title", s->title);
 		tv_put_str(item, "date", s->date);
-		tv_put_str(item, "excerpt", excerpt(v->arena, s->excerpt ? s->excerpt : ""));
+		tv_put_str(item, "excerpt", page_excerpt(v->arena, s->excerpt ? s->excerpt : ""));
 		const char *slugs[DISTRICT_COUNT];
 		size_t n = page_split_slugs(v->arena, s->districts, slugs, DISTRICT_COUNT);
 		page_add_districts(item, "districts", slugs, n);
@@ -198,6 +233,13 @@ int page_list_industry(struct view *v, const char *industry, long page, struct a
 		return 500;
 	*p = pagination_make(list->total, PAGE_SIZE, page);
 	return pagination_in_range(p) ? 200 : 404;
+}
+
+json_t *page_json_number(double value)
+{
+	if (value > -9e15 && value < 9e15 && (double)(long long)value == value)
+		return json_integer((json_int_t)value);
+	return json_real(value);
 }
 
 void page_emit_json(struct view *v, json_t *obj)

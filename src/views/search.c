@@ -295,9 +295,10 @@ int view_search_json(struct view *v, const struct search_request *r)
 							 industries[i].name, "count", (json_int_t)n));
 	}
 	json_object_set_new(root, "facets", json_pack("{s:o,s:o}", "districts", facets, "industries", ifacets));
-	if (o.status == QUERY_OK && r->page < o.pagination.pages)
-		json_object_set_new(root, "next", json_string(arena_printf(
-			v->arena, "%spage=%ld", search_url(v, "/api/v1/search", r), r->page + 1)));
+	json_object_set_new(root, "next", o.status == QUERY_OK && r->page < o.pagination.pages
+						  ? json_string(arena_printf(v->arena, "%spage=%ld",
+									     search_url(v, "/api/v1/search", r), r->page + 1))
+						  : json_null());
 	page_emit_json(v, root);
 	return 200;
 }

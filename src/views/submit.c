@@ -8,6 +8,7 @@
 int view_submit_form(struct view *v, const struct field_values *values)
 {
 	struct tv *data = page_data(v, "我要投稿", "向上海招商资讯投稿：各区招商引资新闻、项目签约与政策动态。", NULL);
+	page_set_canonical(v, data, "/submit");
 	page_add_form(data, submission_fields, SUB__COUNT, values);
 	page_add_tag_options(data, values ? values->value[SUB_DISTRICT] : NULL,
 			     values ? values->value[SUB_INDUSTRY] : NULL);

@@ -9,7 +9,7 @@
 #include "util/html.h"
 #include "util/mem.h"
 
-enum tv_kind { TV_STR, TV_INT, TV_BOOL, TV_LIST, TV_OBJ };
+enum tv_kind { TV_STR, TV_JSON, TV_INT, TV_BOOL, TV_LIST, TV_OBJ };
 
 struct tv_entry {
 	struct tv_entry *next;
@@ -235,6 +235,13 @@ void tv_put_strn(struct tv *obj, const char *key, const char *value, size_t len)
 	tv_append(obj, key, v);
 }
 
+void tv_put_json(struct tv *obj, const char *key, const char *json)
+{
+	struct tv *v = tv_new(obj->arena, TV_JSON);
+	v->s = str_from(json);
+	tv_append(obj, key, v);
+}
+
 void tv_put_str(struct tv *obj, const char *key, const char *value)
 {
 	tv_put_strn(obj, key, value, value ? strlen(value) : 0);
@@ -315,7 +322,8 @@ static bool truthy(const struct tv *v)
 	if (!v)
 		return false;
 	switch (v->kind) {
-	case TV_STR: return v->s.len > 0;
+	case TV_STR:
+	case TV_JSON: return v->s.len > 0;
 	case TV_INT: return v->i != 0;
 	case TV_BOOL: return v->b;
 	case TV_LIST: return v->items.n > 0;
@@ -334,6 +342,9 @@ static void render_value(const struct tv *v, struct buf *out)
 	switch (v->kind) {
 	case TV_STR:
 		html_escape(out, v->s.p, v->s.len);
+		break;
+	case TV_JSON:
+		script_json_escape(out, v->s.p, v->s.len);
 		break;
 	case TV_INT:
 		buf_printf(out, "%lld", v->i);

@@ -1,7 +1,8 @@
 /* template: Mustache-style HTML templates, compiled once at start-up.
  *
- * Syntax: {{name}} inserts a value HTML-escaped (there is no unescaped form:
- * templates cannot emit raw data); {{#name}}…{{/name}} repeats for each item of
+ * Syntax: {{name}} inserts a value escaped as its type says — text
+ * HTML-escaped, JSON (tv_put_json) for a <script> data block — and there is
+ * no unescaped form: templates cannot emit raw data; {{#name}}…{{/name}} repeats for each item of
  * a list, enters an object, or shows once for a true value; {{^name}}…{{/name}}
  * shows when the value is missing, false, 0, "" or an empty list; {{> other}}
  * includes another template; {{! comment}}. Names may be dotted (a.b) and are
@@ -40,6 +41,9 @@ int tpl_render(const struct tpl_set *set, const char *name, const struct tv *dat
 struct tv *tv_object(struct arena *a);
 void tv_put_str(struct tv *obj, const char *key, const char *value);
 void tv_put_strn(struct tv *obj, const char *key, const char *value, size_t len);
+/* A JSON document for a <script type="application/ld+json"> block: < > &
+ * are written as \u escapes, so no text inside it can end the script. */
+void tv_put_json(struct tv *obj, const char *key, const char *json);
 void tv_put_int(struct tv *obj, const char *key, long long value);
 void tv_put_bool(struct tv *obj, const char *key, bool value);
 /* Returns the new, empty child list or object. */

@@ -22,8 +22,10 @@ struct view {
 	const struct session *session;  /* the signed-in editor, or NULL */
 };
 
-/* Compiles the templates; call once before any view. -1 with a message in err. */
-int views_init(struct buf *err) __attribute__((warn_unused_result));
+/* Compiles the templates and keeps the site's public address (for absolute
+ * links: "https://host", no trailing slash); call once before any view.
+ * -1 with a message in err. */
+int views_init(const char *base_url, struct buf *err) __attribute__((warn_unused_result));
 void views_shutdown(void);
 
 /* page is 1-based; out-of-range pages give 404. */
@@ -110,6 +112,20 @@ int view_stats_csv(struct view *v, const struct stats_filter *f, const char *tab
 
 /* An editor's form to correct an article's districts and industries. */
 int view_admin_article_tags(struct view *v, int64_t id, const char *error);
+
+/* Articles as JSON: one (404 when there is none) or a page of them,
+ * newest first, with a link to the next page. */
+int view_article_json(struct view *v, int64_t id);
+int view_articles_json(struct view *v, long page);
+
+/* Atom feeds of the newest articles: the whole site's, a district's or an
+ * industry's (slug; 404 when unknown). changed_at dates an empty feed. */
+enum feed_kind { FEED_SITE, FEED_DISTRICT, FEED_INDUSTRY };
+int view_feed(struct view *v, enum feed_kind kind, const char *slug, int64_t changed_at);
+/* /sitemap.xml (part 0): every public page, or past per_file URLs an index
+ * of /sitemaps/N.xml (part N; 404 past the last, or without an index). */
+int view_sitemap(struct view *v, long part, long per_file);
+void view_robots(struct view *v);
 
 /* A complete error page; message (Chinese) may be NULL for the default. */
 void view_error(struct view *v, int status, const char *message);

@@ -12,6 +12,26 @@
  * current_district marks the menu entry for the page's channel, or NULL. */
 struct tv *page_data(struct view *v, const char *title, const char *description, const char *current_district);
 
+/* The site's public address ("https://host", no trailing slash), and path
+ * on it as an absolute URL in v's arena: for feeds, sitemaps, canonical
+ * links — never taken from the request's Host, which anyone can forge. */
+const char *page_base_url(void);
+const char *page_site_name(void);
+const char *page_url(struct view *v, const char *path);
+
+/* Marks the page's one URL for search engines (link rel=canonical,
+ * og:url): path on this site, with the query that makes it distinct.
+ * Pages that name none (searches, filtered lists, errors, forms behind
+ * keys, staff pages) are marked noindex. */
+void page_set_canonical(struct view *v, struct tv *data, const char *path);
+
+/* Advertises a feed besides the site's own in the page head (one per page). */
+void page_add_feed(struct tv *data, const char *title, const char *path);
+
+/* The first characters of text (an article's body) on one line, with "…"
+ * when cut: list excerpts and page descriptions. In arena. */
+const char *page_excerpt(struct arena *a, const char *text);
+
 /* Renders template name with data into v->out. Returns 200, or 500 if the
  * template is missing (a build mistake, logged). */
 int page_render(struct view *v, const char *name, const struct tv *data);
@@ -33,6 +53,10 @@ void page_add_article_list(struct view *v, struct tv *data, const struct article
 /* Adds "pagination" (nothing when there is one page); links are base_url
  * followed by "page=N", so base_url ends in '?' or '&'. */
 void page_add_pagination(struct tv *data, const struct pagination *p, const char *base_url);
+
+/* A number for JSON: whole ones (yuan, counts) as integers, since reals
+ * are written to four significant digits (5e+07 for fifty million). */
+json_t *page_json_number(double value);
 
 /* Appends obj to v->out as compact UTF-8 JSON and releases it. */
 void page_emit_json(struct view *v, json_t *obj);

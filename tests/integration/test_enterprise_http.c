@@ -2121,3 +2121,44 @@ Test(enterprise_input, a_form_with_two_csrf_tokens_is_refused)
 	free(token);
 	client_free(&visitor);
 }
+
+Test(enterprise, the_sitemap_lists_an_enterprise_once_approved_and_its_profile_is_cached_for_the_public_only)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	staff_login(&staff);
+	char code[19];
+	valid_code(7, code);
+	struct reg r = reg_of(chip_name, code);
+	char *token = register_ok(&visitor, &r);
+	free(token);
+	long id = newest_pending(&staff);
+	char *loc = fmt("/enterprises/%ld</loc>", id);
+	cr_assert_not(site_page_has(&visitor, "/sitemap.xml", loc), "a pending registration is not listed");
+	cr_assert_eq(decide(&staff, id, "approve", NULL), 303);
+	cr_assert(site_page_has(&visitor, "/sitemap.xml", loc), "an approved one is, at once");
+
+	/* The public profile is kept and revalidated; staff, who see the
+	 * contact, get a page of their own, never kept, never given out. */
+	char *profile = fmt("/enterprises/%ld", id);
+	for (int round = 0; round < 2; round++) {
+		struct http_reply pub, own;
+		client_get(&visitor, profile, &pub);
+		client_get(&staff, profile, &own);
+		cr_assert_eq(pub.status, 200);
+		cr_assert_eq(own.status, 200);
+		char *etag = http_header(&pub, "ETag"), *staff_etag = http_header(&own, "ETag");
+		cr_assert_not_null(etag, "the public page has a validator");
+		cr_assert_null(staff_etag, "the staff page has none: it is no-store");
+		cr_assert_null(strstr(pub.body, contact_phone), "round %d: no contact for the public", round);
+		cr_assert_not_null(strstr(own.body, contact_phone), "round %d: staff see the contact", round);
+		free(etag);
+		free(staff_etag);
+		http_reply_free(&pub);
+		http_reply_free(&own);
+	}
+	free(profile);
+	free(loc);
+	client_free(&visitor);
+	client_free(&staff);
+}
