@@ -124,7 +124,13 @@ static void not_modified_if_current(struct request *req, struct response *res)
 {
 	if (!client_copy_current(req, res))
 		return;
-	res->status = 304; /* the body stays, for its length (http/server.c) */
+	/* Without a body, which libmicrohttpd 0.9.75 sends as "Content-Length:
+	 * 0". Stating the 200's length instead, as RFC 9110 §8.6 allows, makes
+	 * clients built on http-parser 2 (wrk among them) wait for a body that
+	 * never comes; a 0 is ignored by every client (RFC 9112 §6.3) and cache
+	 * (RFC 9111 §3.2 keeps the stored Content-Length). */
+	res->status = 304;
+	res->body = arena_buf(req->arena);
 }
 
 static bool reusable_request(const struct request *req)

@@ -162,9 +162,7 @@ static const char *const security_headers[][2] = {
 
 static enum MHD_Result send_response(struct MHD_Connection *conn, struct request *req, struct response *res)
 {
-	/* The body lives in the request's arena, which outlives the sending.
-	 * A 304 keeps its 200's body: MHD sends its length as Content-Length,
-	 * as RFC 9110 §8.6 allows, and never the body itself. */
+	/* The body lives in the request's arena, which outlives the sending. */
 	struct MHD_Response *r =
 		MHD_create_response_from_buffer(res->body->len, res->body->data, MHD_RESPMEM_PERSISTENT);
 	if (!r)
@@ -213,7 +211,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct request
 	MHD_destroy_response(r);
 	if (ret == MHD_YES) {
 		req->status = res->status;
-		req->sent_bytes = res->status == 304 ? 0 : res->body->len;
+		req->sent_bytes = res->body->len;
 	}
 	return ret;
 }
