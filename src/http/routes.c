@@ -712,8 +712,10 @@ static const char *default_code(int status)
 	case 404: return "not_found";
 	case 405: return "method_not_allowed";
 	case 413: return "payload_too_large";
+	case 414: return "uri_too_long";
 	case 415: return "unsupported_media_type";
 	case 429: return "rate_limited";
+	case 431: return "header_fields_too_large";
 	case 503: return "unavailable";
 	default: return "internal_error";
 	}
