@@ -1,7 +1,9 @@
 #!/bin/sh
 # Benchmark: import a generated 100,000-article corpus, then load the home page
 # and an article page with wrk — from zhaoshang, and in the same run from nginx
-# serving the same bytes from disk. Bounded: a few seconds per wrk run.
+# serving the same bytes from disk: as they are, gzipped (zhaoshang's own gzip
+# bytes, through nginx's gzip_static), and as conditional GETs answered 304.
+# Bounded: a few seconds per wrk run.
 # Usage: bench/run.sh   (BENCH_ARTICLES, BENCH_SECONDS, BENCH_ROUNDS override)
 # Writes a Markdown table to bench/out/results.md and standard output.
 set -eu
@@ -55,7 +57,9 @@ article_path=/articles/$((articles / 2))
 www="$out/www"
 rm -rf "$www" && mkdir -p "$www/articles"
 curl -sf "$zs/" -o "$www/index.html"
+curl -sf -H 'Accept-Encoding: gzip' "$zs/" -o "$www/index.html.gz"
 curl -sf "$zs$article_path" -o "$www$article_path"
+curl -sf -H 'Accept-Encoding: gzip' "$zs$article_path" -o "$www$article_path.gz"
 nginx_port=$((port + 1))
 cat > "$out/nginx.conf" <<CONF
 worker_processes 2;
@@ -70,6 +74,8 @@ http {
 	server {
 		listen 127.0.0.1:$nginx_port;
 		root $PWD/$www;
+		gzip_static on;
+		gzip_vary on;
 		location / { try_files \$uri \$uri/index.html =404; }
 	}
 }
@@ -79,9 +85,9 @@ nginx_pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$nginx_port/" -o /dev/null && break; sleep 0.05; done
 ng="http://127.0.0.1:$nginx_port"
 
-# One wrk run: prints "req/s p50_ms p99_ms".
+# One wrk run of URL $1 with request header $2 (or none): prints "req/s p50_ms p99_ms".
 measure() {
-	wrk -t$threads -c$conns -d"${seconds}s" --latency "$1" | awk '
+	wrk -t$threads -c$conns -d"${seconds}s" --latency ${2:+-H "$2"} "$1" | awk '
 		/Requests\/sec/ { rps = $2 }
 		/^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
 		function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -89,23 +95,41 @@ measure() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# Each server's validator for the page, for the conditional GETs.
+etag() { curl -sfI ${2:+-H "$2"} "$1" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p'; }
+zs_etag=$(etag "$zs/" 'Accept-Encoding: gzip')
+ng_etag=$(etag "$ng/" 'Accept-Encoding: gzip')
+for check in "$zs/" "$ng/"; do
+	encoding=$(curl -sfI -H 'Accept-Encoding: gzip' "$check" | tr -d '\r' | sed -n 's/^Content-Encoding: //p')
+	[ "$encoding" = gzip ] || { echo "$check does not answer gzip"; exit 1; }
+done
+
+# Rows: label, zhaoshang's request header, nginx's (br: nginx has no brotli).
 results="$out/raw.txt"
 : > "$results"
 for round in $(seq "$rounds"); do
-	for target in "zs /" "nginx /" "zs $article_path" "nginx $article_path"; do
-		set -- $target
-		base=$zs; [ "$1" = nginx ] && base=$ng
-		echo "$1 $2 $(measure "$base$2")" | tee -a "$results"
-	done
+	while IFS='|' read -r label path zs_header ng_header; do
+		[ -n "$label" ] || continue
+		echo "zs $label $(measure "$zs$path" "$zs_header")" | tee -a "$results"
+		[ "$ng_header" = none ] || echo "nginx $label $(measure "$ng$path" "$ng_header")" | tee -a "$results"
+	done <<ROWS
+/|/||
+/ gzip|/|Accept-Encoding: gzip|Accept-Encoding: gzip
+/ br|/|Accept-Encoding: br|none
+/ 304|/|If-None-Match: $zs_etag|If-None-Match: $ng_etag
+$article_path|$article_path||
+$article_path gzip|$article_path|Accept-Encoding: gzip|Accept-Encoding: gzip
+ROWS
 done
 
 # Search latency: each query 7 times through the API, median of the
-# server's own took_ms (query parse, count, rank, highlights, facets).
+# server's own took_ms (query parse, count, rank, highlights, facets); an
+# argument the server ignores makes each URL new, past the response cache.
 search_results="$out/search.txt"
 : > "$search_results"
 for q in 第99999期 浦东%20招商 集成电路 人才支撑 区; do
-	for _ in 1 2 3 4 5 6 7; do
-		{ curl -sf "$zs/api/v1/search?q=$q"; echo; } | sed -n 's/.*"total":\([0-9]*\).*"took_ms":\([0-9.]*\).*/\1 \2/p'
+	for i in 1 2 3 4 5 6 7; do
+		{ curl -sf "$zs/api/v1/search?q=$q&run=$i"; echo; } | sed -n 's/.*"total":\([0-9]*\).*"took_ms":\([0-9.]*\).*/\1 \2/p'
 	done | sort -n -k2 | awk -v q="$q" 'NR == 4 { printf "%s %s %.1f\n", q, $1, $2 }' >> "$search_results"
 done
 
@@ -133,19 +157,33 @@ done | median > "$out/queue.txt"
 t=$(token /admin/submissions)
 curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$zs/admin/submissions/1/approve" --data-urlencode "csrf_token=$t" > "$out/approve.txt"
 
-home_bytes=$(wc -c < "$www/index.html")
-article_bytes=$(wc -c < "$www$article_path")
+# The bytes each row sends: the page, its gzip or brotli form, or nothing.
+size_of() {
+	case "$1" in
+	*' 304') echo 0 ;;
+	*' gzip') curl -sf -H 'Accept-Encoding: gzip' "$zs$2" | wc -c ;;
+	*' br') curl -sf -H 'Accept-Encoding: br' "$zs$2" | wc -c ;;
+	*) curl -sf "$zs$2" | wc -c ;;
+	esac
+}
+# Column $3 (req/s), $4 (p50) or $5 (p99) of the rows for server $1, label $2.
+col() { awk -v s="$1" -v l="$2" -v c="$3" '{ label = $2; for (i = 3; i < NF - 2; i++) label = label " " $i }
+	$1 == s && label == l { print $(NF - 5 + c) }' "$results" | median; }
 {
-	echo "| page | bytes | zhaoshang req/s | nginx req/s | ratio | zhaoshang p50 / p99 ms | nginx p50 / p99 ms |"
+	echo "| request | body bytes | zhaoshang req/s | nginx req/s | ratio | zhaoshang p50 / p99 ms | nginx p50 / p99 ms |"
 	echo "|---|---|---|---|---|---|---|"
-	for path in / "$article_path"; do
-		z=$(awk -v p="$path" '$1 == "zs" && $2 == p { print $3 }' "$results" | median)
-		n=$(awk -v p="$path" '$1 == "nginx" && $2 == p { print $3 }' "$results" | median)
-		zl=$(awk -v p="$path" '$1 == "zs" && $2 == p { print $4 }' "$results" | median)/$(awk -v p="$path" '$1 == "zs" && $2 == p { print $5 }' "$results" | median)
-		nl=$(awk -v p="$path" '$1 == "nginx" && $2 == p { print $4 }' "$results" | median)/$(awk -v p="$path" '$1 == "nginx" && $2 == p { print $5 }' "$results" | median)
-		bytes=$home_bytes; [ "$path" = / ] || bytes=$article_bytes
-		ratio=$(echo "$z $n" | awk '{ printf "%.2f", $1 / $2 }')
-		echo "| \`$path\` | $bytes | $z | $n | $ratio | $zl | $nl |"
+	for label in / "/ gzip" "/ br" "/ 304" "$article_path" "$article_path gzip"; do
+		path=${label%% *}
+		z=$(col zs "$label" 3)
+		n=$(col nginx "$label" 3)
+		zl="$(col zs "$label" 4) / $(col zs "$label" 5)"
+		if [ -n "$n" ]; then
+			nl="$(col nginx "$label" 4) / $(col nginx "$label" 5)"
+			ratio=$(echo "$z $n" | awk '{ printf "%.2f", $1 / $2 }')
+		else
+			n="—" nl="—" ratio="—"
+		fi
+		echo "| \`GET $label\` | $(size_of "$label" "$path") | $z | $n | $ratio | $zl | $nl |"
 	done
 	echo
 	echo "| search (\`/api/v1/search?q=…\`) | matches | median ms |"

@@ -273,7 +273,9 @@ static double article_money_cny(const struct article *a)
 }
 
 /* Writes a's districts (when with_districts), facts (when with_facts) and
- * industries (when with_industries) for the article id. */
+ * industries (when with_industries) for the article id. Only ever called
+ * where the article's own row is written too: the content version that
+ * dates cached pages (migration 11) counts changes to article rows. */
 static enum store_rc insert_tags(struct store *s, const struct article *a, int64_t id, bool with_districts,
 				 bool with_facts, bool with_industries)
 {
