@@ -1,6 +1,5 @@
-/* cache: validators, conditional requests, content codings, and a
- * direct-mapped table of public responses flushed when the content version
- * moves on. */
+/* cache: validators, conditional requests, content codings, and a table of
+ * public responses flushed when the content version moves on. */
 #include "http/cache.h"
 
 #include <pthread.h>
@@ -14,19 +13,20 @@
 #include "util/mem.h"
 
 enum {
-	CACHE_SLOTS = 4096,           /* a key's slot is its hash modulo this */
-	CACHE_BUDGET = 64 << 20,      /* bytes of bodies kept at most */
-	CACHE_ENTRY_MAX = 4 << 20,    /* a larger response is not kept */
+	CACHE_SLOTS = 4096,           /* a key's slot is its keyed hash modulo this */
+	CACHE_BUDGET = 64 << 20,      /* bytes held at most: keys, headers, bodies */
+	CACHE_ENTRY_MAX = 8 << 20,    /* a larger response is not kept (a full sitemap fits) */
+	CACHE_KEY_MAX = 1024,         /* longer URLs (odd queries) are not kept */
 	COMPRESS_MIN = 256,           /* smaller bodies gain nothing from a coding */
-	ETAG_HASH_BYTES = 16,
-	ETAG_SIZE = 2 * ETAG_HASH_BYTES + sizeof("W/\"\""),
+	HASH_HEX = 32,                /* a body's BLAKE2b-128 in hex */
+	ETAG_SIZE = HASH_HEX + sizeof("W/\"-gzip\""),
 };
 
 struct entry {
 	char *key;
+	size_t bytes; /* what it counts against the budget */
 	int64_t version;
-	int64_t last_modified;
-	char etag[ETAG_SIZE];
+	char hash[HASH_HEX + 1]; /* of the identity body: the ETag's opaque part */
 	char *content_type, *cache_control, *content_disposition;
 	bool cors;
 	bool compressible;
@@ -36,22 +36,18 @@ struct entry {
 static struct {
 	pthread_rwlock_t lock;
 	int64_t version; /* of every entry held */
-	size_t bytes;    /* of the bodies held */
+	size_t bytes;    /* of the entries held */
 	struct entry *slots[CACHE_SLOTS];
 	int64_t started;
+	/* Slots are chosen by a keyed hash: no one can aim URLs at the slot of
+	 * a page they want evicted. */
+	unsigned char slot_key[crypto_shorthash_KEYBYTES];
 } cache = { .lock = PTHREAD_RWLOCK_INITIALIZER };
 
 void cache_init(int64_t started)
 {
 	cache.started = started;
-}
-
-static size_t entry_bytes(const struct entry *e)
-{
-	size_t n = 0;
-	for (int i = 0; i < ENCODING__MAX; i++)
-		n += e->body[i].len;
-	return n;
+	crypto_shorthash_keygen(cache.slot_key);
 }
 
 static void entry_free(struct entry *e)
@@ -67,14 +63,21 @@ static void entry_free(struct entry *e)
 	free(e);
 }
 
+/* Empties slot i. Call with the write lock held. */
+static void evict(size_t i)
+{
+	if (!cache.slots[i])
+		return;
+	cache.bytes -= cache.slots[i]->bytes;
+	entry_free(cache.slots[i]);
+	cache.slots[i] = NULL;
+}
+
 /* Call with the write lock held. */
 static void flush(int64_t version)
 {
-	for (size_t i = 0; i < CACHE_SLOTS; i++) {
-		entry_free(cache.slots[i]);
-		cache.slots[i] = NULL;
-	}
-	cache.bytes = 0;
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		evict(i);
 	cache.version = version;
 }
 
@@ -87,43 +90,73 @@ void cache_shutdown(void)
 
 static size_t slot_of(const char *key)
 {
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	return (size_t)(h % CACHE_SLOTS);
+	unsigned char h[crypto_shorthash_BYTES];
+	crypto_shorthash(h, (const unsigned char *)key, strlen(key), cache.slot_key);
+	uint64_t v;
+	memcpy(&v, h, sizeof(v));
+	return (size_t)(v % CACHE_SLOTS);
+}
+
+bool cache_etag_matches(const char *if_none_match, const char *etag)
+{
+	/* Weak comparison: the tags without W/, quotes included. */
+	const char *opaque = strncmp(etag, "W/", 2) ? etag : etag + 2;
+	size_t olen = strlen(opaque);
+	for (const char *p = if_none_match; *p;) {
+		p += strspn(p, " \t,");
+		if (*p == '*')
+			return true;
+		if (!strncmp(p, "W/", 2))
+			p += 2;
+		if (!strncmp(p, opaque, olen) && (p[olen] == '\0' || p[olen] == ',' || p[olen] == ' ' || p[olen] == '\t'))
+			return true;
+		p += strcspn(p, ",");
+	}
+	return false;
 }
 
 /* Whether the request's copy (If-None-Match, else If-Modified-Since) is
- * the current one (RFC 9110 §13.1.2, §13.1.3; weak comparison). */
+ * the current one (RFC 9110 §13.1.2, §13.1.3). A date in the future is
+ * not a date this server gave out: ignored. */
 static bool client_copy_current(struct request *req, const struct response *res)
 {
 	const char *inm = request_header(req, "If-None-Match");
-	if (inm) {
-		/* The tag without W/ and quotes, then look for it as a whole
-		 * list member. */
-		const char *opaque = res->etag + 2;
-		size_t olen = strlen(opaque);
-		for (const char *p = inm; *p;) {
-			p += strspn(p, " \t,");
-			if (*p == '*')
-				return true;
-			if (!strncmp(p, "W/", 2))
-				p += 2;
-			if (!strncmp(p, opaque, olen) && (p[olen] == '\0' || strchr(" \t,", p[olen])))
-				return true;
-			p += strcspn(p, ",");
-		}
-		return false;
-	}
+	if (inm)
+		return cache_etag_matches(inm, res->etag);
 	const char *ims = request_header(req, "If-Modified-Since");
 	int64_t since;
-	return ims && res->last_modified && date_http_parse(ims, &since) && res->last_modified <= since;
+	return ims && res->last_modified && date_http_parse(ims, &since) && since <= req->now &&
+	       res->last_modified <= since;
 }
 
-static void not_modified_if_current(struct request *req, struct response *res)
+/* When what req sees last changed: the server's start (templates may have
+ * changed with it), or a later change of the content — but 0 while the
+ * second of that change lasts: a second change within it would keep the
+ * same date, and a client holding the first would be told its copy is
+ * current. */
+static int64_t last_modified(const struct request *req)
 {
+	if (req->content_changed_at <= cache.started)
+		return cache.started;
+	return req->now > req->content_changed_at ? req->content_changed_at : 0;
+}
+
+/* The ETag of the body with hash in coding e: each coding its own, so a
+ * 304 never vouches for bytes in another coding than the client holds. */
+static const char *etag_for(struct arena *arena, const char *hash, enum encoding e)
+{
+	return e == ENCODING_IDENTITY ? arena_printf(arena, "W/\"%s\"", hash)
+				      : arena_printf(arena, "W/\"%s-%s\"", hash, encoding_name(e));
+}
+
+/* Sets res's validators for a body with hash sent in coding e, and turns
+ * it into a 304 when the client's copy is current; true then. */
+static bool validate(struct request *req, struct response *res, const char *hash, enum encoding e)
+{
+	res->etag = etag_for(req->arena, hash, e);
+	res->last_modified = last_modified(req);
 	if (!client_copy_current(req, res))
-		return;
+		return false;
 	/* Without a body, which libmicrohttpd 0.9.75 sends as "Content-Length:
 	 * 0". Stating the 200's length instead, as RFC 9110 §8.6 allows, makes
 	 * clients built on http-parser 2 (wrk among them) wait for a body that
@@ -131,6 +164,7 @@ static void not_modified_if_current(struct request *req, struct response *res)
 	 * (RFC 9111 §3.2 keeps the stored Content-Length). */
 	res->status = 304;
 	res->body = arena_buf(req->arena);
+	return true;
 }
 
 static bool reusable_request(const struct request *req)
@@ -148,46 +182,36 @@ static char *heap_copy(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
-/* Moves the cache to version when it is newer; false when version is
- * older than what the cache holds (a response rendered before a change).
- * Call with the write lock held. */
-static bool at_version(int64_t version)
+/* The coding to send a body in: what req prefers, when its type gains. */
+static enum encoding coding_for(const struct request *req, bool compressible)
 {
-	if (version < cache.version)
+	return compressible ? req->accepts : ENCODING_IDENTITY;
+}
+
+/* Replaces res's body by its coding e; false (body unchanged) on failure. */
+static bool encode(struct request *req, struct response *res, enum encoding e)
+{
+	struct buf *coded = arena_buf(req->arena);
+	if (encoding_compress(e, res->body->data, res->body->len, coded) < 0)
 		return false;
-	if (version > cache.version)
-		flush(version);
+	res->body = coded;
+	res->encoding = e;
 	return true;
 }
 
-/* Adds a coding of the body with etag that a client asked for, unless a
+/* Adds a coding of the body with hash that a client asked for, unless a
  * concurrent request did, or the entry has gone. */
-static void add_variant(const char *key, const char *etag, enum encoding e, const struct buf *coded)
+static void add_variant(const char *key, const char *hash, enum encoding e, const struct buf *coded)
 {
 	pthread_rwlock_wrlock(&cache.lock);
 	struct entry *entry = cache.slots[slot_of(key)];
-	if (entry && !strcmp(entry->key, key) && !strcmp(entry->etag, etag) && entry->body[e].len == 0 &&
-	    cache.bytes + coded->len <= CACHE_BUDGET) {
+	if (entry && !strcmp(entry->key, key) && !strcmp(entry->hash, hash) && entry->body[e].len == 0 &&
+	    cache.bytes + coded->len <= CACHE_BUDGET && entry->bytes + coded->len <= CACHE_ENTRY_MAX) {
 		buf_append(&entry->body[e], coded->data, coded->len);
+		entry->bytes += coded->len;
 		cache.bytes += coded->len;
 	}
 	pthread_rwlock_unlock(&cache.lock);
-}
-
-/* The body of res in req's preferred coding when its type gains from one,
- * set in res (the identity body stays in *identity). */
-static void encode(struct request *req, struct response *res, bool compressible)
-{
-	res->vary_encoding = compressible;
-	if (!compressible || req->accepts == ENCODING_IDENTITY)
-		return;
-	struct buf *coded = arena_buf(req->arena);
-	if (encoding_compress(req->accepts, res->body->data, res->body->len, coded) < 0) {
-		log_error("http: could not compress %zu bytes as %s", res->body->len, encoding_name(req->accepts));
-		return;
-	}
-	res->body = coded;
-	res->encoding = req->accepts;
 }
 
 bool cache_answer(struct request *req, struct response *res)
@@ -205,36 +229,41 @@ bool cache_answer(struct request *req, struct response *res)
 	res->content_type = arena_copy(req->arena, e->content_type);
 	res->cache_control = arena_copy(req->arena, e->cache_control);
 	res->content_disposition = arena_copy(req->arena, e->content_disposition);
-	res->etag = arena_copy(req->arena, e->etag);
-	res->last_modified = e->last_modified;
 	res->cors = e->cors;
 	res->vary_encoding = e->compressible;
-	enum encoding want = e->compressible ? req->accepts : ENCODING_IDENTITY;
-	const struct buf *kept = e->body[want].len ? &e->body[want] : &e->body[ENCODING_IDENTITY];
-	res->encoding = e->body[want].len ? want : ENCODING_IDENTITY;
-	buf_append(res->body, kept->data, kept->len);
+	const char *hash = arena_strdup(req->arena, e->hash);
+	enum encoding want = coding_for(req, e->compressible);
+	if (validate(req, res, hash, want)) {
+		pthread_rwlock_unlock(&cache.lock);
+		return true;
+	}
+	bool kept = e->body[want].len > 0;
+	const struct buf *body = kept ? &e->body[want] : &e->body[ENCODING_IDENTITY];
+	buf_append(res->body, body->data, body->len);
+	res->encoding = kept ? want : ENCODING_IDENTITY;
 	pthread_rwlock_unlock(&cache.lock);
 
-	if (res->encoding != want) {
-		/* First asked for in this coding: compress outside the lock. */
-		encode(req, res, true);
-		if (res->encoding == want)
-			add_variant(req->cache_key, res->etag, want, res->body);
+	/* First asked for in this coding: compressed outside the lock. */
+	if (!kept && want != ENCODING_IDENTITY) {
+		if (encode(req, res, want))
+			add_variant(req->cache_key, hash, want, res->body);
+		else
+			res->etag = etag_for(req->arena, hash, ENCODING_IDENTITY);
 	}
-	not_modified_if_current(req, res);
 	return true;
 }
 
-static void keep(struct request *req, const struct response *res, const struct buf *identity)
+/* Keeps res (body in coding res->encoding, identity body given) for its
+ * key at req's content version, within the budget. */
+static void keep(struct request *req, const struct response *res, const char *hash, const struct buf *identity)
 {
-	size_t bytes = identity->len + (res->encoding != ENCODING_IDENTITY ? res->body->len : 0);
-	if (bytes > CACHE_ENTRY_MAX)
+	size_t key_len = strlen(req->cache_key);
+	if (key_len > CACHE_KEY_MAX)
 		return;
 	struct entry *e = xcalloc(1, sizeof(*e));
 	e->key = xstrdup(req->cache_key);
 	e->version = req->content_version;
-	e->last_modified = res->last_modified;
-	memcpy(e->etag, res->etag, strlen(res->etag) + 1);
+	memcpy(e->hash, hash, HASH_HEX + 1);
 	e->content_type = heap_copy(res->content_type);
 	e->cache_control = heap_copy(res->cache_control);
 	e->content_disposition = heap_copy(res->content_disposition);
@@ -243,40 +272,60 @@ static void keep(struct request *req, const struct response *res, const struct b
 	buf_append(&e->body[ENCODING_IDENTITY], identity->data, identity->len);
 	if (res->encoding != ENCODING_IDENTITY)
 		buf_append(&e->body[res->encoding], res->body->data, res->body->len);
+	e->bytes = sizeof(*e) + key_len + identity->len + (res->encoding != ENCODING_IDENTITY ? res->body->len : 0) +
+		   (res->content_type ? strlen(res->content_type) : 0) +
+		   (res->cache_control ? strlen(res->cache_control) : 0) +
+		   (res->content_disposition ? strlen(res->content_disposition) : 0);
+	if (e->bytes > CACHE_ENTRY_MAX) {
+		entry_free(e);
+		return;
+	}
 
 	size_t slot = slot_of(req->cache_key);
 	pthread_rwlock_wrlock(&cache.lock);
-	if (at_version(req->content_version)) {
-		struct entry *old = cache.slots[slot];
-		size_t freed = old ? entry_bytes(old) : 0;
-		if (cache.bytes - freed + bytes <= CACHE_BUDGET) {
-			cache.slots[slot] = e;
-			cache.bytes = cache.bytes - freed + bytes;
-			e = old;
-		}
+	if (req->content_version > cache.version)
+		flush(req->content_version);
+	if (req->content_version == cache.version) {
+		evict(slot);
+		/* Over budget: make room from the slots after this one, so that
+		 * a full cache still takes what is asked for now. */
+		for (size_t i = 1; cache.bytes + e->bytes > CACHE_BUDGET && i < CACHE_SLOTS; i++)
+			evict((slot + i) % CACHE_SLOTS);
+		cache.slots[slot] = e;
+		cache.bytes += e->bytes;
+		e = NULL;
 	}
 	pthread_rwlock_unlock(&cache.lock);
-	entry_free(e); /* the one replaced, or the one not kept */
+	entry_free(e); /* rendered before a change the cache has seen: not kept */
+}
+
+/* A response that may be reused: a 200 to GET or HEAD, for no one in
+ * particular (no session, no cookie set, not no-store or private). */
+static bool reusable_response(const struct request *req, const struct response *res)
+{
+	return reusable_request(req) && res->status == 200 && !req->session && !res->set_cookie[0] &&
+	       !(res->cache_control && (strstr(res->cache_control, "no-store") || strstr(res->cache_control, "private")));
 }
 
 void cache_finish(struct request *req, struct response *res)
 {
-	if (!reusable_request(req) || res->status != 200 ||
-	    (res->cache_control && !strcmp(res->cache_control, "no-store")))
+	if (!reusable_response(req, res))
 		return;
-	unsigned char hash[ETAG_HASH_BYTES];
-	crypto_generichash(hash, sizeof(hash), (const unsigned char *)res->body->data, res->body->len, NULL, 0);
-	char *etag = arena_alloc(req->arena, ETAG_SIZE);
-	memcpy(etag, "W/\"", 3);
-	sodium_bin2hex(etag + 3, 2 * ETAG_HASH_BYTES + 1, hash, sizeof(hash));
-	strcpy(etag + 3 + 2 * ETAG_HASH_BYTES, "\"");
-	res->etag = etag;
-	res->last_modified = req->content_changed_at > cache.started ? req->content_changed_at : cache.started;
+	unsigned char digest[HASH_HEX / 2];
+	crypto_generichash(digest, sizeof(digest), (const unsigned char *)res->body->data, res->body->len, NULL, 0);
+	char *hash = arena_alloc(req->arena, HASH_HEX + 1);
+	sodium_bin2hex(hash, HASH_HEX + 1, digest, sizeof(digest));
 
 	const struct buf *identity = res->body;
-	encode(req, res, res->body->len >= COMPRESS_MIN && encoding_compressible(res->content_type));
-	bool public = !req->session && !res->set_cookie[0];
-	if (public)
-		keep(req, res, identity);
-	not_modified_if_current(req, res);
+	res->vary_encoding = res->body->len >= COMPRESS_MIN && encoding_compressible(res->content_type);
+	enum encoding want = coding_for(req, res->vary_encoding);
+	if (validate(req, res, hash, want)) {
+		struct response kept = *res;
+		kept.encoding = ENCODING_IDENTITY;
+		keep(req, &kept, hash, identity);
+		return;
+	}
+	if (want != ENCODING_IDENTITY && !encode(req, res, want))
+		res->etag = etag_for(req->arena, hash, ENCODING_IDENTITY);
+	keep(req, res, hash, identity);
 }

@@ -21,13 +21,17 @@ void cache_shutdown(void);
  * current) and returns true. False when req must go to its handler. */
 bool cache_answer(struct request *req, struct response *res);
 
-/* After the handler: gives a response fit for reuse (a 200 to GET or HEAD
- * that is not no-store) its ETag and Last-Modified and the coding req
- * accepts, keeps it when it is public (no session, no cookie set), and
- * turns it into a 304 when the client's copy is current. Leaves others as
- * they are: they carry secrets or errors, and are neither validated nor
- * compressed (compressing secrets beside reflected input leaks them:
- * BREACH). */
+/* After the handler: gives a response fit for reuse — a 200 to GET or
+ * HEAD for no one in particular (no session, no cookie set, neither
+ * no-store nor private) — its ETag (one per coding) and Last-Modified and
+ * the coding req accepts, keeps it, and turns it into a 304 when the
+ * client's copy is current. Leaves others as they are: they carry secrets
+ * or errors, and are neither validated nor compressed (compressing secrets
+ * beside reflected input leaks them: BREACH). */
 void cache_finish(struct request *req, struct response *res);
+
+/* Whether an If-None-Match value (a list of entity tags, or *) names etag,
+ * by weak comparison (RFC 9110 §8.8.3.2). */
+bool cache_etag_matches(const char *if_none_match, const char *etag);
 
 #endif

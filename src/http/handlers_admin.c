@@ -74,6 +74,10 @@ void handle_admin_queue_json(struct request *req, struct response *res)
 	struct view v = handler_view(req, res);
 	res->content_type = json_type;
 	res->status = view_admin_queue_json(&v, status, page);
+	if (res->status == 404) {
+		res->error_code = "page_out_of_range";
+		res->error_message = "页码超出了范围。";
+	}
 }
 
 void handle_admin_submission(struct request *req, struct response *res)

@@ -348,8 +348,10 @@ static void handle_api_articles(struct request *req, struct response *res)
 	struct view v = handler_view(req, res);
 	res->content_type = json_type;
 	res->status = view_articles_json(&v, page);
-	if (res->status == 404)
+	if (res->status == 404) {
 		res->error_code = "page_out_of_range";
+		res->error_message = "页码超出了范围。";
+	}
 }
 
 static void handle_api_article(struct request *req, struct response *res)
@@ -584,6 +586,13 @@ static bool is_api(const struct request *req)
 	return !strncmp(req->path, "/api/", 5);
 }
 
+/* The API any site's scripts may read (no cookies count there): all of it
+ * but the staff's. Errors included, so a script can read their message. */
+static bool public_api(const struct request *req)
+{
+	return is_api(req) && strncmp(req->path, "/api/v1/admin", 13);
+}
+
 /* Staff routes get the session loaded here. Public routes, the login form
  * among them, do not (their forms carry the visitor's token whoever is
  * signed in), except a page that shows staff more and asks for it. */
@@ -680,9 +689,8 @@ void router_dispatch(struct request *req, struct response *res)
 			if (r->methods & (1u << req->method))
 				break;
 		}
-		/* The public API is for any site's scripts to read (no cookies
-		 * count there); a preflight asks before conditional requests. */
-		res->cors = match && match->access == PUBLIC && is_api(req);
+		/* A preflight asks before conditional requests. */
+		res->cors = public_api(req);
 		if (match && req->method == HTTP_OPTIONS && res->cors) {
 			res->status = 204;
 			res->allow = match->allow;
@@ -725,6 +733,7 @@ void router_error(struct request *req, struct response *res, int status, const c
 {
 	struct view v = handler_view(req, res);
 	res->status = status;
+	res->cors = public_api(req);
 	if (!res->cache_control || strcmp(res->cache_control, "no-store"))
 		res->cache_control = "no-cache";
 	if (is_api(req)) {

@@ -30,6 +30,10 @@ enum {
 	BODY_DISCARD_MAX = 4 * BODY_MAX, /* past this an oversized body is cut off, not drained */
 	CONNECTION_TIMEOUT_S = 30,      /* idle keep-alive connections are closed after this */
 	CONNECTION_LIMIT = 4096,
+	/* Without a proxy in front, one address may not hold more than this:
+	 * a client trickling bytes keeps its connections alive, and could
+	 * otherwise take every slot. (Behind a proxy all come from it.) */
+	CONNECTIONS_PER_ADDRESS = 100,
 	DRAIN_TIMEOUT_MS = 5000,        /* how long shutdown waits for requests in flight */
 	URL_MAX = 8 * 1024,             /* path and query; longer is a 414 */
 	HEADERS_MAX = 16 * 1024,        /* all header lines; more is a 431 */
@@ -167,14 +171,17 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct request
 		MHD_create_response_from_buffer(res->body->len, res->body->data, MHD_RESPMEM_PERSISTENT);
 	if (!r)
 		return MHD_NO;
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res->content_type);
+	/* A 304 describes no body of its own (RFC 9110 §15.4.5). */
+	bool has_body = res->status != 304;
+	if (has_body)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res->content_type);
 	if (res->cache_control)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, res->cache_control);
 	if (res->allow)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, res->allow);
 	if (res->location)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, res->location);
-	if (res->content_disposition)
+	if (res->content_disposition && has_body)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, res->content_disposition);
 	if (res->retry_after > 0) {
 		char secs[24];
@@ -188,7 +195,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct request
 		date_http_format(res->last_modified, date);
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LAST_MODIFIED, date);
 	}
-	if (res->encoding != ENCODING_IDENTITY)
+	if (res->encoding != ENCODING_IDENTITY && has_body)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, encoding_name(res->encoding));
 	if (res->vary_encoding)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, MHD_HTTP_HEADER_ACCEPT_ENCODING);
@@ -455,21 +462,24 @@ static int open_listener(const char *listen_on, char *shown, size_t shown_size)
 	return fd;
 }
 
-/* The site's public address as configured, checked and without a trailing
- * slash (in static storage), or NULL after logging why it is not one. */
+/* The site's public address as configured — a scheme and a host with an
+ * optional port, since pages link from the root — checked and without a
+ * trailing slash (in static storage), or NULL after logging why it is not
+ * one. */
 static const char *base_url_check(const char *url)
 {
 	static char checked[512];
 	bool http = !strncmp(url, "http://", 7), https = !strncmp(url, "https://", 8);
 	const char *host = url + (https ? 8 : 7);
 	size_t len = strlen(url);
-	while (len > 0 && url[len - 1] == '/')
+	if (len > 0 && url[len - 1] == '/')
 		len--;
-	bool clean = len < sizeof(checked) && (size_t)(host - url) < len && host[0] != '/';
-	for (size_t i = 0; clean && i < len; i++)
-		clean = (unsigned char)url[i] > ' ' && url[i] != 0x7f && !strchr("\"'<>\\^`{|}?#", url[i]);
+	bool clean = len < sizeof(checked) && (size_t)(host - url) < len && host[0] != ':';
+	for (size_t i = (size_t)(host - url); clean && i < len; i++)
+		clean = (unsigned char)url[i] > ' ' && url[i] != 0x7f && !strchr("\"'<>\\^`{|}?#/@", url[i]);
 	if (!(http || https) || !clean) {
-		log_error("网站地址“%s”应为 http:// 或 https:// 开头的网址，不带查询参数，例如 https://zhaoshang.example.cn", url);
+		log_error("网站地址“%s”应为 http:// 或 https:// 加域名（可带端口），不带路径和参数，例如 https://zhaoshang.example.cn",
+			  url);
 		return NULL;
 	}
 	memcpy(checked, url, len);
@@ -530,9 +540,14 @@ int server_run(const struct server_options *opts)
 	}
 	static char default_base[sizeof(shown) + 8];
 	snprintf(default_base, sizeof(default_base), "http://%s", shown);
+	if (!base_url && strncmp(shown, "127.", 4) && strncmp(shown, "[::1]", 5) && strncmp(shown, "localhost:", 10))
+		log_info("warning: feeds, sitemaps and canonical links will name %s; set --base-url (ZHAOSHANG_BASE_URL) "
+			 "to the site's public address",
+			 default_base);
 	if (views_init(base_url ? base_url : default_base, &err) < 0) {
 		log_error("模板编译失败：%s", buf_cstr(&err));
 		buf_free(&err);
+		views_shutdown();
 		close(listener);
 		return -1;
 	}
@@ -553,7 +568,9 @@ int server_run(const struct server_options *opts)
 		on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_UNESCAPE_CALLBACK,
 		unescape_url, NULL, MHD_OPTION_LISTEN_SOCKET, listener, MHD_OPTION_THREAD_POOL_SIZE, threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
-		(unsigned)CONNECTION_LIMIT, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
+		(unsigned)CONNECTION_LIMIT, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		trusted_proxy ? 0U : (unsigned)CONNECTIONS_PER_ADDRESS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)CONNECTION_MEMORY,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!d) {
 		log_error("无法在 %s 上启动服务", opts->listen);

@@ -260,6 +260,30 @@ const char *const store_migrations[] = {
 	 ");"
 	 "INSERT INTO content_version VALUES (1, 1, unixepoch());"
 	 CONTENT_TRIGGERS(articles) CONTENT_TRIGGERS(enterprises)),
+
+	/* 12: an enterprise counts only while it is public: registrations
+	 * and edits waiting for review, which any visitor can send, no longer
+	 * empty the cache of every page. And the triggers on tag and fact
+	 * rows that 11 first had (databases created then still hold them). */
+	("DROP TRIGGER IF EXISTS article_districts_INSERT_versioned;"
+	 "DROP TRIGGER IF EXISTS article_districts_UPDATE_versioned;"
+	 "DROP TRIGGER IF EXISTS article_districts_DELETE_versioned;"
+	 "DROP TRIGGER IF EXISTS article_industries_INSERT_versioned;"
+	 "DROP TRIGGER IF EXISTS article_industries_UPDATE_versioned;"
+	 "DROP TRIGGER IF EXISTS article_industries_DELETE_versioned;"
+	 "DROP TRIGGER IF EXISTS article_facts_INSERT_versioned;"
+	 "DROP TRIGGER IF EXISTS article_facts_UPDATE_versioned;"
+	 "DROP TRIGGER IF EXISTS article_facts_DELETE_versioned;"
+	 "DROP TRIGGER enterprises_INSERT_versioned;"
+	 "DROP TRIGGER enterprises_UPDATE_versioned;"
+	 "DROP TRIGGER enterprises_DELETE_versioned;"
+	 "CREATE TRIGGER enterprises_listed_versioned AFTER INSERT ON enterprises WHEN NEW.status = 'approved' BEGIN"
+	 " UPDATE content_version SET version = version + 1, changed_at = unixepoch(); END;"
+	 "CREATE TRIGGER enterprises_relisted_versioned AFTER UPDATE ON enterprises"
+	 " WHEN NEW.status = 'approved' OR OLD.status = 'approved' BEGIN"
+	 " UPDATE content_version SET version = version + 1, changed_at = unixepoch(); END;"
+	 "CREATE TRIGGER enterprises_unlisted_versioned AFTER DELETE ON enterprises WHEN OLD.status = 'approved' BEGIN"
+	 " UPDATE content_version SET version = version + 1, changed_at = unixepoch(); END;"),
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -69,7 +69,10 @@ void date_http_format(int64_t t, char out[HTTP_DATE_SIZE])
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
-	gmtime_r(&tt, &tm);
+	if (!gmtime_r(&tt, &tm)) {
+		tt = 0; /* a year gmtime cannot write: the epoch, never garbage */
+		gmtime_r(&tt, &tm);
+	}
 	snprintf(out, HTTP_DATE_SIZE, "%s, %02d %s %04d %02d:%02d:%02d GMT", weekdays[tm.tm_wday], tm.tm_mday,
 		 months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }

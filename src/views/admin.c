@@ -179,6 +179,8 @@ int view_admin_queue_json(struct view *v, const char *status, long page)
 	if (store_submissions_list(v->store, status, pagination_offset(page, QUEUE_PAGE_SIZE), QUEUE_PAGE_SIZE,
 				   v->arena, &subs, &n, &total) != STORE_OK)
 		return 500;
+	if (page > 1 && n == 0)
+		return 404; /* past the last page, as the public lists answer */
 	json_t *list = json_array();
 	for (size_t i = 0; i < n; i++) {
 		const struct submission *s = &subs[i];

@@ -118,8 +118,9 @@ static void add_metadata(struct view *v, struct tv *data, const struct article *
 			       "articleSection", section_names);
 	if (a->url)
 		json_object_set_new(ld, "isBasedOn", json_string(a->url));
-	char *text = json_dumps(ld, JSON_COMPACT);
-	tv_put_json(data, "json_ld", arena_strdup(v->arena, text));
+	char *text = ld ? json_dumps(ld, JSON_COMPACT) : NULL;
+	if (text)
+		tv_put_json(data, "json_ld", arena_strdup(v->arena, text));
 	free(text);
 	json_decref(ld);
 }

@@ -110,7 +110,9 @@ int view_feed(struct view *v, enum feed_kind kind, const char *slug, int64_t cha
 		char *utc = arena_alloc(v->arena, sizeof("1970-01-01T00:00:00Z"));
 		time_t t = (time_t)changed_at;
 		struct tm tm;
-		strftime(utc, sizeof("1970-01-01T00:00:00Z"), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+		if (!gmtime_r(&t, &tm))
+			return 500;
+		strftime(utc, sizeof("1970-01-01T00:00:00Z"), "%Y-%m-%dT%H:%M:%SZ", &tm);
 		updated = utc;
 	}
 	tv_put_str(data, "updated", updated);

@@ -42,7 +42,8 @@ struct tv *tv_object(struct arena *a);
 void tv_put_str(struct tv *obj, const char *key, const char *value);
 void tv_put_strn(struct tv *obj, const char *key, const char *value, size_t len);
 /* A JSON document for a <script type="application/ld+json"> block: < > &
- * are written as \u escapes, so no text inside it can end the script. */
+ * are written as \u escapes, so no text inside it can end the script.
+ * Only for there: quotes are left as they are, unfit for an attribute. */
 void tv_put_json(struct tv *obj, const char *key, const char *json);
 void tv_put_int(struct tv *obj, const char *key, long long value);
 void tv_put_bool(struct tv *obj, const char *key, bool value);

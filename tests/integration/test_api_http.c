@@ -177,6 +177,7 @@ static const struct recipe recipes[] = {
 	{ "/admin/submissions", 200, "/api/v1/admin/submissions", STAFF },
 	{ "/admin/submissions", 400, "/api/v1/admin/submissions?status=lost", STAFF },
 	{ "/admin/submissions", 401, "/api/v1/admin/submissions", ANYONE },
+	{ "/admin/submissions", 404, "/api/v1/admin/submissions?page=999", STAFF },
 };
 enum { RECIPES = sizeof(recipes) / sizeof(recipes[0]) };
 

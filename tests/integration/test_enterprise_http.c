@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "client.h"
 #include "content/credit_code.h"
@@ -2161,4 +2162,31 @@ Test(enterprise, the_sitemap_lists_an_enterprise_once_approved_and_its_profile_i
 	free(loc);
 	client_free(&visitor);
 	client_free(&staff);
+}
+
+Test(enterprise, registrations_waiting_for_review_leave_public_pages_as_they_were)
+{
+	/* Any visitor can register; only what is public may date the pages
+	 * (and empty the response cache). Past the server's first second. */
+	for (time_t start = time(NULL); time(NULL) <= start + 1;)
+		usleep(20 * 1000);
+	struct client visitor;
+	client_init(&visitor, site.server.port);
+	struct http_reply before, after;
+	client_get(&visitor, "/", &before);
+	char *dated = http_header(&before, "Last-Modified");
+	cr_assert_not_null(dated);
+	char code[19];
+	valid_code(8, code);
+	struct reg r = reg_of(chip_name, code);
+	free(register_ok(&visitor, &r));
+	client_get(&visitor, "/", &after);
+	char *still = http_header(&after, "Last-Modified");
+	cr_assert_not_null(still, "no change in public content to withhold the date for");
+	cr_assert_str_eq(still, dated);
+	free(still);
+	free(dated);
+	http_reply_free(&before);
+	http_reply_free(&after);
+	client_free(&visitor);
 }

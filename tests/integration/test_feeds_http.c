@@ -551,7 +551,8 @@ Test(feeds_domain, a_configured_address_is_used_for_every_absolute_link)
 Test(feeds_domain, a_malformed_site_address_stops_the_server_with_a_message)
 {
 	const char *bad[] = { "javascript:alert(1)", "https://a b.cn", "https://zs.example.cn/?x=1", "ftp://zs.example.cn",
-			      "https://", "https://zs.example.cn/\"><script>" };
+			      "https://", "https://zs.example.cn/\"><script>", "https://zs.example.cn/portal",
+			      "http://:80", "https://user@zs.example.cn", "https://zs.example.cn//" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct run_result r;
 		run_cmd((const char *[]){ zs_bin(), "serve", "--db", db, "--listen", "127.0.0.1:0", "--base-url", bad[i],

@@ -1210,3 +1210,142 @@ Test(protocol, options_on_a_page_is_405)
 	free(allow);
 	http_reply_free(&r);
 }
+
+/* ---- found in review ---- */
+
+Test(protocol, each_coding_has_its_own_etag_and_a_304_vouches_for_that_one_only)
+{
+	struct http_reply plain, br, again;
+	get_with("/", "", &plain);
+	char *identity_tag = http_header(&plain, "ETag");
+	char header[256];
+	/* A client holding the identity copy asks for brotli now: it gets
+	 * the brotli bytes, not a 304 that would relabel its copy. */
+	snprintf(header, sizeof(header), "Accept-Encoding: br\r\nIf-None-Match: %s\r\n", identity_tag);
+	get_with("/", header, &br);
+	cr_assert_eq(br.status, 200);
+	char *coding = http_header(&br, "Content-Encoding"), *br_tag = http_header(&br, "ETag");
+	cr_assert_str_eq(coding, "br");
+	cr_assert_str_neq(br_tag, identity_tag);
+	snprintf(header, sizeof(header), "Accept-Encoding: br\r\nIf-None-Match: %s\r\n", br_tag);
+	get_with("/", header, &again);
+	cr_assert_eq(again.status, 304);
+	char *again_coding = http_header(&again, "Content-Encoding"), *type = http_header(&again, "Content-Type");
+	cr_assert_null(again_coding, "a 304 describes no body: no Content-Encoding");
+	cr_assert_null(type, "nor Content-Type");
+	free(again_coding);
+	free(type);
+	free(coding);
+	free(br_tag);
+	free(identity_tag);
+	http_reply_free(&again);
+	http_reply_free(&br);
+	http_reply_free(&plain);
+}
+
+Test(protocol, an_if_modified_since_in_the_future_is_ignored)
+{
+	char date[64], header[128];
+	format_http_date(time(NULL) + 86400, date);
+	snprintf(header, sizeof(header), "If-Modified-Since: %s\r\n", date);
+	cr_assert_eq(status_with("/", header), 200, "a date this server never gave out");
+}
+
+Test(protocol, during_the_second_of_a_change_no_last_modified_is_given_after_it_that_second_is)
+{
+	/* Two changes within one second would share a date: a client holding
+	 * the first would be told by If-Modified-Since its copy is current.
+	 * (Changes in the server's first second are dated by its start.) */
+	for (time_t start = time(NULL); time(NULL) == start;)
+		usleep(20 * 1000);
+	for (int attempt = 0; attempt < 5; attempt++) {
+		struct buf line = { 0 };
+		buf_printf(&line, "{\"title\":\"秒内变化第%d次\",\"body\":\"正文。\",\"date\":\"2099-02-0%d\"}\n", attempt,
+			   attempt + 1);
+		char *file = write_file(dir, "second.jsonl", line.data, line.len);
+		buf_free(&line);
+		time_t before = time(NULL);
+		import_files((const char *[]){ file, NULL });
+		free(file);
+		struct http_reply r;
+		get_with("/", "", &r);
+		time_t after = time(NULL);
+		char *last = http_header(&r, "Last-Modified");
+		http_reply_free(&r);
+		if (before != after) {
+			free(last);
+			continue; /* the second turned over: try again */
+		}
+		cr_assert_null(last, "Last-Modified given in the second of the change");
+		while (time(NULL) == before)
+			usleep(20 * 1000);
+		get_with("/", "", &r);
+		last = http_header(&r, "Last-Modified");
+		char expected[64];
+		format_http_date(before, expected);
+		cr_assert_not_null(last, "the second is over: the date is sure");
+		cr_assert_str_eq(last, expected);
+		free(last);
+		http_reply_free(&r);
+		return;
+	}
+	cr_skip_test("every attempt crossed a second; nothing to check");
+}
+
+Test(protocol, one_address_cannot_hold_every_connection)
+{
+	enum { LIMIT = 100, TRIED = LIMIT + 10 }; /* CONNECTIONS_PER_ADDRESS in src/http/server.c */
+	static struct conn held[TRIED];
+	for (int i = 0; i < TRIED; i++) {
+		cr_assert(conn_open(&held[i]), "connection %d", i);
+		static const char partial[] = "GET / HTTP/1.1\r\nHost: x\r\n";
+		conn_send(&held[i], partial, sizeof(partial) - 1);
+	}
+	/* The server closes those past its limit at once; the rest wait. */
+	usleep(300 * 1000);
+	int open = 0;
+	for (int i = 0; i < TRIED; i++) {
+		char byte;
+		ssize_t n = recv(held[i].fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+		open += n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+	}
+	cr_assert_eq(open, LIMIT, "%d of %d connections from one address kept", open, TRIED);
+	for (int i = 0; i < TRIED; i++)
+		conn_close(&held[i]);
+	/* Freed slots serve again. */
+	for (int waited = 0; waited < 2000; waited += 50) {
+		struct http_reply ok;
+		http_request(server.port, "GET", "/healthz", &ok);
+		int status = ok.status;
+		http_reply_free(&ok);
+		if (status == 200)
+			return;
+		usleep(50 * 1000);
+	}
+	cr_assert_fail("the server does not answer after the held connections closed");
+}
+
+Test(protocol, api_errors_are_readable_by_scripts_of_other_sites)
+{
+	const char *paths[] = { "/api/v1/no-such-thing", "/api/v1/articles/0", "/api/v1/articles?page=0" };
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		struct http_reply r;
+		get_with(paths[i], "", &r);
+		cr_assert_geq(r.status, 400, "%s", paths[i]);
+		char *origin = http_header(&r, "Access-Control-Allow-Origin");
+		cr_assert_not_null(origin, "%s: %d without CORS", paths[i], r.status);
+		cr_assert_str_eq(origin, "*");
+		free(origin);
+		http_reply_free(&r);
+	}
+	struct buf req = { 0 };
+	long_url_request("/api/v1/search?q=", &req);
+	struct http_reply r;
+	http_raw(server.port, req.data, req.len, &r);
+	cr_assert_eq(r.status, 414);
+	char *origin = http_header(&r, "Access-Control-Allow-Origin");
+	cr_assert_not_null(origin, "a 414 from the API is readable too");
+	free(origin);
+	http_reply_free(&r);
+	buf_free(&req);
+}
