@@ -18,6 +18,7 @@ static const char site_name[] = "上海招商资讯";
 static struct tpl_set *templates; /* compiled once at start-up, then read-only */
 static char *site_url;             /* the site's public address, set once at start-up */
 static const char *style_href;     /* the stylesheet's fingerprinted path */
+static const char *icon_href;      /* the site icon's */
 
 const char *page_site_name(void)
 {
@@ -33,6 +34,7 @@ int views_init(const char *public_url, struct buf *err)
 {
 	site_url = xstrdup(public_url);
 	style_href = asset_find("static/style.css")->url;
+	icon_href = asset_find("static/favicon.svg")->url;
 	/* templates/home.html is "home"; templates/feed.xml is "feed.xml". */
 	static const char prefix[] = "templates/", suffix[] = ".html";
 	const size_t plen = sizeof(prefix) - 1, slen = sizeof(suffix) - 1;
@@ -71,6 +73,7 @@ struct tv *page_data(struct view *v, const char *title, const char *description,
 	tv_put_str(data, "site_name", site_name);
 	tv_put_str(data, "page_title", title);
 	tv_put_str(data, "style_href", style_href);
+	tv_put_str(data, "icon_href", icon_href);
 	tv_put_str(data, "description",
 		   description ? page_excerpt(v->arena, description) : "上海 16 个区的招商引资新闻、政策解读与重点项目动态。");
 	struct tv *nav = tv_put_list(data, "nav");

@@ -563,3 +563,21 @@ Test(feeds_domain, a_malformed_site_address_stops_the_server_with_a_message)
 		run_result_free(&r);
 	}
 }
+
+Test(feeds, pages_link_a_site_icon_that_is_served_for_a_year)
+{
+	struct http_reply page, icon;
+	get("/", 200, &page);
+	char *href = attribute(page.body, "<link rel=\"icon\"", "href");
+	cr_assert(!strncmp(href, "/static/favicon.", 16), "%s", href);
+	get(href, 200, &icon);
+	char *type = http_header(&icon, "Content-Type"), *cache = http_header(&icon, "Cache-Control");
+	cr_assert_str_eq(type, "image/svg+xml");
+	cr_assert_str_eq(cache, "public, max-age=31536000, immutable");
+	cr_assert_not_null(strstr(icon.body, "<svg"));
+	free(cache);
+	free(type);
+	free(href);
+	http_reply_free(&icon);
+	http_reply_free(&page);
+}
