@@ -15,6 +15,7 @@ static const struct command {
 	{ "import", cmd_import, "导入新闻文件（列表文本 .txt 或 JSON Lines .jsonl）" },
 	{ "user", cmd_user, "管理后台账号：user add NAME --role admin|editor" },
 	{ "retag", cmd_retag, "按现行规则重新标注所有文章（区、行业、关键数据）" },
+	{ "backup", cmd_backup, "在网站运行时备份数据库：backup DEST" },
 };
 
 static void usage(FILE *out)

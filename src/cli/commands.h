@@ -7,6 +7,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_retag(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
 
 enum { EXIT_USAGE = 2 };
 

@@ -10,6 +10,7 @@
 	X(COMMIT, "COMMIT")                                                              \
 	X(ROLLBACK, "ROLLBACK")                                                          \
 	X(PING, "SELECT 1")                                                              \
+	X(BACKUP, "VACUUM INTO ?1")                                                      \
 	X(CONTENT_VERSION, "SELECT version, changed_at FROM content_version")            \
 	X(META_GET, "SELECT value FROM store_meta WHERE key = ?1")                       \
 	X(META_SET, "INSERT OR REPLACE INTO store_meta(key, value) VALUES (?1, ?2)")      \

@@ -94,6 +94,17 @@ enum store_rc store_meta_add(struct store *s, const char *key, const char *value
 enum store_rc store_content_version(struct store *s, int64_t *version, int64_t *changed_at)
 	__attribute__((warn_unused_result));
 
+/* A copy of the database at dest, consistent though others write meanwhile
+ * (one snapshot), checked (quick_check) and flushed before it takes its
+ * name: dest holds a whole copy or nothing. STORE_DUPLICATE when dest
+ * exists (never overwritten); STORE_ERROR otherwise; err says why in
+ * Chinese. On success r counts what the copy holds. */
+struct backup_result {
+	int64_t articles, enterprises; /* approved enterprises */
+};
+enum store_rc store_backup(struct store *s, const char *dest, struct backup_result *r, struct buf *err)
+	__attribute__((warn_unused_result));
+
 /* True when the database answers a trivial query. */
 bool store_ping(struct store *s);
 

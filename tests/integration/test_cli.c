@@ -3,6 +3,7 @@
  * the database exactly as it was. */
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
@@ -411,4 +412,130 @@ Test(cli, retag_tags_every_article_again_and_keeps_given_districts)
 	cr_assert_eq(sql("SELECT count(*) FROM article_districts d JOIN articles a ON a.id = d.article_id"
 			 " WHERE a.title = '张江科学城新项目' AND d.district = 'pudong'"),
 		     0);
+}
+
+/* The number of articles in the database at path (opened read-only). */
+static int64_t articles_in(const char *path)
+{
+	sqlite3 *copy;
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_open_v2(path, &copy, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(copy, "SELECT count(*) FROM articles", -1, &st, NULL), SQLITE_OK, "%s",
+		     sqlite3_errmsg(copy));
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(copy);
+	return n;
+}
+
+/* How many entries dir holds (besides . and ..). */
+static int entries_in(const char *path)
+{
+	struct run_result r;
+	run_cmd((const char *[]){ "/bin/ls", "-A", path, NULL }, &r);
+	int n = 0;
+	for (const char *p = r.out; *p; p++)
+		n += *p == '\n';
+	run_result_free(&r);
+	return n;
+}
+
+Test(cli, backup_copies_a_consistent_database_while_the_server_runs_and_an_import_writes)
+{
+	struct run_result r;
+	import(seed_or_demo_path(), &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_free(&r);
+	int64_t before = article_count();
+	struct test_server server;
+	cr_assert(server_start(&server, db));
+
+	/* A 3,000-article file imports (all or nothing) while the copy is made. */
+	struct buf listing = { 0 };
+	for (int i = 0; i < 3000; i++)
+		buf_printf(&listing, "-\n备份测试第%d篇：浦东新区项目签约\n浦东新区第%d批项目签约，总投资%d亿元。\n2030-01-%02d\n", i, i,
+			   i % 90 + 1, i % 28 + 1);
+	char *big = write_file(dir, "big.txt", listing.data, listing.len);
+	buf_free(&listing);
+	pid_t importer = fork();
+	cr_assert_geq(importer, 0);
+	if (importer == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		dup2(null, 2);
+		execl(zs_bin(), zs_bin(), "import", "--db", db, big, (char *)NULL);
+		_exit(127);
+	}
+	char *dest;
+	if (asprintf(&dest, "%s/copy.db", dir) < 0)
+		abort();
+	run_cmd((const char *[]){ zs_bin(), "backup", "--db", db, dest, NULL }, &r);
+	int st = 0;
+	waitpid(importer, &st, 0);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "the import failed");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "已备份到"), "%s", r.out);
+	int64_t copied = articles_in(dest);
+	cr_assert(copied == before || copied == before + 3000, "the copy holds %lld articles: not %lld or %lld",
+		  (long long)copied, (long long)before, (long long)before + 3000);
+	char count[32];
+	snprintf(count, sizeof(count), "%lld 篇文章", (long long)copied);
+	cr_assert_not_null(strstr(r.out, count), "the summary counts the copy: %s", r.out);
+	run_result_free(&r);
+
+	/* The copy is a working database: a server runs on it. */
+	struct test_server restored;
+	cr_assert(server_start(&restored, dest), "a server starts on the copy");
+	struct http_reply page;
+	http_request(restored.port, "GET", "/api/v1/articles", &page);
+	char total[48];
+	snprintf(total, sizeof(total), "\"total\":%lld", (long long)copied);
+	cr_assert_not_null(strstr(page.body, total), "%.200s", page.body);
+	http_reply_free(&page);
+	cr_assert_eq(server_stop(&restored), 0);
+	cr_assert_eq(server_stop(&server), 0);
+	free(dest);
+	free(big);
+}
+
+Test(cli, backup_refuses_what_it_cannot_do_and_leaves_nothing_behind)
+{
+	struct run_result r;
+	import(seed_or_demo_path(), &r);
+	run_result_free(&r);
+	char *dest = write_file(dir, "taken.db", "precious", 8);
+	int entries = entries_in(dir);
+
+	run_cmd((const char *[]){ zs_bin(), "backup", "--db", db, dest, NULL }, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.err, "已存在，不会覆盖"), "%s", r.err);
+	run_result_free(&r);
+	FILE *f = fopen(dest, "r");
+	char content[16] = { 0 };
+	cr_assert(f && fread(content, 1, sizeof(content) - 1, f) == 8);
+	fclose(f);
+	cr_assert_str_eq(content, "precious", "an existing file is never overwritten");
+
+	char *missing_db, *elsewhere, *no_dir;
+	if (asprintf(&missing_db, "%s/none.db", dir) < 0 || asprintf(&elsewhere, "%s/new.db", dir) < 0 ||
+	    asprintf(&no_dir, "%s/no/such/dir/x.db", dir) < 0)
+		abort();
+	run_cmd((const char *[]){ zs_bin(), "backup", "--db", missing_db, elsewhere, NULL }, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.err, "不存在"), "%s", r.err);
+	run_result_free(&r);
+	run_cmd((const char *[]){ zs_bin(), "backup", "--db", db, no_dir, NULL }, &r);
+	cr_assert_eq(r.status, 1);
+	cr_assert_not_null(strstr(r.err, "无法在"), "%s", r.err);
+	run_result_free(&r);
+	run_cmd((const char *[]){ zs_bin(), "backup", "--db", db, NULL }, &r);
+	cr_assert_eq(r.status, 2, "no destination is a usage error");
+	cr_assert_not_null(strstr(r.err, "用法：zhaoshang backup"));
+	run_result_free(&r);
+	cr_assert_eq(entries_in(dir), entries, "no database created, no temporary file left");
+	free(missing_db);
+	free(elsewhere);
+	free(no_dir);
+	free(dest);
 }
