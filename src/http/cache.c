@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +43,20 @@ static struct {
 	/* Slots are chosen by a keyed hash: no one can aim URLs at the slot of
 	 * a page they want evicted. */
 	unsigned char slot_key[crypto_shorthash_KEYBYTES];
+	atomic_uint_fast64_t hits, misses; /* for /metrics */
 } cache = { .lock = PTHREAD_RWLOCK_INITIALIZER };
+
+void cache_stats(struct cache_stats *out)
+{
+	out->hits = atomic_load_explicit(&cache.hits, memory_order_relaxed);
+	out->misses = atomic_load_explicit(&cache.misses, memory_order_relaxed);
+	pthread_rwlock_rdlock(&cache.lock);
+	out->entries = 0;
+	for (size_t i = 0; i < CACHE_SLOTS; i++)
+		out->entries += cache.slots[i] != NULL;
+	out->bytes = cache.bytes;
+	pthread_rwlock_unlock(&cache.lock);
+}
 
 void cache_init(int64_t started)
 {
@@ -223,8 +237,10 @@ bool cache_answer(struct request *req, struct response *res)
 	const struct entry *e = cache.slots[slot];
 	if (!e || e->version != req->content_version || strcmp(e->key, req->cache_key)) {
 		pthread_rwlock_unlock(&cache.lock);
+		atomic_fetch_add_explicit(&cache.misses, 1, memory_order_relaxed);
 		return false;
 	}
+	atomic_fetch_add_explicit(&cache.hits, 1, memory_order_relaxed);
 	res->status = 200;
 	res->content_type = arena_copy(req->arena, e->content_type);
 	res->cache_control = arena_copy(req->arena, e->cache_control);

@@ -30,6 +30,14 @@ bool cache_answer(struct request *req, struct response *res);
  * beside reflected input leaks them: BREACH). */
 void cache_finish(struct request *req, struct response *res);
 
+/* What the cache has done and holds, for /metrics: lookups it answered
+ * and those it did not (public GET and HEAD requests), and its size. */
+struct cache_stats {
+	uint64_t hits, misses;
+	size_t entries, bytes;
+};
+void cache_stats(struct cache_stats *out);
+
 /* Whether an If-None-Match value (a list of entity tags, or *) names etag,
  * by weak comparison (RFC 9110 §8.8.3.2). */
 bool cache_etag_matches(const char *if_none_match, const char *etag);

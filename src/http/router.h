@@ -17,6 +17,10 @@ void router_dispatch(struct request *req, struct response *res);
  * checking the API's document against what is served. */
 const char *router_pattern(size_t i);
 
+/* The index of the first route whose pattern path matches (whatever the
+ * method), or -1: what metrics count a request under. */
+int router_route_index(const char *path);
+
 /* path as the access log may show it: paths that hold a key (an
  * enterprise's edit link) are cut short. Static storage or path itself. */
 const char *router_loggable_path(const char *path);

@@ -11,7 +11,9 @@
 #include "search/query.h"
 #include "util/date.h"
 #include "util/html.h"
+#include "http/cache.h"
 #include "http/handlers.h"
+#include "http/metrics.h"
 #include "http/router.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -441,6 +443,38 @@ static void handle_robots(struct request *req, struct response *res)
 	res->cache_control = "public, max-age=86400";
 }
 
+/* Prometheus scrapes from this machine (or through an agent on it): other
+ * clients are told no, since the figures describe the staff's queues. */
+static void handle_metrics(struct request *req, struct response *res)
+{
+	if (strncmp(req->client_ip, "127.", 4) && strcmp(req->client_ip, "::1")) {
+		res->status = 403;
+		res->error_message = "监控数据只对本机开放。";
+		return;
+	}
+	if (!handler_need_store(req, res))
+		return;
+	struct metrics_gauges g = { 0 };
+	struct site_counts counts;
+	struct cache_stats cs;
+	if (store_content_version(req->store, &g.content_version, &g.content_changed_at) != STORE_OK ||
+	    store_site_counts(req->store, &counts) != STORE_OK) {
+		res->status = 503;
+		return;
+	}
+	g.articles = counts.articles;
+	memcpy(g.submissions, counts.submissions, sizeof(g.submissions));
+	memcpy(g.enterprises, counts.enterprises, sizeof(g.enterprises));
+	g.messages_unhandled = counts.messages_unhandled;
+	cache_stats(&cs);
+	g.cache_hits = cs.hits, g.cache_misses = cs.misses;
+	g.cache_entries = (int64_t)cs.entries, g.cache_bytes = (int64_t)cs.bytes;
+	metrics_write(res->body, &g);
+	res->status = 200;
+	res->content_type = "text/plain; version=0.0.4; charset=utf-8";
+	res->cache_control = "no-store";
+}
+
 static void handle_healthz(struct request *req, struct response *res)
 {
 	bool ok = req->store && store_ping(req->store);
@@ -494,6 +528,7 @@ static const struct route routes[] = {
 	{ "/districts/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_district },
 	{ "/industries/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_industry },
 	{ "/healthz", ALLOW_GET, "GET, HEAD", PUBLIC, handle_healthz },
+	{ "/metrics", ALLOW_GET, "GET, HEAD", PUBLIC, handle_metrics },
 	{ "/static/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_static },
 	{ "/search", ALLOW_GET, "GET, HEAD", PUBLIC, handle_search },
 	{ "/api/v1/search", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_search },
@@ -554,6 +589,7 @@ const char *router_pattern(size_t i)
 	return i < sizeof(routes) / sizeof(routes[0]) ? routes[i].pattern : NULL;
 }
 
+
 const char *router_loggable_path(const char *path)
 {
 	/* An edit link's path is its key: whatever became of the request (a
@@ -562,7 +598,8 @@ const char *router_loggable_path(const char *path)
 	return strncmp(path, edit, sizeof(edit) - 1) ? path : "/enterprises/edit/…";
 }
 
-/* Matches path against pattern, capturing "{}" segments into req->params. */
+/* Matches path against pattern, capturing "{}" segments into req->params
+ * (unless req is NULL). */
 static bool route_match(const char *pattern, const char *path, struct request *req)
 {
 	size_t nparams = 0;
@@ -571,7 +608,9 @@ static bool route_match(const char *pattern, const char *path, struct request *r
 			size_t seg = strcspn(path, "/");
 			if (seg == 0 || nparams == ROUTE_MAX_PARAMS)
 				return false;
-			req->params[nparams++] = arena_strndup(req->arena, path, seg);
+			if (req)
+				req->params[nparams] = arena_strndup(req->arena, path, seg);
+			nparams++;
 			path += seg;
 			pattern += 2;
 		} else if (*pattern++ != *path++) {
@@ -579,6 +618,14 @@ static bool route_match(const char *pattern, const char *path, struct request *r
 		}
 	}
 	return *pattern == '\0' && *path == '\0';
+}
+
+int router_route_index(const char *path)
+{
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
+		if (route_match(routes[i].pattern, path, NULL))
+			return (int)i;
+	return -1;
 }
 
 static bool is_api(const struct request *req)

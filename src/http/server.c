@@ -17,6 +17,7 @@
 
 #include "http/address.h"
 #include "http/cache.h"
+#include "http/metrics.h"
 #include "http/request_internal.h"
 #include "http/router.h"
 #include "util/date.h"
@@ -153,6 +154,7 @@ static struct request *request_new(struct MHD_Connection *conn, const char *url,
 	req->now = (int64_t)time(NULL);
 	clock_gettime(CLOCK_MONOTONIC, &req->started);
 	atomic_fetch_add(&in_flight, 1);
+	metrics_request_started();
 	return req;
 }
 
@@ -338,6 +340,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return send_response(conn, req, &res);
 }
 
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
 /* Access log: client, request, status, bytes, time. Control characters in the
  * path are replaced so a request cannot forge log lines. */
 static void log_access(const struct request *req)
@@ -347,10 +356,7 @@ static void log_access(const struct request *req)
 	buf_putc(&line, ' ');
 	const char *path = router_loggable_path(req->path);
 	buf_put_printable(&line, path, strnlen(path, 512));
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	double ms = (double)(now.tv_sec - req->started.tv_sec) * 1e3 +
-		    (double)(now.tv_nsec - req->started.tv_nsec) / 1e6;
+	double ms = seconds_since(&req->started) * 1e3;
 	log_info("%s \"%s\" %d %zu %.2fms", req->client_ip, buf_cstr(&line), req->status, req->sent_bytes, ms);
 	buf_free(&line);
 }
@@ -364,6 +370,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		return;
 	if (access_log && req->status)
 		log_access(req);
+	metrics_request_done(router_route_index(req->path), (int)req->method, req->status,
+			     seconds_since(&req->started), req->sent_bytes);
 	form_finish(req);
 	arena_free(req->arena);
 	*con_cls = NULL;
@@ -553,6 +561,7 @@ int server_run(const struct server_options *opts)
 	}
 	buf_free(&err);
 	cache_init((int64_t)time(NULL));
+	metrics_init((int64_t)time(NULL));
 	/* Signals are taken by sigwait() below, never by the pool threads. */
 	sigset_t stop;
 	sigemptyset(&stop);

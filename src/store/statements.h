@@ -11,6 +11,15 @@
 	X(ROLLBACK, "ROLLBACK")                                                          \
 	X(PING, "SELECT 1")                                                              \
 	X(BACKUP, "VACUUM INTO ?1")                                                      \
+	X(SITE_COUNTS,                                                                   \
+	  "SELECT (SELECT count(*) FROM articles),"                                      \
+	  " (SELECT count(*) FROM submissions WHERE status = 'pending'),"                \
+	  " (SELECT count(*) FROM submissions WHERE status = 'approved'),"               \
+	  " (SELECT count(*) FROM submissions WHERE status = 'rejected'),"               \
+	  " (SELECT count(*) FROM enterprises WHERE status = 'pending'),"                \
+	  " (SELECT count(*) FROM enterprises WHERE status = 'approved'),"               \
+	  " (SELECT count(*) FROM enterprises WHERE status = 'rejected'),"               \
+	  " (SELECT count(*) FROM messages WHERE handled_at IS NULL)")                   \
 	X(CONTENT_VERSION, "SELECT version, changed_at FROM content_version")            \
 	X(META_GET, "SELECT value FROM store_meta WHERE key = ?1")                       \
 	X(META_SET, "INSERT OR REPLACE INTO store_meta(key, value) VALUES (?1, ?2)")      \

@@ -255,6 +255,25 @@ enum store_rc store_content_version(struct store *s, int64_t *version, int64_t *
 	return STORE_OK;
 }
 
+enum store_rc store_site_counts(struct store *s, struct site_counts *out)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_SITE_COUNTS);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int64_t *fields[] = { &out->articles,       &out->submissions[0], &out->submissions[1],
+				      &out->submissions[2], &out->enterprises[0], &out->enterprises[1],
+				      &out->enterprises[2], &out->messages_unhandled };
+		for (int i = 0; i < 8; i++)
+			*fields[i] = sqlite3_column_int64(st, i);
+	}
+	stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		log_db_error(s, "count what the site holds");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
 bool store_ping(struct store *s)
 {
 	return exec_simple(s, STMT_PING) == STORE_OK;

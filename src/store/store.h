@@ -105,6 +105,15 @@ struct backup_result {
 enum store_rc store_backup(struct store *s, const char *dest, struct backup_result *r, struct buf *err)
 	__attribute__((warn_unused_result));
 
+/* How much of each thing the site holds, for monitoring. */
+struct site_counts {
+	int64_t articles;
+	int64_t submissions[3]; /* pending, approved, rejected */
+	int64_t enterprises[3]; /* the same */
+	int64_t messages_unhandled;
+};
+enum store_rc store_site_counts(struct store *s, struct site_counts *out) __attribute__((warn_unused_result));
+
 /* True when the database answers a trivial query. */
 bool store_ping(struct store *s);
 

@@ -1,0 +1,38 @@
+/* metrics: what the server counts about itself — requests by route, method
+ * and status, their durations and sizes, the response cache — written in
+ * Prometheus's text exposition format for /metrics. Counting is lock-free
+ * (atomics), from any thread. */
+#ifndef ZS_HTTP_METRICS_H
+#define ZS_HTTP_METRICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+
+/* Notes when the server started; call once before serving. */
+void metrics_init(int64_t started);
+
+/* Counts a request coming in, and the same request finished: route is
+ * router_route_index()'s answer for its path (-1 for none), method an enum
+ * http_method, status as sent (0 when none was), seconds from its start,
+ * bytes of body sent. */
+void metrics_request_started(void);
+void metrics_request_done(int route, int method, int status, double seconds, size_t bytes);
+
+/* The figures /metrics shows besides the request counters, read when it
+ * is asked for. */
+struct metrics_gauges {
+	int64_t content_version, content_changed_at;
+	int64_t articles;
+	int64_t submissions[3];           /* pending, approved, rejected */
+	int64_t enterprises[3];           /* the same */
+	int64_t messages_unhandled;
+	uint64_t cache_hits, cache_misses; /* of requests that could be answered from it */
+	int64_t cache_entries, cache_bytes;
+};
+
+/* Appends every metric to out in the text format (version 0.0.4). */
+void metrics_write(struct buf *out, const struct metrics_gauges *g);
+
+#endif
