@@ -22,20 +22,30 @@ static const char *canonical(struct str text, struct arena *arena)
 	return arena_strdup(arena, out);
 }
 
-static const char *peer_text(const struct sockaddr *peer, struct arena *arena)
+const char *address_peer(const struct sockaddr *peer, struct arena *arena)
 {
 	char ip[INET6_ADDRSTRLEN] = "-";
-	if (peer && peer->sa_family == AF_INET)
+	if (peer && peer->sa_family == AF_INET) {
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)peer)->sin_addr, ip, sizeof(ip));
-	else if (peer && peer->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)peer)->sin6_addr, ip, sizeof(ip));
+	} else if (peer && peer->sa_family == AF_INET6) {
+		const struct in6_addr *a = &((const struct sockaddr_in6 *)(const void *)peer)->sin6_addr;
+		if (IN6_IS_ADDR_V4MAPPED(a))
+			inet_ntop(AF_INET, &a->s6_addr[12], ip, sizeof(ip));
+		else
+			inet_ntop(AF_INET6, a, ip, sizeof(ip));
+	}
 	return arena_strdup(arena, ip);
+}
+
+bool address_is_loopback(const char *ip)
+{
+	return !strncmp(ip, "127.", 4) || !strcmp(ip, "::1");
 }
 
 const char *address_client(const struct sockaddr *peer, const char *forwarded_for, const char *trusted_proxy,
 			   struct arena *arena)
 {
-	const char *ip = peer_text(peer, arena);
+	const char *ip = address_peer(peer, arena);
 	if (!trusted_proxy || !forwarded_for || strcmp(ip, trusted_proxy))
 		return ip;
 	const char *last = strrchr(forwarded_for, ',');

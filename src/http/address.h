@@ -3,9 +3,17 @@
 #ifndef ZS_HTTP_ADDRESS_H
 #define ZS_HTTP_ADDRESS_H
 
+#include <stdbool.h>
 #include <sys/socket.h>
 
 #include "util/arena.h"
+
+/* The peer's address as text — an IPv4 client of a dual-stack socket
+ * written as IPv4 — or "-" when there is none. In arena. */
+const char *address_peer(const struct sockaddr *peer, struct arena *arena);
+
+/* Whether ip, as address_peer writes it, is this machine (127.0.0.0/8, ::1). */
+bool address_is_loopback(const char *ip);
 
 /* The client's address as text. It is the peer's, unless the peer is
  * trusted_proxy (an address, or NULL for none): then the last address of

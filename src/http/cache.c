@@ -46,7 +46,7 @@ static struct {
 	atomic_uint_fast64_t hits, misses; /* for /metrics */
 } cache = { .lock = PTHREAD_RWLOCK_INITIALIZER };
 
-void cache_stats(struct cache_stats *out)
+void cache_stats_read(struct cache_stats *out)
 {
 	out->hits = atomic_load_explicit(&cache.hits, memory_order_relaxed);
 	out->misses = atomic_load_explicit(&cache.misses, memory_order_relaxed);

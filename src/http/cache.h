@@ -36,7 +36,7 @@ struct cache_stats {
 	uint64_t hits, misses;
 	size_t entries, bytes;
 };
-void cache_stats(struct cache_stats *out);
+void cache_stats_read(struct cache_stats *out);
 
 /* Whether an If-None-Match value (a list of entity tags, or *) names etag,
  * by weak comparison (RFC 9110 §8.8.3.2). */

@@ -45,6 +45,8 @@ struct request {
 	struct form *form;            /* a POST's form fields, or NULL when it sent none */
 	void *form_parser;            /* the library's parser while the body comes in */
 	const char *client_ip;        /* the client's address (http/address.h) */
+	const char *peer_ip;          /* the connection's other end: the client, or a proxy */
+	bool via_proxy;               /* the peer is the trusted reverse proxy */
 	const char *client_key;       /* what rate limits count it by */
 	bool https;                   /* reached over TLS (X-Forwarded-Proto: https) */
 	int64_t now;                  /* wall-clock seconds when the request came */

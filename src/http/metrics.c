@@ -5,12 +5,14 @@
 #include <stdatomic.h>
 #include <string.h>
 
+#include "http/http.h"
 #include "http/router.h"
 
 enum {
-	ROUTES_MAX = 128,   /* routes in the table, plus "no route" */
+	ROUTES_MAX = METRICS_ROUTES_MAX + 1, /* and a row for "no route" */
 	METHODS = 5,        /* as enum http_method: GET HEAD POST OPTIONS other */
 };
+_Static_assert(HTTP_OTHER == METHODS - 1, "method_names follows enum http_method");
 
 static const char *const method_names[METHODS] = { "GET", "HEAD", "POST", "OPTIONS", "other" };
 
@@ -19,15 +21,17 @@ static const int statuses[] = { 200, 204, 303, 304, 400, 401, 403, 404, 405, 409
 				413, 414, 415, 429, 431, 500, 503 };
 enum { STATUSES = sizeof(statuses) / sizeof(statuses[0]) + 1 };
 
-/* Upper bounds of the duration histogram, in seconds (and microseconds). */
+/* Upper bounds of the duration histogram, in seconds; one more bucket
+ * counts what took longer, so +Inf is a bucket sum like the others and
+ * the buckets read at one scrape never decrease. */
 static const double bounds[] = { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5 };
-enum { BUCKETS = sizeof(bounds) / sizeof(bounds[0]) };
+enum { BUCKETS = sizeof(bounds) / sizeof(bounds[0]) + 1 };
 
 static struct {
 	int64_t started;
 	atomic_int_fast64_t in_flight;
 	atomic_uint_fast64_t requests[ROUTES_MAX][METHODS][STATUSES];
-	atomic_uint_fast64_t duration_buckets[ROUTES_MAX][BUCKETS]; /* not cumulative; summed when written */
+	atomic_uint_fast64_t duration_buckets[ROUTES_MAX][BUCKETS]; /* each its own; summed when written */
 	atomic_uint_fast64_t duration_us[ROUTES_MAX];
 	atomic_uint_fast64_t bytes[ROUTES_MAX];
 } m;
@@ -56,6 +60,11 @@ void metrics_request_started(void)
 	atomic_fetch_add_explicit(&m.in_flight, 1, memory_order_relaxed);
 }
 
+void metrics_request_abandoned(void)
+{
+	atomic_fetch_sub_explicit(&m.in_flight, 1, memory_order_relaxed);
+}
+
 void metrics_request_done(int route, int method, int status, double seconds, size_t bytes)
 {
 	atomic_fetch_sub_explicit(&m.in_flight, 1, memory_order_relaxed);
@@ -63,10 +72,9 @@ void metrics_request_done(int route, int method, int status, double seconds, siz
 	size_t mi = method >= 0 && method < METHODS ? (size_t)method : METHODS - 1;
 	atomic_fetch_add_explicit(&m.requests[r][mi][status_column(status)], 1, memory_order_relaxed);
 	size_t b = 0;
-	while (b < BUCKETS && seconds > bounds[b])
+	while (b < BUCKETS - 1 && seconds > bounds[b])
 		b++;
-	if (b < BUCKETS)
-		atomic_fetch_add_explicit(&m.duration_buckets[r][b], 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&m.duration_buckets[r][b], 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&m.duration_us[r], (uint_fast64_t)(seconds * 1e6), memory_order_relaxed);
 	atomic_fetch_add_explicit(&m.bytes[r], bytes, memory_order_relaxed);
 }
@@ -113,16 +121,16 @@ static void write_requests(struct buf *out)
 	help(out, "zhaoshang_http_request_duration_seconds", "histogram",
 	     "Time from a request's arrival until its answer was sent, by route pattern.");
 	for (size_t r = 0; r < ROUTES_MAX; r++) {
-		uint64_t count = 0, in_buckets[BUCKETS];
-		for (size_t mi = 0; mi < METHODS; mi++)
-			for (size_t s = 0; s < STATUSES; s++)
-				count += load(&m.requests[r][mi][s]);
+		uint64_t count = 0;
+		for (size_t b = 0; b < BUCKETS; b++)
+			count += load(&m.duration_buckets[r][b]);
 		if (!count || !route_exists(r))
 			continue;
 		uint64_t cumulative = 0;
-		for (size_t b = 0; b < BUCKETS; b++) {
-			in_buckets[b] = load(&m.duration_buckets[r][b]);
-			cumulative += in_buckets[b];
+		for (size_t b = 0; b < BUCKETS - 1; b++) {
+			cumulative += load(&m.duration_buckets[r][b]);
+			if (cumulative > count) /* requests finished since count was taken */
+				cumulative = count;
 			buf_printf(out, "zhaoshang_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n",
 				   route_label(r), bounds[b], (unsigned long long)cumulative);
 		}

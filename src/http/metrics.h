@@ -10,6 +10,10 @@
 
 #include "util/buf.h"
 
+/* Routes counted each on their own; past this many they would count as
+ * "none" (a unit test holds the route table below it). */
+enum { METRICS_ROUTES_MAX = 127 };
+
 /* Notes when the server started; call once before serving. */
 void metrics_init(int64_t started);
 
@@ -19,6 +23,8 @@ void metrics_init(int64_t started);
  * bytes of body sent. */
 void metrics_request_started(void);
 void metrics_request_done(int route, int method, int status, double seconds, size_t bytes);
+/* The same for a request that got no answer (the client went away). */
+void metrics_request_abandoned(void);
 
 /* The figures /metrics shows besides the request counters, read when it
  * is asked for. */

@@ -8,13 +8,14 @@
 #include "assets.h"
 #include "content/district.h"
 #include "content/industry.h"
-#include "search/query.h"
-#include "util/date.h"
-#include "util/html.h"
+#include "http/address.h"
 #include "http/cache.h"
 #include "http/handlers.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "search/query.h"
+#include "util/date.h"
+#include "util/html.h"
 #include "util/str.h"
 #include "util/utf8.h"
 #include "views/pagination.h"
@@ -443,11 +444,21 @@ static void handle_robots(struct request *req, struct response *res)
 	res->cache_control = "public, max-age=86400";
 }
 
+/* Whether req comes from a program on this machine itself: a loopback peer
+ * that is not the reverse proxy and forwards no one's request. A proxy on
+ * this machine that names no client cannot be told apart: it must not
+ * pass /metrics on (README). */
+static bool from_this_machine(struct request *req)
+{
+	return address_is_loopback(req->peer_ip) && !req->via_proxy && !request_header(req, "X-Forwarded-For") &&
+	       !request_header(req, "Forwarded") && !request_header(req, "X-Real-IP");
+}
+
 /* Prometheus scrapes from this machine (or through an agent on it): other
  * clients are told no, since the figures describe the staff's queues. */
 static void handle_metrics(struct request *req, struct response *res)
 {
-	if (strncmp(req->client_ip, "127.", 4) && strcmp(req->client_ip, "::1")) {
+	if (!from_this_machine(req)) {
 		res->status = 403;
 		res->error_message = "监控数据只对本机开放。";
 		return;
@@ -466,7 +477,7 @@ static void handle_metrics(struct request *req, struct response *res)
 	memcpy(g.submissions, counts.submissions, sizeof(g.submissions));
 	memcpy(g.enterprises, counts.enterprises, sizeof(g.enterprises));
 	g.messages_unhandled = counts.messages_unhandled;
-	cache_stats(&cs);
+	cache_stats_read(&cs);
 	g.cache_hits = cs.hits, g.cache_misses = cs.misses;
 	g.cache_entries = (int64_t)cs.entries, g.cache_bytes = (int64_t)cs.bytes;
 	metrics_write(res->body, &g);

@@ -102,11 +102,15 @@ static enum http_method parse_method(const char *m)
 
 static const char *trusted_proxy;
 
-static const char *client_ip(struct MHD_Connection *conn, struct request *req)
+/* Sets who the request comes from: its peer, and the client (the peer, or
+ * the one a trusted proxy names). */
+static void set_addresses(struct MHD_Connection *conn, struct request *req)
 {
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	return address_client(ci ? ci->client_addr : NULL, request_header(req, "X-Forwarded-For"), trusted_proxy,
-			      req->arena);
+	const struct sockaddr *peer = ci ? ci->client_addr : NULL;
+	req->peer_ip = address_peer(peer, req->arena);
+	req->via_proxy = trusted_proxy && !strcmp(req->peer_ip, trusted_proxy);
+	req->client_ip = address_client(peer, request_header(req, "X-Forwarded-For"), trusted_proxy, req->arena);
 }
 
 static enum MHD_Result add_query_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
@@ -142,7 +146,7 @@ static struct request *request_new(struct MHD_Connection *conn, const char *url,
 	req->method_name = arena_strdup(arena, method);
 	req->method = parse_method(method);
 	req->path = arena_strdup(arena, url);
-	req->client_ip = client_ip(conn, req);
+	set_addresses(conn, req);
 	req->client_key = address_rate_key(req->client_ip, arena);
 	/* TLS ends at a proxy in front, if anywhere; trusting its header can
 	 * only add Secure to cookies, which helps no attacker. */
@@ -370,8 +374,13 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		return;
 	if (access_log && req->status)
 		log_access(req);
-	metrics_request_done(router_route_index(req->path), (int)req->method, req->status,
-			     seconds_since(&req->started), req->sent_bytes);
+	/* Unanswered requests (the client left) are not counted, as in the
+	 * log; a HEAD's body is never sent. */
+	if (req->status)
+		metrics_request_done(router_route_index(req->path), (int)req->method, req->status,
+				     seconds_since(&req->started), req->method == HTTP_HEAD ? 0 : req->sent_bytes);
+	else
+		metrics_request_abandoned();
 	form_finish(req);
 	arena_free(req->arena);
 	*con_cls = NULL;

@@ -3,13 +3,49 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/store_internal.h"
+#include "store/migrations.h"
+#include "store/statements.h"
+#include "store/store.h"
 #include "util/mem.h"
+
+/* path as SQLite must be given it: a relative path starting "file:" would
+ * be read as a URI (Debian builds SQLite with URI names on). Caller frees. */
+static char *sqlite_path(const char *path)
+{
+	char *p;
+	if (asprintf(&p, "%s%s", path[0] == '/' ? "" : "./", path) < 0)
+		abort();
+	return p;
+}
+
+/* The system's reason for errno, in Chinese for the common ones. */
+static const char *reason(int err)
+{
+	switch (err) {
+	case ENOENT: return "目录不存在";
+	case EACCES:
+	case EPERM: return "没有权限";
+	case ENOSPC:
+	case EDQUOT: return "磁盘空间不足";
+	case EROFS: return "文件系统只读";
+	case ENAMETOOLONG: return "路径过长";
+	case EISDIR: return "这是一个目录";
+	default: return strerror(err);
+	}
+}
+
+/* Stops a running VACUUM when *stop has been set (by a signal handler). */
+static int stop_requested(void *stop)
+{
+	return *(const volatile sig_atomic_t *)stop != 0;
+}
 
 /* Checks the copy at path the way a restore would use it, and counts what
  * it holds. */
@@ -19,18 +55,13 @@ static int check_copy(const char *path, struct backup_result *r, struct buf *err
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db,
-			       "SELECT (SELECT quick_check FROM pragma_quick_check),"
-			       " (SELECT count(*) FROM articles),"
-			       " (SELECT count(*) FROM enterprises WHERE status = 'approved')",
-			       -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW) {
-		buf_printf(err, "无法读取备份 %s：%s", path, db ? sqlite3_errmsg(db) : "内存不足");
+	    sqlite3_prepare_v2(db, STORE_BACKUP_CHECK_SQL, -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		buf_printf(err, "无法读取备份：%s", db ? sqlite3_errmsg(db) : "内存不足");
 		goto out;
 	}
 	const char *verdict = (const char *)sqlite3_column_text(st, 0);
 	if (!verdict || strcmp(verdict, "ok")) {
-		buf_printf(err, "备份 %s 未通过完整性检查：%s", path, verdict ? verdict : "无结果");
+		buf_printf(err, "备份未通过完整性检查：%s", verdict ? verdict : "无结果");
 		goto out;
 	}
 	r->articles = sqlite3_column_int64(st, 1);
@@ -40,6 +71,63 @@ out:
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return rc;
+}
+
+/* Opens the database to copy: never migrated or otherwise written (a newer
+ * binary backing up before an upgrade must leave it as the running server
+ * knows it), and of a schema this program knows. Opened for writing all
+ * the same, never created: a read-only connection cannot remove the WAL
+ * files it makes beside a database no one else has open. */
+static sqlite3 *open_source(const char *db_path, const volatile sig_atomic_t *stop, struct buf *err)
+{
+	char *path = sqlite_path(db_path);
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int version = -1;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(db, 5000);
+		if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	free(path);
+	if (version < 1 || (size_t)version > store_migrations_count) {
+		if (version < 0)
+			buf_printf(err, "无法读取数据库 %s：%s", db_path, db ? sqlite3_errmsg(db) : "内存不足");
+		else if (version == 0)
+			buf_printf(err, "%s 不是招商网站的数据库", db_path);
+		else
+			buf_printf(err, "数据库 %s 的结构版本（%d）比本程序新，请用新版本备份", db_path, version);
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_progress_handler(db, 1000, stop_requested, (void *)stop);
+	return db;
+}
+
+/* Gives the finished copy tmp its name dest, never replacing a file.
+ * Returns 0 or the errno of the failure. */
+static int name_copy(const char *tmp, const char *dest, struct buf *err)
+{
+	int e = 0;
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dest, RENAME_NOREPLACE) == 0)
+		return 0;
+	e = errno;
+	/* NFS and some FUSE file systems take no rename flags: a hard link
+	 * fails the same way when dest exists, and is as atomic. */
+	if (e == EINVAL || e == ENOSYS) {
+		if (link(tmp, dest) == 0) {
+			unlink(tmp);
+			return 0;
+		}
+		e = errno;
+	}
+	if (e == EEXIST)
+		buf_printf(err, "%s 已存在，不会覆盖", dest);
+	else
+		buf_printf(err, "无法把备份命名为 %s：%s", dest, reason(e));
+	return e;
 }
 
 /* Flushes path (a file or a directory) to the disk. */
@@ -53,54 +141,78 @@ static int sync_path(const char *path, int flags)
 	return rc;
 }
 
-enum store_rc store_backup(struct store *s, const char *dest, struct backup_result *r, struct buf *err)
+enum store_rc store_backup(const char *db_path, const char *dest, const volatile sig_atomic_t *stop,
+			   struct backup_result *r, struct buf *err)
 {
 	*r = (struct backup_result){ 0 };
+	sqlite3 *db = open_source(db_path, stop, err);
+	if (!db)
+		return STORE_ERROR;
 	/* Written beside dest under another name, checked, flushed, then
-	 * renamed: dest is either absent or a whole, checked copy. */
-	char *tmp = NULL;
+	 * named: dest is either absent or a whole, checked copy. */
+	char *tmp, *tmp_journal, *tmp_sqlite;
 	if (asprintf(&tmp, "%s.tmp-XXXXXX", dest) < 0)
 		abort();
 	enum store_rc rc = STORE_ERROR;
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		buf_printf(err, "无法在 %s 旁创建文件：%s", dest, strerror(errno));
+		buf_printf(err, "无法在 %s 旁创建文件：%s", dest, reason(errno));
 		free(tmp);
+		sqlite3_close(db);
 		return STORE_ERROR;
 	}
+	/* As readable as the database itself, not mkstemp's 0600: a restored
+	 * copy must open for the account that runs the server. */
+	struct stat source;
+	if (stat(db_path, &source) == 0)
+		fchmod(fd, source.st_mode & 0666);
 	close(fd);
+	if (asprintf(&tmp_journal, "%s-journal", tmp) < 0)
+		abort();
+	tmp_sqlite = sqlite_path(tmp);
+
 	/* VACUUM INTO reads one snapshot: a consistent copy while the server
 	 * and importers write (WAL), compacted as it goes. */
-	sqlite3_stmt *st = stmt_get(s, STMT_BACKUP);
-	bind_text(st, 1, tmp);
-	int step = sqlite3_step(st);
-	stmt_done(st);
+	sqlite3_stmt *st = NULL;
+	int step = sqlite3_prepare_v2(db, STORE_BACKUP_SQL, -1, &st, NULL);
+	if (step == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, tmp_sqlite, -1, SQLITE_STATIC);
+		step = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
 	if (step != SQLITE_DONE) {
-		buf_printf(err, "备份数据库 %s 失败：%s", s->path, sqlite3_errmsg(s->db));
+		if (*stop)
+			buf_puts(err, "备份被中止，没有留下文件");
+		else
+			buf_printf(err, "备份数据库 %s 失败：%s", db_path, sqlite3_errmsg(db));
 		goto out;
 	}
-	if (check_copy(tmp, r, err) < 0)
+	if (check_copy(tmp_sqlite, r, err) < 0)
 		goto out;
 	if (sync_path(tmp, O_RDONLY) < 0) {
-		buf_printf(err, "无法把备份写入磁盘：%s", strerror(errno));
+		buf_printf(err, "无法把备份写入磁盘：%s", reason(errno));
 		goto out;
 	}
-	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dest, RENAME_NOREPLACE) < 0) {
-		if (errno == EEXIST) {
-			buf_printf(err, "%s 已存在，不会覆盖", dest);
-			rc = STORE_DUPLICATE;
-		} else {
-			buf_printf(err, "无法把备份命名为 %s：%s", dest, strerror(errno));
-		}
+	int named = name_copy(tmp, dest, err);
+	if (named) {
+		rc = named == EEXIST ? STORE_DUPLICATE : STORE_ERROR;
 		goto out;
 	}
 	char *dir_of = xstrdup(dest);
-	sync_path(dirname(dir_of), O_RDONLY | O_DIRECTORY); /* the name, too, survives a crash */
+	int synced = sync_path(dirname(dir_of), O_RDONLY | O_DIRECTORY);
 	free(dir_of);
-	free(tmp);
-	return STORE_OK;
+	if (synced < 0)
+		buf_printf(err, "备份已写成 %s，但无法确认其目录已写入磁盘：%s", dest, reason(errno));
+	rc = synced < 0 ? STORE_ERROR : STORE_OK;
+	unlink(tmp_journal);
+	goto done;
 out:
 	unlink(tmp);
+	unlink(tmp_journal);
+done:
+	free(tmp_sqlite);
+	free(tmp_journal);
 	free(tmp);
+	sqlite3_close(db);
 	return rc;
 }

@@ -2,6 +2,14 @@
 #ifndef ZS_STORE_STATEMENTS_H
 #define ZS_STORE_STATEMENTS_H
 
+/* A backup (store/backup.c) runs on a connection of its own, read-only:
+ * the copy of one snapshot, then the check of the copy. */
+#define STORE_BACKUP_SQL "VACUUM INTO ?1"
+#define STORE_BACKUP_CHECK_SQL                                            \
+	"SELECT (SELECT quick_check FROM pragma_quick_check),"            \
+	" (SELECT count(*) FROM articles),"                               \
+	" (SELECT count(*) FROM enterprises WHERE status = 'approved')"
+
 /* X(name, sql). Each statement is prepared once per connection and only ever
  * run with bound parameters. */
 #define STORE_STATEMENTS(X)                                                              \
@@ -10,7 +18,6 @@
 	X(COMMIT, "COMMIT")                                                              \
 	X(ROLLBACK, "ROLLBACK")                                                          \
 	X(PING, "SELECT 1")                                                              \
-	X(BACKUP, "VACUUM INTO ?1")                                                      \
 	X(SITE_COUNTS,                                                                   \
 	  "SELECT (SELECT count(*) FROM articles),"                                      \
 	  " (SELECT count(*) FROM submissions WHERE status = 'pending'),"                \

@@ -3,6 +3,7 @@
 #ifndef ZS_STORE_STORE_H
 #define ZS_STORE_STORE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -94,16 +95,18 @@ enum store_rc store_meta_add(struct store *s, const char *key, const char *value
 enum store_rc store_content_version(struct store *s, int64_t *version, int64_t *changed_at)
 	__attribute__((warn_unused_result));
 
-/* A copy of the database at dest, consistent though others write meanwhile
- * (one snapshot), checked (quick_check) and flushed before it takes its
- * name: dest holds a whole copy or nothing. STORE_DUPLICATE when dest
- * exists (never overwritten); STORE_ERROR otherwise; err says why in
- * Chinese. On success r counts what the copy holds. */
+/* A copy of the database at db_path to dest, consistent though others
+ * write meanwhile (one snapshot), checked (quick_check) and flushed before
+ * it takes its name: dest holds a whole copy or nothing. The database is
+ * only read (never migrated); one of a newer schema is refused. Setting
+ * *stop (from a signal handler) ends the copy early, removing what it
+ * wrote. STORE_DUPLICATE when dest exists (never overwritten), else
+ * STORE_ERROR; err says why in Chinese. On success r counts the copy. */
 struct backup_result {
 	int64_t articles, enterprises; /* approved enterprises */
 };
-enum store_rc store_backup(struct store *s, const char *dest, struct backup_result *r, struct buf *err)
-	__attribute__((warn_unused_result));
+enum store_rc store_backup(const char *db_path, const char *dest, const volatile sig_atomic_t *stop,
+			   struct backup_result *r, struct buf *err) __attribute__((warn_unused_result));
 
 /* How much of each thing the site holds, for monitoring. */
 struct site_counts {

@@ -12,6 +12,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -414,19 +415,27 @@ Test(cli, retag_tags_every_article_again_and_keeps_given_districts)
 		     0);
 }
 
-/* The number of articles in the database at path (opened read-only). */
-static int64_t articles_in(const char *path)
+/* The number of rows of table in the database at path (opened read-only). */
+static int64_t rows_in(const char *path, const char *table)
 {
 	sqlite3 *copy;
 	sqlite3_stmt *st;
+	char *query;
+	if (asprintf(&query, "SELECT count(*) FROM %s", table) < 0)
+		abort();
 	cr_assert_eq(sqlite3_open_v2(path, &copy, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	cr_assert_eq(sqlite3_prepare_v2(copy, "SELECT count(*) FROM articles", -1, &st, NULL), SQLITE_OK, "%s",
-		     sqlite3_errmsg(copy));
+	cr_assert_eq(sqlite3_prepare_v2(copy, query, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(copy));
+	free(query);
 	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
 	int64_t n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	sqlite3_close(copy);
 	return n;
+}
+
+static int64_t articles_in(const char *path)
+{
+	return rows_in(path, "articles");
 }
 
 /* How many entries dir holds (besides . and ..). */
@@ -499,43 +508,199 @@ Test(cli, backup_copies_a_consistent_database_while_the_server_runs_and_an_impor
 	free(big);
 }
 
-Test(cli, backup_refuses_what_it_cannot_do_and_leaves_nothing_behind)
+/* Runs zhaoshang backup --db db dest; the result in r. */
+static void backup(const char *database, const char *dest, struct run_result *r)
+{
+	run_cmd((const char *[]){ zs_bin(), "backup", "--db", database, dest, NULL }, r);
+}
+
+/* Asserts a backup to dest fails with a message holding words, and leaves
+ * the directory as it found it. */
+static void expect_backup_refused(const char *dest, const char *words)
+{
+	int entries = entries_in(dir);
+	struct run_result r;
+	backup(db, dest, &r);
+	cr_assert_eq(r.status, 1, "%s: %d", dest, r.status);
+	cr_assert_not_null(strstr(r.err, words), "%s: %s", dest, r.err);
+	run_result_free(&r);
+	cr_assert_eq(entries_in(dir), entries, "%s: nothing created, no temporary file left", dest);
+}
+
+static void import_seed(void)
 {
 	struct run_result r;
 	import(seed_or_demo_path(), &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
 	run_result_free(&r);
-	char *dest = write_file(dir, "taken.db", "precious", 8);
-	int entries = entries_in(dir);
+}
 
-	run_cmd((const char *[]){ zs_bin(), "backup", "--db", db, dest, NULL }, &r);
-	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.err, "已存在，不会覆盖"), "%s", r.err);
-	run_result_free(&r);
+Test(cli, backup_never_overwrites_a_file)
+{
+	import_seed();
+	char *dest = write_file(dir, "taken.db", "precious", 8);
+	expect_backup_refused(dest, "已存在，不会覆盖");
 	FILE *f = fopen(dest, "r");
 	char content[16] = { 0 };
 	cr_assert(f && fread(content, 1, sizeof(content) - 1, f) == 8);
 	fclose(f);
-	cr_assert_str_eq(content, "precious", "an existing file is never overwritten");
+	cr_assert_str_eq(content, "precious");
+	free(dest);
+}
 
-	char *missing_db, *elsewhere, *no_dir;
-	if (asprintf(&missing_db, "%s/none.db", dir) < 0 || asprintf(&elsewhere, "%s/new.db", dir) < 0 ||
-	    asprintf(&no_dir, "%s/no/such/dir/x.db", dir) < 0)
+Test(cli, backup_refuses_directories_missing_directories_and_the_database_s_own_files)
+{
+	import_seed();
+	char *no_dir, *journal, *wal, *itself;
+	if (asprintf(&no_dir, "%s/no/such/dir/x.db", dir) < 0 || asprintf(&journal, "%s-journal", db) < 0 ||
+	    asprintf(&wal, "%s/./cli.db-wal", dir) < 0 || asprintf(&itself, "%s/../%s/cli.db", dir, strrchr(dir, '/') + 1) < 0)
 		abort();
-	run_cmd((const char *[]){ zs_bin(), "backup", "--db", missing_db, elsewhere, NULL }, &r);
+	expect_backup_refused(no_dir, "目录不存在");
+	expect_backup_refused(dir, "是目录");
+	expect_backup_refused(journal, "数据库自己的文件");
+	expect_backup_refused(itself, "已存在");
+	unlink(wal); /* the server is not running: no WAL file should be there */
+	expect_backup_refused(wal, "数据库自己的文件");
+	free(no_dir);
+	free(journal);
+	free(wal);
+	free(itself);
+}
+
+Test(cli, backup_of_a_missing_database_creates_nothing)
+{
+	char *missing, *dest;
+	if (asprintf(&missing, "%s/none.db", dir) < 0 || asprintf(&dest, "%s/copy.db", dir) < 0)
+		abort();
+	struct run_result r;
+	backup(missing, dest, &r);
 	cr_assert_eq(r.status, 1);
 	cr_assert_not_null(strstr(r.err, "不存在"), "%s", r.err);
 	run_result_free(&r);
-	run_cmd((const char *[]){ zs_bin(), "backup", "--db", db, no_dir, NULL }, &r);
-	cr_assert_eq(r.status, 1);
-	cr_assert_not_null(strstr(r.err, "无法在"), "%s", r.err);
-	run_result_free(&r);
+	cr_assert_eq(entries_in(dir), 0);
 	run_cmd((const char *[]){ zs_bin(), "backup", "--db", db, NULL }, &r);
 	cr_assert_eq(r.status, 2, "no destination is a usage error");
 	cr_assert_not_null(strstr(r.err, "用法：zhaoshang backup"));
 	run_result_free(&r);
-	cr_assert_eq(entries_in(dir), entries, "no database created, no temporary file left");
-	free(missing_db);
-	free(elsewhere);
-	free(no_dir);
+	free(missing);
+	free(dest);
+}
+
+/* Runs SQL on the test database (a writer of its own). */
+static void sql_exec(const char *statement)
+{
+	sqlite3 *conn;
+	cr_assert_eq(sqlite3_open(db, &conn), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(conn, statement, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(conn));
+	sqlite3_close(conn);
+}
+
+Test(cli, backup_copies_one_moment_past_a_writer_that_holds_its_transaction)
+{
+	import_seed();
+	int64_t before = rows_in(db, "article_districts");
+	cr_assert_gt(before, 0);
+	sqlite3 *writer;
+	cr_assert_eq(sqlite3_open(db, &writer), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(writer, "BEGIN IMMEDIATE; DELETE FROM article_districts;", NULL, NULL, NULL), SQLITE_OK,
+		     "%s", sqlite3_errmsg(writer));
+	char *dest;
+	if (asprintf(&dest, "%s/copy.db", dir) < 0)
+		abort();
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct run_result r;
+	backup(db, dest, &r);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_free(&r);
+	cr_assert_lt(t1.tv_sec - t0.tv_sec, 4, "the copy does not wait for the writer");
+	cr_assert_eq(rows_in(dest, "article_districts"), before, "the uncommitted deletion is not in the copy");
+	sqlite3_exec(writer, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(writer);
+	free(dest);
+}
+
+Test(cli, backup_reads_the_database_and_never_upgrades_it)
+{
+	import_seed();
+	/* As if this binary were newer than the database: 11 of its steps
+	 * applied. Opening it to write would run step 12. */
+	sql_exec("PRAGMA user_version = 11");
+	char *dest;
+	if (asprintf(&dest, "%s/copy.db", dir) < 0)
+		abort();
+	struct run_result r;
+	backup(db, dest, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_free(&r);
+	sqlite3 *conn;
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_open_v2(db, &conn, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(conn, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	cr_assert_eq(sqlite3_column_int(st, 0), 11, "the database is as the running server knows it");
+	sqlite3_finalize(st);
+	sqlite3_close(conn);
+
+	/* A database newer than this program is not copied blindly. */
+	sql_exec("PRAGMA user_version = 999");
+	char *newer;
+	if (asprintf(&newer, "%s/newer.db", dir) < 0)
+		abort();
+	expect_backup_refused(newer, "比本程序新");
+	free(newer);
+	free(dest);
+}
+
+Test(cli, a_destination_named_file_colon_is_a_file_not_a_uri)
+{
+	import_seed();
+	/* Relative to a working directory of the test's own. */
+	char *script;
+	if (asprintf(&script, "cd '%s' && exec '%s/%s' backup --db '%s' file:copy.db", dir, getenv("PWD"), zs_bin(), db) < 0)
+		abort();
+	const char *bin = zs_bin();
+	if (bin[0] == '/' && asprintf(&script, "cd '%s' && exec '%s' backup --db '%s' file:copy.db", dir, bin, db) < 0)
+		abort();
+	struct run_result r;
+	run_cmd((const char *[]){ "/bin/sh", "-c", script, NULL }, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_result_free(&r);
+	char *copy;
+	if (asprintf(&copy, "%s/file:copy.db", dir) < 0)
+		abort();
+	cr_assert_eq(articles_in(copy), article_count(), "the copy is under the name given, whole");
+	cr_assert_eq(entries_in(dir), 2, "the database and its copy, nothing else");
+	free(copy);
+	free(script);
+}
+
+Test(cli, an_interrupted_backup_leaves_nothing_behind)
+{
+	import_seed();
+	/* Enough bytes that the copy takes a while. */
+	sql_exec("CREATE TABLE ballast(b BLOB);"
+		 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120000)"
+		 " INSERT INTO ballast SELECT randomblob(1024) FROM n;");
+	int entries = entries_in(dir);
+	char *dest;
+	if (asprintf(&dest, "%s/copy.db", dir) < 0)
+		abort();
+	pid_t pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		dup2(null, 2);
+		execl(zs_bin(), zs_bin(), "backup", "--db", db, dest, (char *)NULL);
+		_exit(127);
+	}
+	usleep(150 * 1000);
+	kill(pid, SIGTERM);
+	int st = 0;
+	waitpid(pid, &st, 0);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 1, "stopped, and says so (status %d)", st);
+	cr_assert_eq(entries_in(dir), entries, "no copy, no temporary file");
 	free(dest);
 }

@@ -142,7 +142,33 @@ Test(metrics, only_this_machine_may_read_them)
 	cr_assert_not_null(strstr(r.body, "只对本机开放"));
 	cr_assert_null(strstr(r.body, "zhaoshang_"));
 	http_reply_free(&r);
-	char *text = metrics(proxied.port); /* the proxy's own address: this machine */
-	free(text);
+	/* A proxy that names no client, or names it oddly, is a visitor too. */
+	const char *const forwarded[] = { "", "X-Forwarded-For: \r\n", "X-Forwarded-For: garbage\r\n",
+					  "X-Forwarded-For: 127.0.0.1\r\n" };
+	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++) {
+		char request[256];
+		snprintf(request, sizeof(request), "GET /metrics HTTP/1.1\r\nHost: x\r\n%sConnection: close\r\n\r\n",
+			 forwarded[i]);
+		http_raw(proxied.port, request, strlen(request), &r);
+		cr_assert_eq(r.status, 403, "through the proxy with \"%s\"", forwarded[i]);
+		http_reply_free(&r);
+	}
 	cr_assert_eq(server_stop(&proxied), 0);
+}
+
+Test(metrics, a_forwarded_request_is_not_this_machine_even_without_a_trusted_proxy)
+{
+	/* A proxy on this machine that nobody declared: its requests say
+	 * whom they carry. */
+	const char *const headers[] = { "X-Forwarded-For: 203.0.113.7", "Forwarded: for=203.0.113.7", "X-Real-IP: 203.0.113.7" };
+	for (size_t i = 0; i < sizeof(headers) / sizeof(headers[0]); i++) {
+		char request[256];
+		snprintf(request, sizeof(request), "GET /metrics HTTP/1.1\r\nHost: x\r\n%s\r\nConnection: close\r\n\r\n",
+			 headers[i]);
+		struct http_reply r;
+		http_raw(server.port, request, strlen(request), &r);
+		cr_assert_eq(r.status, 403, "%s", headers[i]);
+		http_reply_free(&r);
+	}
+	free(metrics(server.port)); /* asked directly: allowed */
 }

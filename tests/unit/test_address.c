@@ -65,3 +65,21 @@ Test(address, rate_keys_take_ipv6_by_its_64_and_ipv4_whole)
 	cr_assert_str_eq(address_rate_key("::ffff:192.0.2.1", arena), "192.0.2.1", "IPv4 as IPv6 is IPv4");
 	cr_assert_str_eq(address_rate_key("-", arena), "-");
 }
+
+Test(address, a_dual_stack_socket_s_ipv4_peer_is_written_as_ipv4)
+{
+	struct arena *a = arena_new();
+	struct sockaddr_in6 mapped = { .sin6_family = AF_INET6 };
+	inet_pton(AF_INET6, "::ffff:127.0.0.1", &mapped.sin6_addr);
+	const char *peer = address_peer((const struct sockaddr *)&mapped, a);
+	cr_assert_str_eq(peer, "127.0.0.1");
+	cr_assert(address_is_loopback(peer), "a local scrape on [::] is this machine");
+	struct sockaddr_in6 six = { .sin6_family = AF_INET6 };
+	inet_pton(AF_INET6, "::1", &six.sin6_addr);
+	cr_assert(address_is_loopback(address_peer((const struct sockaddr *)&six, a)));
+	struct sockaddr_in outside = { .sin_family = AF_INET };
+	inet_pton(AF_INET, "203.0.113.7", &outside.sin_addr);
+	cr_assert_not(address_is_loopback(address_peer((const struct sockaddr *)&outside, a)));
+	cr_assert_not(address_is_loopback("::ffff:127.0.0.1"), "only as address_peer writes it");
+	arena_free(a);
+}
