@@ -81,6 +81,7 @@ HANDLER(handle_enterprise_join_form);
 HANDLER(handle_enterprise_join);
 HANDLER(handle_enterprise_edit_form);
 HANDLER(handle_enterprise_edit);
+HANDLER(handle_enterprise_edit_rotate);
 HANDLER(handle_enterprises);
 HANDLER(handle_api_enterprises);
 HANDLER(handle_enterprise);

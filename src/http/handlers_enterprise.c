@@ -122,12 +122,48 @@ void handle_enterprise_edit_form(struct request *req, struct response *res)
 	const struct enterprise *e = by_token(req, res);
 	if (!e)
 		return;
+	/* What was just done, said once; a new link is shown with it. */
 	const char *fresh = request_query(req, "new"), *done = request_query(req, "done");
+	bool registered = fresh && !strcmp(fresh, "1"), rotated = fresh && !strcmp(fresh, "rotated");
+	const char *notice = registered ? "登记已提交，等待工作人员审核。"
+			     : rotated	 ? "已更换修改链接，原来的链接已失效。"
+			     : done && !strcmp(done, "saved") ? "修改已保存，等待工作人员重新审核。"
+							     : NULL;
 	struct view v = handler_view(req, res);
 	v.csrf_token = handler_form_token(req, res);
-	res->status = view_enterprise_edit(&v, req->params[0], e, NULL,
-					   done && !strcmp(done, "saved") ? "修改已保存，等待工作人员重新审核。" : NULL,
-					   fresh && !strcmp(fresh, "1"));
+	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, notice, registered || rotated);
+}
+
+/* A new edit link for one that may have leaked: the old one stops working
+ * at once. Shown once, on the page it redirects to. */
+void handle_enterprise_edit_rotate(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res) || !handler_rate_limit(req, res, "join"))
+		return;
+	const struct enterprise *e = by_token(req, res);
+	if (!e)
+		return;
+	char token[RANDOM_TOKEN_CHARS + 1];
+	unsigned char old_hash[32], new_hash[32];
+	auth_token_hash(req->params[0], old_hash);
+	auth_random_token(token);
+	auth_token_hash(token, new_hash);
+	if (store_begin(req->store) != STORE_OK) {
+		res->status = 503;
+		return;
+	}
+	enum store_rc rc = store_enterprise_token_replace(req->store, old_hash, new_hash);
+	if (rc == STORE_OK)
+		rc = store_audit_add(req->store, req->now, 0, "（企业，经修改链接）", "enterprise.link",
+				     arena_printf(req->arena, "enterprise:%" PRId64, e->id), req->client_ip);
+	if (rc == STORE_OK && store_commit(req->store) != STORE_OK)
+		rc = STORE_ERROR;
+	if (rc != STORE_OK) {
+		store_rollback(req->store);
+		res->status = rc == STORE_NOT_FOUND ? 404 : 503; /* replaced meanwhile */
+		return;
+	}
+	response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?new=rotated", token));
 }
 
 void handle_enterprise_edit(struct request *req, struct response *res)

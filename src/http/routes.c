@@ -568,6 +568,7 @@ static const struct route routes[] = {
 	{ "/enterprises/join", ALLOW_POST, "GET, HEAD, POST", PUBLIC, handle_enterprise_join },
 	{ "/enterprises/edit/{}", ALLOW_GET, "GET, HEAD, POST", PUBLIC, handle_enterprise_edit_form },
 	{ "/enterprises/edit/{}", ALLOW_POST, "GET, HEAD, POST", PUBLIC, handle_enterprise_edit },
+	{ "/enterprises/edit/{}/rotate", ALLOW_POST, "POST", PUBLIC, handle_enterprise_edit_rotate },
 	{ "/enterprises/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_enterprise },
 	{ "/api/v1/enterprises", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_enterprises },
 	{ "/contact", ALLOW_GET, "GET, HEAD, POST", PUBLIC, handle_contact_form },

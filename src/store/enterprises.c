@@ -90,6 +90,17 @@ enum store_rc store_enterprise_by_token(struct store *s, const unsigned char tok
 	return enterprise_one(s, st, arena, out);
 }
 
+enum store_rc store_enterprise_token_replace(struct store *s, const unsigned char old_hash[32],
+					     const unsigned char new_hash[32])
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISE_TOKEN_SET);
+	sqlite3_bind_blob(st, 1, old_hash, 32, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, new_hash, 32, SQLITE_STATIC);
+	if (step_write(s, st, "replace an edit link") != STORE_OK)
+		return STORE_ERROR;
+	return sqlite3_changes(s->db) == 1 ? STORE_OK : STORE_NOT_FOUND;
+}
+
 enum store_rc store_enterprise_update(struct store *s, const struct enterprise *e, int64_t now)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISE_CODE_TAKEN);

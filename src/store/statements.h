@@ -238,6 +238,7 @@
 	  " WHERE enterprises.status = 'rejected' RETURNING id")                              \
 	X(ENTERPRISE_GET, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e WHERE e.id = ?1")  \
 	X(ENTERPRISE_BY_TOKEN, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e WHERE e.edit_token_hash = ?1") \
+	X(ENTERPRISE_TOKEN_SET, "UPDATE enterprises SET edit_token_hash = ?2 WHERE edit_token_hash = ?1") \
 	X(ENTERPRISE_CODE_TAKEN, "SELECT 1 FROM enterprises WHERE credit_code = ?1 AND id <> ?2") \
 	X(ENTERPRISE_UPDATE,                                                                \
 	  "UPDATE enterprises SET name = ?2, credit_code = ?3, industry = ?4, district = ?5, seeking = ?6," \

@@ -368,6 +368,10 @@ enum store_rc store_enterprise_get(struct store *s, int64_t id, struct arena *ar
 	__attribute__((warn_unused_result));
 enum store_rc store_enterprise_by_token(struct store *s, const unsigned char token_hash[32], struct arena *arena,
 					struct enterprise *out) __attribute__((warn_unused_result));
+/* Replaces an enterprise's edit link: the one hashed old_hash stops
+ * working. STORE_NOT_FOUND when no enterprise has it (any more). */
+enum store_rc store_enterprise_token_replace(struct store *s, const unsigned char old_hash[32],
+					     const unsigned char new_hash[32]) __attribute__((warn_unused_result));
 /* Saves the enterprise's own changes (by id); it goes back to pending.
  * STORE_DUPLICATE when the new credit code belongs to another. */
 enum store_rc store_enterprise_update(struct store *s, const struct enterprise *e, int64_t now)

@@ -2190,3 +2190,62 @@ Test(enterprise, registrations_waiting_for_review_leave_public_pages_as_they_wer
 	http_reply_free(&after);
 	client_free(&visitor);
 }
+
+Test(enterprise, a_leaked_edit_link_can_be_replaced_and_the_old_one_stops_working)
+{
+	struct client owner, other;
+	client_init(&owner, site.server.port);
+	client_init(&other, site.server.port);
+	char code[19];
+	valid_code(9, code);
+	struct reg r = reg_of(chip_name, code);
+	char *token = register_ok(&owner, &r);
+	char *edit = fmt("/enterprises/edit/%s", token), *rotate = fmt("/enterprises/edit/%s/rotate", token);
+	char *page = site_page(&owner, edit, 200);
+	char *action = fmt("action=\"%s\"", rotate);
+	cr_assert_not_null(strstr(page, action), "the page offers a new link");
+	free(action);
+	free(page);
+
+	/* A form posted from another site carries no valid token: nothing
+	 * changes, the old link still works. */
+	struct http_reply reply;
+	free(site_page(&other, "/contact", 200)); /* a visitor cookie of its own */
+	client_post(&other, rotate, (const char *[]){ "csrf_token", "forged", NULL }, &reply);
+	cr_assert_eq(reply.status, 403);
+	http_reply_free(&reply);
+	free(site_page(&owner, edit, 200));
+
+	char *csrf = client_form_token(&owner, edit);
+	client_post(&owner, rotate, (const char *[]){ "csrf_token", csrf, NULL }, &reply);
+	cr_assert_eq(reply.status, 303, "%s", reply.body);
+	char *location = http_header(&reply, "Location");
+	http_reply_free(&reply);
+	static const char prefix[] = "/enterprises/edit/";
+	cr_assert(location && !strncmp(location, prefix, sizeof(prefix) - 1), "%s", location);
+	char *fresh = strndup(location + sizeof(prefix) - 1, strcspn(location + sizeof(prefix) - 1, "?"));
+	cr_assert_str_neq(fresh, token, "a new link");
+	cr_assert_str_eq(location + sizeof(prefix) - 1 + strlen(fresh), "?new=rotated");
+
+	page = site_page(&owner, location, 200);
+	char *shown = fmt("href=\"/enterprises/edit/%s\"", fresh);
+	cr_assert_not_null(strstr(page, shown), "the new link is shown once, to keep");
+	cr_assert_not_null(strstr(page, "原来的链接已失效"));
+	free(shown);
+	free(page);
+	free(site_page(&owner, edit, 404)); /* the old one, at once */
+	free(site_page(&owner, rotate, 405));
+
+	struct client staff;
+	staff_login(&staff);
+	cr_assert(site_page_has(&staff, "/admin/audit", "企业更换修改链接"), "the change is audited");
+	client_free(&staff);
+	free(fresh);
+	free(location);
+	free(csrf);
+	free(edit);
+	free(rotate);
+	free(token);
+	client_free(&owner);
+	client_free(&other);
+}
