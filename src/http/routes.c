@@ -797,7 +797,7 @@ void router_error(struct request *req, struct response *res, int status, const c
 		res->cache_control = "no-cache";
 	if (is_api(req)) {
 		res->content_type = json_type;
-		view_error_json(&v, status, code ? code : default_code(status), message ? message : "请求无法完成。");
+		view_error_json(&v, status, code ? code : default_code(status), message);
 	} else {
 		res->content_type = html_type;
 		view_error(&v, status, message);

@@ -18,23 +18,33 @@ static const struct {
 	{ 503, "服务暂不可用", "服务暂时无法处理请求，请稍后再试。" },
 };
 
+/* The entry for status, or NULL. */
+static int error_index(int status)
+{
+	for (size_t i = 0; i < sizeof(errors) / sizeof(errors[0]); i++)
+		if (errors[i].status == status)
+			return (int)i;
+	return -1;
+}
+
 void view_error(struct view *v, int status, const char *message)
 {
-	size_t i = 0;
-	while (i < sizeof(errors) / sizeof(errors[0]) - 1 && errors[i].status != status)
-		i++;
-	const char *heading = errors[i].status == status ? errors[i].heading : "出错了";
+	int i = error_index(status);
+	const char *heading = i >= 0 ? errors[i].heading : "出错了";
 	struct tv *data = page_data(v, heading, NULL, NULL);
 	tv_put_int(data, "status", status);
 	tv_put_str(data, "heading", heading);
-	tv_put_str(data, "message", message ? message : errors[i].status == status ? errors[i].message : "请求无法完成。");
+	tv_put_str(data, "message", message ? message : i >= 0 ? errors[i].message : "请求无法完成。");
 	buf_reset(v->out);
 	(void)page_render(v, "error", data);
 }
 
 void view_error_json(struct view *v, int status, const char *code, const char *message)
 {
-	(void)status; /* the status travels in the HTTP response line */
+	/* The status itself travels in the HTTP response line. */
+	int i = error_index(status);
+	if (!message)
+		message = i >= 0 ? errors[i].message : "请求无法完成。";
 	buf_reset(v->out);
 	page_emit_json(v, json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message));
 }

@@ -129,7 +129,8 @@ void view_robots(struct view *v);
 
 /* A complete error page; message (Chinese) may be NULL for the default. */
 void view_error(struct view *v, int status, const char *message);
-/* The JSON error object for the API: code is a stable English word. */
+/* The JSON error object for the API: code is a stable English word;
+ * message (Chinese) NULL for the status's own. */
 void view_error_json(struct view *v, int status, const char *code, const char *message);
 
 #endif

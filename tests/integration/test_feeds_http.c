@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "site.h"
 
 static char *dir, *db, *base;
 static struct test_server server;
@@ -23,10 +24,7 @@ static const char hostile_jsonl[] =
 
 static void import(const char *file)
 {
-	struct run_result r;
-	run_cmd((const char *[]){ zs_bin(), "import", "--db", db, file, NULL }, &r);
-	cr_assert_eq(r.status, 0, "import %s failed: %s", file, r.err);
-	run_result_free(&r);
+	import_into(db, (const char *[]){ file, NULL });
 }
 
 static void start(void)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "site.h"
 #include "util/buf.h"
 
 static char *dir, *db;
@@ -19,19 +20,6 @@ static const char extra_jsonl[] =
 	"{\"title\":\"<script>alert('标题')</script>\",\"body\":\"<img src=x onerror=alert(1)> 正文\","
 	"\"date\":\"2019-01-01\",\"district\":\"putuo\",\"source\":\"\\\"><b>来源</b>\"}\n";
 
-static void import_files(const char *const *files)
-{
-	const char *argv[16] = { zs_bin(), "import", "--db", db };
-	size_t n = 4;
-	for (; *files; files++)
-		argv[n++] = *files;
-	argv[n] = NULL;
-	struct run_result r;
-	run_cmd(argv, &r);
-	cr_assert_eq(r.status, 0, "import failed: %s", r.err);
-	run_result_free(&r);
-}
-
 static void setup(void)
 {
 	dir = tmp_dir_new();
@@ -39,7 +27,7 @@ static void setup(void)
 		abort();
 	char *extra = write_file(dir, "extra.jsonl", extra_jsonl, sizeof(extra_jsonl) - 1);
 	/* The seed (when present) and the demo corpus: more than one page. */
-	import_files((const char *[]){ seed_or_demo_path(), "data/demo/articles.txt", "data/demo/articles.jsonl", extra, NULL });
+	import_into(db, (const char *[]){ seed_or_demo_path(), "data/demo/articles.txt", "data/demo/articles.jsonl", extra, NULL });
 	free(extra);
 	cr_assert(server_start(&server, db), "server did not start");
 }

@@ -20,30 +20,18 @@
 #include <zlib.h>
 
 #include "harness.h"
+#include "site.h"
 #include "util/buf.h"
 
 static char *dir, *db;
 static struct test_server server;
-
-static void import_files(const char *const *files)
-{
-	const char *argv[16] = { zs_bin(), "import", "--db", db };
-	size_t n = 4;
-	for (; *files; files++)
-		argv[n++] = *files;
-	argv[n] = NULL;
-	struct run_result r;
-	run_cmd(argv, &r);
-	cr_assert_eq(r.status, 0, "import failed: %s", r.err);
-	run_result_free(&r);
-}
 
 static void setup(void)
 {
 	dir = tmp_dir_new();
 	if (asprintf(&db, "%s/protocol.db", dir) < 0)
 		abort();
-	import_files((const char *[]){ seed_or_demo_path(), "data/demo/articles.txt", "data/demo/articles.jsonl", NULL });
+	import_into(db, (const char *[]){ seed_or_demo_path(), "data/demo/articles.txt", "data/demo/articles.jsonl", NULL });
 	cr_assert(server_start(&server, db), "server did not start");
 }
 
@@ -326,7 +314,7 @@ static void import_new_article(void)
 		   "\"date\":\"2099-01-01\",\"district\":\"baoshan\"}\n",
 		   new_title);
 	char *file = write_file(dir, "new.jsonl", line.data, line.len);
-	import_files((const char *[]){ file, NULL });
+	import_into(db, (const char *[]){ file, NULL });
 	free(file);
 	buf_free(&line);
 }
@@ -543,7 +531,8 @@ static void expect_identity(const char *path, const char *header, const struct h
 	http_reply_free(&r);
 }
 
-Test(protocol, refused_codings_get_the_identity_body)
+/* expect_identity for every coded path with the header line given. */
+static void expect_identity_everywhere(const char *header)
 {
 	const char *paths[CODED_PATHS];
 	char *css;
@@ -551,24 +540,20 @@ Test(protocol, refused_codings_get_the_identity_body)
 	for (size_t i = 0; i < CODED_PATHS; i++) {
 		struct http_reply plain;
 		identity_of(paths[i], &plain);
-		expect_identity(paths[i], "Accept-Encoding: gzip;q=0, br;q=0\r\n", &plain);
+		expect_identity(paths[i], header, &plain);
 		http_reply_free(&plain);
 	}
 	free(css);
 }
 
+Test(protocol, refused_codings_get_the_identity_body)
+{
+	expect_identity_everywhere("Accept-Encoding: gzip;q=0, br;q=0\r\n");
+}
+
 Test(protocol, no_accept_encoding_gets_the_identity_body)
 {
-	const char *paths[CODED_PATHS];
-	char *css;
-	coded_paths(paths, &css);
-	for (size_t i = 0; i < CODED_PATHS; i++) {
-		struct http_reply plain;
-		identity_of(paths[i], &plain);
-		expect_identity(paths[i], "", &plain);
-		http_reply_free(&plain);
-	}
-	free(css);
+	expect_identity_everywhere("");
 }
 
 Test(protocol, higher_weight_wins_the_coding)
@@ -1265,7 +1250,7 @@ Test(protocol, during_the_second_of_a_change_no_last_modified_is_given_after_it_
 		char *file = write_file(dir, "second.jsonl", line.data, line.len);
 		buf_free(&line);
 		time_t before = time(NULL);
-		import_files((const char *[]){ file, NULL });
+		import_into(db, (const char *[]){ file, NULL });
 		free(file);
 		struct http_reply r;
 		get_with("/", "", &r);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "site.h"
 #include "util/buf.h"
 
 static char *dir, *db;
@@ -13,11 +14,7 @@ static struct test_server server;
 
 static void import(const char *file)
 {
-	const char *argv[] = { zs_bin(), "import", "--db", db, file, NULL };
-	struct run_result r;
-	run_cmd(argv, &r);
-	cr_assert_eq(r.status, 0, "import %s: %s", file, r.err);
-	run_result_free(&r);
+	import_into(db, (const char *[]){ file, NULL });
 }
 
 static void setup(void)

@@ -20,6 +20,19 @@ static void run_ok(const char *const argv[])
 	run_result_free(&r);
 }
 
+void import_into(const char *db, const char *const *files)
+{
+	const char *argv[16] = { zs_bin(), "import", "--db", db };
+	size_t n = 4;
+	for (; *files && n < 15; files++)
+		argv[n++] = *files;
+	argv[n] = NULL;
+	struct run_result r;
+	run_cmd(argv, &r);
+	cr_assert_eq(r.status, 0, "import failed: %s", r.err);
+	run_result_free(&r);
+}
+
 void site_add_user(const char *name, const char *role)
 {
 	setenv("ZHAOSHANG_PASSWORD", site_password, 1);

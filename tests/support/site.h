@@ -24,6 +24,10 @@ void site_start(const char *form_rate);
 void site_stop(void);
 /* Starts the server again on the same database (after it was stopped). */
 void site_restart(void);
+/* Imports files (NULL-terminated) into the database at db with the CLI,
+ * asserting it succeeds. */
+void import_into(const char *db, const char *const *files);
+
 /* Creates an account with site_password. */
 void site_add_user(const char *name, const char *role);
 
