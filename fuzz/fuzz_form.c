@@ -8,10 +8,11 @@
 #include <string.h>
 
 #include "content/article.h"
+#include "text/simhash.h"
 #include "content/credit_code.h"
 #include "content/enterprise.h"
 #include "content/submission.h"
-#include "moderation/checks.h"
+#include "content/checks.h"
 #include "util/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -64,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct word_list *list = word_list_new(words, 4);
 		(void)check_banned_words(text, list, hit, 4);
 		word_list_free(list);
-		(void)article_simhash(text, text);
+		(void)simhash_article(text, text);
 	}
 	if (errors == 0) {
 		/* What passed the form must make an article, or approval fails. */

@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "search/tokenizer.h"
+#include "text/tokenizer.h"
 #include "util/utf8.h"
 
 struct check {

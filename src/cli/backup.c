@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
-#include "config.h"
+#include "cli/config.h"
 #include "store/store.h"
 #include "util/mem.h"
 

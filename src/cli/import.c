@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
-#include "config.h"
+#include "cli/config.h"
 #include "content/import.h"
 #include "store/store.h"
 

@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
-#include "config.h"
+#include "cli/config.h"
 #include "content/retag.h"
 
 int cmd_retag(int argc, char **argv)

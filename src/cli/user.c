@@ -9,7 +9,7 @@
 
 #include "auth/auth.h"
 #include "cli/commands.h"
-#include "config.h"
+#include "cli/config.h"
 
 static const unsigned user_settings = CFG_BIT(CFG_DB) | CFG_BIT(CFG_ROLE);
 

@@ -9,7 +9,7 @@
 #include "content/industry.h"
 #include "content/paragraph.h"
 #include "content/places.h"
-#include "content/simhash.h"
+#include "text/simhash.h"
 #include "util/date.h"
 #include "util/utf8.h"
 
@@ -197,17 +197,7 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 	}
 	article_tag(out, arena);
 	content_hash(out, out->content_hash);
-	out->simhash = article_simhash(str_from(out->title), str_from(out->body));
+	out->simhash = simhash_article(str_from(out->title), str_from(out->body));
 	return 0;
 }
 
-uint64_t article_simhash(struct str title, struct str body)
-{
-	struct buf text = { 0 };
-	buf_put_str(&text, title);
-	buf_putc(&text, '\n');
-	buf_put_str(&text, body);
-	uint64_t h = simhash_text(buf_str(&text));
-	buf_free(&text);
-	return h;
-}

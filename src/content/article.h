@@ -26,20 +26,17 @@ struct article_input {
 	struct str district; /* a slug or a district name */
 };
 
-/* Validates in and fills out: trims, splits the body into paragraphs, resolves
- * districts (the given one, else those named in the title), tags industries
- * (content/industry.h), and computes the content hash. Strings are allocated in arena. On invalid input returns -1
- * and appends one Chinese sentence saying what is wrong to err. */
-/* The near-duplicate fingerprint of an article or submission: SimHash
- * (content/simhash.h) over its title and body together. */
-uint64_t article_simhash(struct str title, struct str body);
-
 /* Tags a's text: its districts (unless given: districts_given), or that
  * it is city-wide; its industries, strongest first (unless given:
  * industries_given); its facts.
  * The same rules at import and at retag. Strings in arena. */
 void article_tag(struct article *a, struct arena *arena);
 
+/* Validates in and fills out: trims, splits the body into paragraphs, resolves
+ * districts (the given one, else those named in the title), tags industries
+ * (content/industry.h), and computes the content hash. Strings are allocated
+ * in arena. On invalid input returns -1 and appends one Chinese sentence
+ * saying what is wrong to err. */
 int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
 		    struct buf *err) __attribute__((warn_unused_result));
 

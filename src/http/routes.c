@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "assets.h"
+#include "util/assets.h"
 #include "content/district.h"
 #include "content/industry.h"
 #include "http/address.h"

@@ -7,22 +7,15 @@
 #include <time.h>
 
 #include "content/article.h"
-#include "content/simhash.h"
+#include "text/simhash.h"
+#include "util/date.h"
 
 enum { SUBMIT_CODE_ATTEMPTS = 4 }; /* a clash in 2^50 codes is rare; four in a row is a broken RNG */
-
-void review_date(int64_t now, char out[11])
-{
-	time_t t = (time_t)(now + 8 * 3600);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
 
 /* Fills the fingerprint and nearest duplicate of sub's text. */
 static enum store_rc find_near(struct store *s, struct submission *sub)
 {
-	sub->simhash = article_simhash(str_from(sub->title), str_from(sub->body));
+	sub->simhash = simhash_article(str_from(sub->title), str_from(sub->body));
 	return store_near_duplicates(s, sub->simhash, SIMHASH_NEAR_DISTANCE, sub->id, &sub->near_article_id,
 				     &sub->near_submission_id, &sub->near_distance);
 }
@@ -106,8 +99,8 @@ enum store_rc review_approve(struct store *s, int64_t id, const struct session *
 	struct arena *arena = arena_new();
 	struct submission sub;
 	struct article a;
-	char date[11];
-	review_date(now, date);
+	char date[DATE_DAY_SIZE];
+	date_shanghai_day(now, date);
 	if (store_begin(s) != STORE_OK) {
 		arena_free(arena);
 		buf_puts(err, "数据库暂时不可用。");

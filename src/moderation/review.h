@@ -32,7 +32,4 @@ enum store_rc review_approve(struct store *s, int64_t id, const struct session *
 enum store_rc review_reject(struct store *s, int64_t id, const char *reason, const struct session *who,
 			    int64_t now) __attribute__((warn_unused_result));
 
-/* YYYY-MM-DD in Shanghai (UTC+8, no daylight saving) at unix time now. */
-void review_date(int64_t now, char out[11]);
-
 #endif

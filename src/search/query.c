@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "search/tokenizer.h"
+#include "text/tokenizer.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 

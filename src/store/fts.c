@@ -1,7 +1,7 @@
 /* fts: the FTS5 tokenizer interface over search/tokenizer. */
 #include "store/fts.h"
 
-#include "search/tokenizer.h"
+#include "text/tokenizer.h"
 
 struct fts_emit {
 	void *ctx;

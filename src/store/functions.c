@@ -1,8 +1,7 @@
 /* functions: SQL functions over content/ code, for migrations and queries. */
 #include "store/functions.h"
 
-#include "content/article.h"
-#include "content/simhash.h"
+#include "text/simhash.h"
 
 static struct str text_arg(sqlite3_value *v)
 {
@@ -13,7 +12,7 @@ static struct str text_arg(sqlite3_value *v)
 static void zs_simhash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	sqlite3_result_int64(ctx, (sqlite3_int64)article_simhash(text_arg(argv[0]), text_arg(argv[1])));
+	sqlite3_result_int64(ctx, (sqlite3_int64)simhash_article(text_arg(argv[0]), text_arg(argv[1])));
 }
 
 static void zs_hamming(sqlite3_context *ctx, int argc, sqlite3_value **argv)

@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 
 /* Adds zs_simhash(title, body), an article's near-duplicate fingerprint
- * (content/article.h), and zs_hamming(a, b), the number of bits in which
+ * (text/simhash.h), and zs_hamming(a, b), the number of bits in which
  * two fingerprints differ. Returns SQLITE_OK or an error code. */
 int sql_functions_register(sqlite3 *db);
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "search/tokenizer.h"
+#include "text/tokenizer.h"
 #include "store/fts.h"
 #include "store/functions.h"
 #include "store/migrations.h"

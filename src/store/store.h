@@ -40,7 +40,7 @@ struct article {
 	const char *industries[ARTICLE_MAX_INDUSTRIES]; /* industry slugs, strongest first */
 	size_t nindustries;
 	unsigned char content_hash[16]; /* identity for de-duplication */
-	uint64_t simhash;               /* finds near duplicates (content/simhash.h) */
+	uint64_t simhash;               /* finds near duplicates (text/simhash.h) */
 	bool citywide;                  /* about Shanghai as a whole (全市), no district */
 	bool districts_given;           /* set by the source or an editor, not by tagging */
 	bool industries_given;          /* set by an editor, not by tagging */

@@ -108,3 +108,26 @@ bool date_http_parse(const char *s, int64_t *t)
 	*t = (int64_t)timegm(&tm);
 	return true;
 }
+
+enum { SHANGHAI_UTC_OFFSET = 8 * 3600 };
+
+/* The broken-down time of t on Shanghai's clock. */
+static bool shanghai_tm(int64_t t, struct tm *tm)
+{
+	time_t local = (time_t)(t + SHANGHAI_UTC_OFFSET);
+	return gmtime_r(&local, tm) != NULL;
+}
+
+void date_shanghai_day(int64_t t, char out[DATE_DAY_SIZE])
+{
+	struct tm tm;
+	if (!shanghai_tm(t, &tm) || strftime(out, DATE_DAY_SIZE, "%Y-%m-%d", &tm) == 0)
+		out[0] = '\0';
+}
+
+void date_shanghai_minute(int64_t t, char out[DATE_MINUTE_SIZE])
+{
+	struct tm tm;
+	if (!shanghai_tm(t, &tm) || strftime(out, DATE_MINUTE_SIZE, "%Y-%m-%d %H:%M", &tm) == 0)
+		out[0] = '\0';
+}

@@ -34,4 +34,10 @@ void date_http_format(int64_t t, char out[HTTP_DATE_SIZE]);
  * asctime) into unix time; false when s is none of them. */
 bool date_http_parse(const char *s, int64_t *t);
 
+/* Shanghai's wall clock, UTC+8 all year (no daylight saving): unix time t
+ * as the day there, "YYYY-MM-DD", and as the minute, "YYYY-MM-DD HH:MM". */
+enum { DATE_DAY_SIZE = 11, DATE_MINUTE_SIZE = 17 };
+void date_shanghai_day(int64_t t, char out[DATE_DAY_SIZE]);
+void date_shanghai_minute(int64_t t, char out[DATE_MINUTE_SIZE]);
+
 #endif

@@ -2,9 +2,9 @@
  * automatic checks, the audit log, accounts and the banned-word list. */
 #include "content/district.h"
 #include "content/industry.h"
-#include "content/simhash.h"
+#include "text/simhash.h"
 #include "content/submission.h"
-#include "moderation/checks.h"
+#include "content/checks.h"
 #include "util/utf8.h"
 #include "views/views_internal.h"
 

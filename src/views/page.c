@@ -3,9 +3,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "assets.h"
+#include "util/assets.h"
 #include "content/district.h"
 #include "content/industry.h"
+#include "util/date.h"
 #include "util/log.h"
 #include "util/mem.h"
 #include "util/utf8.h"
@@ -293,11 +294,8 @@ void page_add_tag_options(struct tv *data, const char *district, const char *ind
 
 const char *page_time_text(struct arena *arena, int64_t t)
 {
-	time_t local = (time_t)(t + 8 * 3600); /* Shanghai: UTC+8 all year */
-	struct tm tm;
-	gmtime_r(&local, &tm);
-	char text[32];
-	strftime(text, sizeof(text), "%Y-%m-%d %H:%M", &tm);
+	char text[DATE_MINUTE_SIZE];
+	date_shanghai_minute(t, text);
 	return arena_strdup(arena, text);
 }
 

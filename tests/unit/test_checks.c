@@ -1,14 +1,14 @@
 /* Unit tests for the moderation flags: content/simhash (near duplicates, on
- * real articles) and moderation/checks. */
+ * real articles) and content/checks. */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "content/simhash.h"
+#include "text/simhash.h"
 #include "harness.h"
-#include "moderation/checks.h"
+#include "content/checks.h"
 #include "sink.h"
 #include "util/buf.h"
 #include "util/utf8.h"

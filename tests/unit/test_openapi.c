@@ -4,7 +4,7 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "assets.h"
+#include "util/assets.h"
 #include "http/router.h"
 
 static json_t *paths(void)

@@ -10,6 +10,7 @@
 #include "auth/auth.h"
 #include "content/article.h"
 #include "harness.h"
+#include "util/date.h"
 #include "moderation/review.h"
 
 static char *dir;
@@ -289,7 +290,7 @@ Test(review, approving_an_unknown_submission_finds_nothing)
 Test(review, approving_what_is_already_an_article_changes_nothing)
 {
 	char today[11];
-	review_date(T0, today);
+	date_shanghai_day(T0, today);
 	int64_t existing = insert_article(TITLE, BODY, today);
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
@@ -480,13 +481,13 @@ Test(review, an_approved_submission_counts_as_its_article)
 Test(review, the_date_is_shanghais)
 {
 	char d[11];
-	review_date(1795795199, d); /* 2026-11-27T15:59:59Z */
+	date_shanghai_day(1795795199, d); /* 2026-11-27T15:59:59Z */
 	cr_assert_str_eq(d, "2026-11-27");
-	review_date(1795795200, d); /* 2026-11-27T16:00:00Z */
+	date_shanghai_day(1795795200, d); /* 2026-11-27T16:00:00Z */
 	cr_assert_str_eq(d, "2026-11-28");
-	review_date(1798732800, d); /* 2026-12-31T16:00:00Z */
+	date_shanghai_day(1798732800, d); /* 2026-12-31T16:00:00Z */
 	cr_assert_str_eq(d, "2027-01-01");
-	review_date(0, d);
+	date_shanghai_day(0, d);
 	cr_assert_str_eq(d, "1970-01-01");
 }
 

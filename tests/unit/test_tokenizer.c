@@ -1,9 +1,9 @@
-/* Unit tests for search/tokenizer: what gets indexed and queried, and where. */
+/* Unit tests for text/tokenizer: what gets indexed and queried, and where. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "search/tokenizer.h"
+#include "text/tokenizer.h"
 #include "util/buf.h"
 
 static void init(void)

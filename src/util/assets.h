@@ -1,7 +1,7 @@
 /* assets: templates/ and static/ files compiled into the binary, so it runs
  * from any directory with nothing beside it but its database. */
-#ifndef ZS_ASSETS_H
-#define ZS_ASSETS_H
+#ifndef ZS_UTIL_ASSETS_H
+#define ZS_UTIL_ASSETS_H
 
 #include <stddef.h>
 

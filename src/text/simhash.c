@@ -1,10 +1,11 @@
 /* simhash: one pass over the text, a code point at a time, with fast paths
  * for ASCII and CJK ideographs so ICU classifies only the rare rest. */
-#include "content/simhash.h"
+#include "text/simhash.h"
 
 #include <sodium.h>
 #include <unicode/uchar.h>
 
+#include "util/buf.h"
 #include "util/utf8.h"
 
 /* SipHash needs a key; this one is fixed and public because the hashes are
@@ -135,4 +136,15 @@ uint64_t simhash_text(struct str text)
 int simhash_distance(uint64_t a, uint64_t b)
 {
 	return __builtin_popcountll(a ^ b);
+}
+
+uint64_t simhash_article(struct str title, struct str body)
+{
+	struct buf text = { 0 };
+	buf_put_str(&text, title);
+	buf_putc(&text, '\n');
+	buf_put_str(&text, body);
+	uint64_t h = simhash_text(buf_str(&text));
+	buf_free(&text);
+	return h;
 }

@@ -1,7 +1,7 @@
 /* tokenizer: one pass over the text, a code point at a time, with fast paths
  * for ASCII, full-width forms and CJK ideographs so ICU is called only for
  * the rare rest. */
-#include "search/tokenizer.h"
+#include "text/tokenizer.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* simhash: 64-bit SimHash fingerprints for finding near-duplicate news text. */
-#ifndef ZS_CONTENT_SIMHASH_H
-#define ZS_CONTENT_SIMHASH_H
+#ifndef ZS_TEXT_SIMHASH_H
+#define ZS_TEXT_SIMHASH_H
 
 #include <stdint.h>
 
@@ -41,6 +41,10 @@ enum { SIMHASH_NEAR_DISTANCE = 12 };
  * Returns 0 for text with nothing left after normalisation. Bytes that are
  * not UTF-8 are skipped. Needs no initialisation; thread-safe. */
 uint64_t simhash_text(struct str text);
+
+/* The fingerprint of an article or submission: of its title and body
+ * together, on lines of their own. */
+uint64_t simhash_article(struct str title, struct str body);
 
 /* Number of differing bits, 0 to 64. */
 int simhash_distance(uint64_t a, uint64_t b);

@@ -1,8 +1,8 @@
 /* checks: automatic moderation checks, shown to editors as flags on a news
  * submission. Each is a pure function of the text: no I/O, no database.
- * Near-duplicate detection is content/simhash.h. */
-#ifndef ZS_MODERATION_CHECKS_H
-#define ZS_MODERATION_CHECKS_H
+ * Near-duplicate detection is text/simhash.h. */
+#ifndef ZS_CONTENT_CHECKS_H
+#define ZS_CONTENT_CHECKS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /* config: the settings table and its parser (after redis's static_configs[]). */
-#include "config.h"
+#include "cli/config.h"
 
 #include <stdlib.h>
 #include <string.h>

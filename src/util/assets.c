@@ -1,5 +1,5 @@
 /* assets: lookup in the generated table. */
-#include "assets.h"
+#include "util/assets.h"
 
 #include <string.h>
 

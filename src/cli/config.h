@@ -1,7 +1,7 @@
 /* config: every setting declared once — flag, environment variable, default,
  * bounds and help — and parsed from the command line and the environment. */
-#ifndef ZS_CONFIG_H
-#define ZS_CONFIG_H
+#ifndef ZS_CLI_CONFIG_H
+#define ZS_CLI_CONFIG_H
 
 #include <stdio.h>
 

@@ -1,6 +1,6 @@
 /* checks: each check is one pass over the text, a character at a time;
  * ICU is used for Unicode whitespace and for case and width folding. */
-#include "moderation/checks.h"
+#include "content/checks.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -8,8 +8,8 @@
  * bigram analyser does); for a query, the pairs and then the last character,
  * one per position, so a query phrase lines up with the indexed positions and
  * 充电桩 does not match 充电 and 电桩 far apart. Everything else separates. */
-#ifndef ZS_SEARCH_TOKENIZER_H
-#define ZS_SEARCH_TOKENIZER_H
+#ifndef ZS_TEXT_TOKENIZER_H
+#define ZS_TEXT_TOKENIZER_H
 
 #include <stdbool.h>
 #include <stddef.h>
