@@ -8,11 +8,13 @@
 #include <string.h>
 
 #include "content/article.h"
-#include "text/simhash.h"
+#include "content/checks.h"
 #include "content/credit_code.h"
 #include "content/enterprise.h"
 #include "content/submission.h"
-#include "content/checks.h"
+#include "store/articles.h"
+#include "store/submissions.h"
+#include "text/simhash.h"
 #include "util/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

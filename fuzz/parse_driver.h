@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "content/parse.h"
+#include "store/articles.h"
 #include "util/arena.h"
 
 static void on_item(void *ctx, const struct article_input *in, size_t line)

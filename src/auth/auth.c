@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/accounts.h"
+#include "store/throttle.h"
 #include "util/log.h"
 #include "util/utf8.h"
 

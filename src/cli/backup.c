@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "store/backup.h"
 #include "store/store.h"
 #include "util/mem.h"
 

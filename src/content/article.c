@@ -9,6 +9,7 @@
 #include "content/industry.h"
 #include "content/paragraph.h"
 #include "content/places.h"
+#include "store/articles.h"
 #include "text/simhash.h"
 #include "util/date.h"
 #include "util/utf8.h"

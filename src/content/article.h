@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "store/articles.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/buf.h"

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "store/articles.h"
 #include "store/store.h"
 #include "util/str.h"
 

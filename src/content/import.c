@@ -11,6 +11,7 @@
 
 #include "content/article.h"
 #include "content/parse.h"
+#include "store/articles.h"
 #include "util/arena.h"
 #include "util/progress.h"
 

@@ -2,6 +2,7 @@
 #include "content/retag.h"
 
 #include "content/article.h"
+#include "store/articles.h"
 #include "util/progress.h"
 
 enum { RETAG_BATCH = 1000 };

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "content/article.h"
+#include "store/articles.h"
+#include "store/submissions.h"
 
 const struct field_rule submission_fields[SUB__COUNT] = {
 	[SUB_TITLE] = { .name = "title", .label = "标题", .kind = FIELD_LINE, .required = true,

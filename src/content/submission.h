@@ -6,7 +6,9 @@
 #include <stdbool.h>
 
 #include "content/fields.h"
+#include "store/articles.h"
 #include "store/store.h"
+#include "store/submissions.h"
 #include "util/buf.h"
 
 /* The form's fields, in the order of submission_fields[]. Editors may

@@ -9,6 +9,10 @@
 #include "content/submission.h"
 #include "http/handlers.h"
 #include "moderation/review.h"
+#include "store/accounts.h"
+#include "store/articles.h"
+#include "store/audit.h"
+#include "store/banned_words.h"
 #include "util/utf8.h"
 
 enum { BANNED_WORDS_MAX = 1000, BANNED_WORD_MAX_CHARS = 50 };
@@ -41,24 +45,21 @@ void handle_admin_home(struct request *req, struct response *res)
 	response_redirect(res, "/admin/submissions");
 }
 
-/* The status filter of the queue: pending when absent; NULL (and a 400)
- * when not a status. */
-static const char *status_arg(struct request *req, struct response *res)
+/* The status filter of the queue: pending when absent; REVIEW__MAX (and
+ * a 400) when not a status. */
+static enum review_status status_arg(struct request *req, struct response *res)
 {
-	const char *status = request_query(req, "status");
-	if (!status || !*status)
-		return "pending";
-	if (strcmp(status, "pending") && strcmp(status, "approved") && strcmp(status, "rejected")) {
+	const char *name = request_query(req, "status");
+	enum review_status status = name && *name ? review_status_from_name(name) : REVIEW_PENDING;
+	if (status == REVIEW__MAX)
 		handler_reject(res, "invalid_status", "状态应为 pending、approved 或 rejected。");
-		return NULL;
-	}
 	return status;
 }
 
 void handle_admin_queue(struct request *req, struct response *res)
 {
-	const char *status = status_arg(req, res);
-	long page = status ? handler_page_arg(req, res) : 0;
+	enum review_status status = status_arg(req, res);
+	long page = status != REVIEW__MAX ? handler_page_arg(req, res) : 0;
 	if (!page || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
@@ -67,8 +68,8 @@ void handle_admin_queue(struct request *req, struct response *res)
 
 void handle_admin_queue_json(struct request *req, struct response *res)
 {
-	const char *status = status_arg(req, res);
-	long page = status ? handler_page_arg(req, res) : 0;
+	enum review_status status = status_arg(req, res);
+	long page = status != REVIEW__MAX ? handler_page_arg(req, res) : 0;
 	if (!page || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);

@@ -8,6 +8,9 @@
 #include "content/enterprise.h"
 #include "content/sector.h"
 #include "http/handlers.h"
+#include "store/audit.h"
+#include "store/enterprises.h"
+#include "store/messages.h"
 
 /* The checked values as an enterprise. */
 static struct enterprise enterprise_of(const struct field_values *v, const char *client_ip)
@@ -284,10 +287,9 @@ static const char *done_notice(struct request *req)
 
 void handle_admin_enterprises(struct request *req, struct response *res)
 {
-	const char *status = request_query(req, "status");
-	if (!status || !*status)
-		status = "pending";
-	if (strcmp(status, "pending") && strcmp(status, "approved") && strcmp(status, "rejected")) {
+	const char *name = request_query(req, "status");
+	enum review_status status = name && *name ? review_status_from_name(name) : REVIEW_PENDING;
+	if (status == REVIEW__MAX) {
 		handler_reject(res, "invalid_status", "状态应为 pending、approved 或 rejected。");
 		return;
 	}
@@ -309,7 +311,7 @@ void handle_admin_enterprise(struct request *req, struct response *res)
 
 /* Decides a pending registration, at the revision the staff member saw,
  * and audits it, in one transaction. */
-static void decide(struct request *req, struct response *res, const char *status, const char *reason)
+static void decide(struct request *req, struct response *res, enum review_status status, const char *reason)
 {
 	int64_t id = handler_id_param(req, res, 0);
 	if (!id || !handler_need_store(req, res))
@@ -326,10 +328,10 @@ static void decide(struct request *req, struct response *res, const char *status
 	enum store_rc rc = store_enterprise_decide(req->store, id, revision, status, reason, req->now);
 	if (rc == STORE_OK)
 		rc = store_audit_add(req->store, req->now, req->session->user_id, req->session->user_name,
-				     !strcmp(status, "approved") ? "enterprise.approve" : "enterprise.reject",
+				     status == REVIEW_APPROVED ? "enterprise.approve" : "enterprise.reject",
 				     arena_printf(req->arena, "enterprise:%" PRId64, id), reason);
 	if (rc == STORE_OK && store_commit(req->store) == STORE_OK) {
-		response_redirect(res, arena_printf(req->arena, "/admin/enterprises/%" PRId64 "?done=%s", id, status));
+		response_redirect(res, arena_printf(req->arena, "/admin/enterprises/%" PRId64 "?done=%s", id, review_status_names[status]));
 		return;
 	}
 	store_rollback(req->store);
@@ -345,7 +347,7 @@ static void decide(struct request *req, struct response *res, const char *status
 
 void handle_admin_enterprise_approve(struct request *req, struct response *res)
 {
-	decide(req, res, "approved", NULL);
+	decide(req, res, REVIEW_APPROVED, NULL);
 }
 
 void handle_admin_enterprise_reject(struct request *req, struct response *res)
@@ -361,7 +363,7 @@ void handle_admin_enterprise_reject(struct request *req, struct response *res)
 			NULL);
 		return;
 	}
-	decide(req, res, "rejected", reason);
+	decide(req, res, REVIEW_REJECTED, reason);
 }
 
 void handle_admin_enterprises_csv(struct request *req, struct response *res)

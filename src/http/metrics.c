@@ -156,12 +156,11 @@ static void gauge(struct buf *out, const char *name, const char *text, int64_t v
 	buf_printf(out, "%s %lld\n", name, (long long)value);
 }
 
-static void by_status(struct buf *out, const char *name, const char *text, const int64_t counts[3])
+static void by_status(struct buf *out, const char *name, const char *text, const int64_t counts[REVIEW__MAX])
 {
-	static const char *const names[3] = { "pending", "approved", "rejected" };
 	help(out, name, "gauge", text);
-	for (int i = 0; i < 3; i++)
-		buf_printf(out, "%s{status=\"%s\"} %lld\n", name, names[i], (long long)counts[i]);
+	for (int i = 0; i < REVIEW__MAX; i++)
+		buf_printf(out, "%s{status=\"%s\"} %lld\n", name, review_status_names[i], (long long)counts[i]);
 }
 
 void metrics_write(struct buf *out, const struct metrics_gauges *g)

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/store.h"
 #include "util/buf.h"
 
 /* Routes counted each on their own; past this many they would count as
@@ -31,8 +32,8 @@ void metrics_request_abandoned(void);
 struct metrics_gauges {
 	int64_t content_version, content_changed_at;
 	int64_t articles;
-	int64_t submissions[3];           /* pending, approved, rejected */
-	int64_t enterprises[3];           /* the same */
+	int64_t submissions[REVIEW__MAX]; /* by status */
+	int64_t enterprises[REVIEW__MAX];
 	int64_t messages_unhandled;
 	uint64_t cache_hits, cache_misses; /* of requests that could be answered from it */
 	int64_t cache_entries, cache_bytes;

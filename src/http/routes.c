@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/assets.h"
 #include "content/district.h"
 #include "content/industry.h"
 #include "http/address.h"
@@ -14,6 +13,9 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "search/query.h"
+#include "store/stats.h"
+#include "store/throttle.h"
+#include "util/assets.h"
 #include "util/date.h"
 #include "util/html.h"
 #include "util/str.h"

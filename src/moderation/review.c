@@ -7,6 +7,9 @@
 #include <time.h>
 
 #include "content/article.h"
+#include "store/articles.h"
+#include "store/audit.h"
+#include "store/submissions.h"
 #include "text/simhash.h"
 #include "util/date.h"
 
@@ -107,14 +110,14 @@ enum store_rc review_approve(struct store *s, int64_t id, const struct session *
 		return STORE_ERROR;
 	}
 	enum store_rc rc = store_submission_get(s, id, arena, &sub);
-	if (rc == STORE_OK && strcmp(sub.status, "pending"))
+	if (rc == STORE_OK && sub.status != REVIEW_PENDING)
 		rc = STORE_NOT_FOUND;
 	if (rc == STORE_OK && submission_to_article(&sub, date, arena, &a, err) < 0)
 		rc = STORE_ERROR;
 	if (rc == STORE_OK)
 		rc = store_article_insert(s, &a, article_id);
 	if (rc == STORE_OK)
-		rc = store_submission_decide(s, id, "approved", NULL, *article_id, now);
+		rc = store_submission_decide(s, id, REVIEW_APPROVED, NULL, *article_id, now);
 	if (rc == STORE_OK) {
 		char detail[40];
 		snprintf(detail, sizeof(detail), "article:%" PRId64, *article_id);
@@ -130,7 +133,7 @@ enum store_rc review_reject(struct store *s, int64_t id, const char *reason, con
 {
 	if (store_begin(s) != STORE_OK)
 		return STORE_ERROR;
-	enum store_rc rc = store_submission_decide(s, id, "rejected", reason, 0, now);
+	enum store_rc rc = store_submission_decide(s, id, REVIEW_REJECTED, reason, 0, now);
 	if (rc == STORE_OK)
 		rc = audit(s, now, who, "submission.reject", id, reason);
 	return finish(s, rc);

@@ -10,9 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/backup.h"
 #include "store/migrations.h"
 #include "store/statements.h"
-#include "store/store.h"
+
 #include "util/mem.h"
 
 /* path as SQLite must be given it: a relative path starting "file:" would
@@ -26,6 +27,7 @@ static char *sqlite_path(const char *path)
 }
 
 /* The system's reason for errno, in Chinese for the common ones. */
+#include "store/backup.h"
 static const char *reason(int err)
 {
 	switch (err) {

@@ -1,5 +1,5 @@
-/* enterprises: the enterprise directory and contact messages in the store. */
-#include <string.h>
+/* enterprises: registrations, edit links, review and the directory. */
+#include "store/enterprises.h"
 
 #include "store/store_internal.h"
 
@@ -18,7 +18,7 @@ static void read_enterprise(sqlite3_stmt *st, struct arena *arena, struct enterp
 		.contact_name = column_text(st, 8, arena),
 		.phone = column_text(st, 9, arena),
 		.email = column_text(st, 10, arena),
-		.status = column_text(st, 11, arena),
+		.status = review_status_from_name((const char *)sqlite3_column_text(st, 11)),
 		.reason = column_text(st, 12, arena),
 		.client_ip = column_text(st, 13, arena),
 		.created_at = sqlite3_column_int64(st, 14),
@@ -123,12 +123,12 @@ enum store_rc store_enterprise_update(struct store *s, const struct enterprise *
 	return sqlite3_changes(s->db) ? STORE_OK : STORE_NOT_FOUND;
 }
 
-enum store_rc store_enterprise_decide(struct store *s, int64_t id, int64_t revision, const char *status,
+enum store_rc store_enterprise_decide(struct store *s, int64_t id, int64_t revision, enum review_status status,
 				      const char *reason, int64_t now)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISE_DECIDE);
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, status);
+	bind_text(st, 2, review_status_names[status]);
 	bind_text(st, 3, reason);
 	sqlite3_bind_int64(st, 4, now);
 	sqlite3_bind_int64(st, 5, revision);
@@ -139,7 +139,7 @@ enum store_rc store_enterprise_decide(struct store *s, int64_t id, int64_t revis
 
 static void bind_filter(sqlite3_stmt *st, const struct enterprise_filter *f)
 {
-	bind_text(st, 1, f->status);
+	bind_text(st, 1, review_status_names[f->status]);
 	bind_text(st, 2, f->district);
 	bind_text(st, 3, f->industry);
 	bind_text(st, 4, f->seeking);
@@ -175,7 +175,7 @@ fail:
 	return STORE_ERROR;
 }
 
-enum store_rc store_enterprises_each(struct store *s, const char *status,
+enum store_rc store_enterprises_each(struct store *s, enum review_status status,
 				     int (*each)(void *ctx, const struct enterprise *e), void *ctx)
 {
 	/* One read transaction: a consistent snapshot, however long it takes. */
@@ -183,7 +183,7 @@ enum store_rc store_enterprises_each(struct store *s, const char *status,
 		return STORE_ERROR;
 	struct arena *arena = arena_new();
 	sqlite3_stmt *st = stmt_get(s, STMT_ENTERPRISES_ALL);
-	bind_text(st, 1, status);
+	bind_text(st, 1, review_status_names[status]);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct enterprise e;
@@ -201,94 +201,4 @@ enum store_rc store_enterprises_each(struct store *s, const char *status,
 		return STORE_ERROR;
 	}
 	return exec_simple(s, STMT_COMMIT);
-}
-
-enum store_rc store_industry_articles(struct store *s, const char *industry, int limit, struct arena *arena,
-				      struct article_summary **out, size_t *n)
-{
-	*n = 0;
-	*out = ARENA_NEW_ARRAY(arena, struct article_summary, (size_t)limit);
-	sqlite3_stmt *st = stmt_get(s, STMT_INDUSTRY_ARTICLES);
-	bind_text(st, 1, industry);
-	sqlite3_bind_int(st, 2, limit);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit) {
-		struct article_summary *a = &(*out)[(*n)++];
-		a->id = sqlite3_column_int64(st, 0);
-		a->title = column_text(st, 1, arena);
-		a->date = column_text(st, 2, arena);
-		a->districts = "";
-	}
-	stmt_done(st);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-		return STORE_OK;
-	log_db_error(s, "industry articles");
-	return STORE_ERROR;
-}
-
-enum store_rc store_message_insert(struct store *s, const struct message *m, int64_t now, int64_t *id)
-{
-	sqlite3_stmt *st = stmt_get(s, STMT_MESSAGE_INSERT);
-	bind_text(st, 1, m->name);
-	bind_text(st, 2, m->organization);
-	bind_text(st, 3, m->contact);
-	bind_text(st, 4, m->subject);
-	bind_text(st, 5, m->message);
-	bind_text(st, 6, m->client_ip);
-	sqlite3_bind_int64(st, 7, now);
-	if (step_write(s, st, "add message") != STORE_OK)
-		return STORE_ERROR;
-	*id = sqlite3_last_insert_rowid(s->db);
-	return STORE_OK;
-}
-
-enum store_rc store_messages_list(struct store *s, bool handled, int64_t offset, int limit, struct arena *arena,
-				  struct message **out, size_t *n, int64_t *total)
-{
-	*n = 0;
-	*total = 0;
-	*out = ARENA_NEW_ARRAY(arena, struct message, (size_t)limit);
-	sqlite3_stmt *st = stmt_get(s, STMT_MESSAGES_COUNT);
-	sqlite3_bind_int(st, 1, handled);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*total = sqlite3_column_int64(st, 0);
-	stmt_done(st);
-	if (rc != SQLITE_ROW)
-		goto fail;
-	st = stmt_get(s, STMT_MESSAGES_PAGE);
-	sqlite3_bind_int(st, 1, handled);
-	sqlite3_bind_int(st, 2, limit);
-	sqlite3_bind_int64(st, 3, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit) {
-		(*out)[(*n)++] = (struct message){
-			.id = sqlite3_column_int64(st, 0),
-			.name = column_text(st, 1, arena),
-			.organization = column_text(st, 2, arena),
-			.contact = column_text(st, 3, arena),
-			.subject = column_text(st, 4, arena),
-			.message = column_text(st, 5, arena),
-			.client_ip = column_text(st, 6, arena),
-			.created_at = sqlite3_column_int64(st, 7),
-			.handled_at = sqlite3_column_int64(st, 8),
-			.handled_by = column_text(st, 9, arena),
-		};
-	}
-	stmt_done(st);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-		return STORE_OK;
-fail:
-	log_db_error(s, "list messages");
-	return STORE_ERROR;
-}
-
-enum store_rc store_message_handle(struct store *s, int64_t id, const char *by, int64_t now)
-{
-	sqlite3_stmt *st = stmt_get(s, STMT_MESSAGE_HANDLE);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
-	bind_text(st, 3, by);
-	if (step_write(s, st, "handle message") != STORE_OK)
-		return STORE_ERROR;
-	return sqlite3_changes(s->db) ? STORE_OK : STORE_NOT_FOUND;
 }

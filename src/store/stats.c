@@ -1,4 +1,6 @@
 /* stats: the data monitor's aggregates over articles, tags and facts. */
+#include "store/stats.h"
+
 #include <string.h>
 
 #include "store/store_internal.h"

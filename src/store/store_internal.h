@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "store/articles.h"
 #include "store/statements.h"
 #include "store/store.h"
 
@@ -25,6 +26,15 @@ void stmt_done(sqlite3_stmt *st);
 void bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Column i as a string in arena, or NULL for SQL NULL. */
 const char *column_text(sqlite3_stmt *st, int i, struct arena *arena);
+
+/* Binds id, or NULL when it is 0 (no such row). */
+void bind_id_or_null(sqlite3_stmt *st, int i, int64_t id);
+
+/* Steps a statement that gives one integer (a count) into *n. */
+enum store_rc read_count(struct store *s, sqlite3_stmt *st, int64_t *n, const char *what);
+/* Steps a statement whose rows are (slug, count) into out[*n..max);
+ * -1 when the step failed (not logged). */
+int read_counts(sqlite3_stmt *st, struct arena *arena, struct tag_count *out, size_t *n, size_t max);
 
 /* Steps a statement that takes no parameters. */
 enum store_rc exec_simple(struct store *s, enum store_statement which);

@@ -1,30 +1,25 @@
 /* admin: the staff pages — the moderation queue, one submission with its
  * automatic checks, the audit log, accounts and the banned-word list. */
+#include "content/checks.h"
 #include "content/district.h"
 #include "content/industry.h"
-#include "text/simhash.h"
 #include "content/submission.h"
-#include "content/checks.h"
+#include "store/accounts.h"
+#include "store/articles.h"
+#include "store/audit.h"
+#include "store/banned_words.h"
+#include "store/submissions.h"
+#include "text/simhash.h"
 #include "util/utf8.h"
 #include "views/views_internal.h"
 
 enum { QUEUE_PAGE_SIZE = 20, AUDIT_PAGE_SIZE = 50, FLAG_EXAMPLES_MAX = 5 };
 
-static const struct {
-	const char *status, *label;
-} statuses[] = {
-	{ "pending", "待审核" },
-	{ "approved", "已发布" },
-	{ "rejected", "未采用" },
+static const char *const status_labels[REVIEW__MAX] = {
+	[REVIEW_PENDING] = "待审核",
+	[REVIEW_APPROVED] = "已发布",
+	[REVIEW_REJECTED] = "未采用",
 };
-
-static const char *status_label(const char *status)
-{
-	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
-		if (!strcmp(statuses[i].status, status))
-			return statuses[i].label;
-	return status;
-}
 
 static struct tv *admin_data(struct view *v, const char *title, const char *section, const char *notice)
 {
@@ -107,8 +102,8 @@ static void put_submission(struct view *v, struct tv *item, const struct submiss
 	tv_put_str(item, "contributor", sub->contributor);
 	tv_put_str(item, "contact", sub->contact);
 	tv_put_str(item, "source", sub->source);
-	tv_put_str(item, "status", sub->status);
-	tv_put_str(item, "status_label", status_label(sub->status));
+	tv_put_str(item, "status", review_status_names[sub->status]);
+	tv_put_str(item, "status_label", status_labels[sub->status]);
 	tv_put_str(item, "reason", sub->reason);
 	tv_put_str(item, "client_ip", sub->client_ip);
 	if (sub->article_id)
@@ -139,7 +134,7 @@ static const struct word_list *banned_words(struct view *v)
 	return list;
 }
 
-int view_admin_queue(struct view *v, const char *status, long page, const char *notice)
+int view_admin_queue(struct view *v, enum review_status status, long page, const char *notice)
 {
 	struct submission *subs;
 	size_t n;
@@ -151,15 +146,15 @@ int view_admin_queue(struct view *v, const char *status, long page, const char *
 	struct pagination p = pagination_make(total, QUEUE_PAGE_SIZE, page);
 	if (!pagination_in_range(&p))
 		return 404;
-	struct tv *data = admin_data(v, arena_printf(v->arena, "投稿审核：%s", status_label(status)), "queue", notice);
+	struct tv *data = admin_data(v, arena_printf(v->arena, "投稿审核：%s", status_labels[status]), "queue", notice);
 	struct tv *tabs = tv_put_list(data, "tabs");
-	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+	for (int i = 0; i < REVIEW__MAX; i++) {
 		struct tv *t = tv_list_add_object(tabs);
-		tv_put_str(t, "status", statuses[i].status);
-		tv_put_str(t, "label", statuses[i].label);
-		tv_put_bool(t, "current", !strcmp(statuses[i].status, status));
+		tv_put_str(t, "status", review_status_names[i]);
+		tv_put_str(t, "label", status_labels[i]);
+		tv_put_bool(t, "current", i == (int)status);
 	}
-	tv_put_str(data, "status_label", status_label(status));
+	tv_put_str(data, "status_label", status_labels[status]);
 	tv_put_int(data, "total", total);
 	struct tv *items = tv_put_list(data, "submissions");
 	for (size_t i = 0; i < n; i++) {
@@ -167,11 +162,11 @@ int view_admin_queue(struct view *v, const char *status, long page, const char *
 		put_submission(v, item, &subs[i]);
 		add_flags(v, item, &subs[i], banned);
 	}
-	page_add_pagination(data, &p, arena_printf(v->arena, "/admin/submissions?status=%s&", status));
+	page_add_pagination(data, &p, arena_printf(v->arena, "/admin/submissions?status=%s&", review_status_names[status]));
 	return page_render(v, "admin_queue", data);
 }
 
-int view_admin_queue_json(struct view *v, const char *status, long page)
+int view_admin_queue_json(struct view *v, enum review_status status, long page)
 {
 	struct submission *subs;
 	size_t n;
@@ -185,12 +180,12 @@ int view_admin_queue_json(struct view *v, const char *status, long page)
 	for (size_t i = 0; i < n; i++) {
 		const struct submission *s = &subs[i];
 		json_array_append_new(list, json_pack("{s:I,s:s,s:s,s:s?,s:s?,s:s,s:I}", "id", (json_int_t)s->id,
-						      "title", s->title, "status", s->status, "district", s->district,
+						      "title", s->title, "status", review_status_names[s->status], "district", s->district,
 						      "industry", s->industry, "contributor", s->contributor, "created_at",
 						      (json_int_t)s->created_at));
 	}
 	bool more = pagination_offset(page, QUEUE_PAGE_SIZE) + QUEUE_PAGE_SIZE < total;
-	json_t *next = more ? json_string(arena_printf(v->arena, "/api/v1/admin/submissions?status=%s&page=%ld", status,
+	json_t *next = more ? json_string(arena_printf(v->arena, "/api/v1/admin/submissions?status=%s&page=%ld", review_status_names[status],
 						       page + 1))
 			    : json_null();
 	page_emit_json(v, json_pack("{s:I,s:I,s:o,s:o}", "total", (json_int_t)total, "page", (json_int_t)page,
@@ -213,7 +208,7 @@ int view_admin_submission(struct view *v, int64_t id, const struct field_values 
 	struct tv *item = tv_put_object(data, "submission");
 	put_submission(v, item, &sub);
 	add_flags(v, item, &sub, banned);
-	tv_put_bool(item, "pending", !strcmp(sub.status, "pending"));
+	tv_put_bool(item, "pending", sub.status == REVIEW_PENDING);
 	struct tv *paras = tv_put_list(item, "paragraphs");
 	char *body = arena_strdup(v->arena, sub.body), *save = NULL;
 	for (char *line = strtok_r(body, "\n", &save); line; line = strtok_r(NULL, "\n", &save))

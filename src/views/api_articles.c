@@ -4,6 +4,7 @@
 
 #include "content/district.h"
 #include "content/industry.h"
+#include "store/articles.h"
 #include "views/views_internal.h"
 
 static json_t *str_or_null(const char *s)

@@ -4,8 +4,9 @@
 #include <string.h>
 
 #include "content/district.h"
-#include "content/paragraph.h"
 #include "content/industry.h"
+#include "content/paragraph.h"
+#include "store/articles.h"
 #include "views/views_internal.h"
 
 static void add_paragraphs(struct tv *data, const char *body)

@@ -1,5 +1,6 @@
 /* contact: the contact form (联系我们) and the staff inbox of its messages. */
 #include "content/enterprise.h"
+#include "store/messages.h"
 #include "views/views_internal.h"
 
 enum { INBOX_PAGE_SIZE = 30 };

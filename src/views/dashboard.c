@@ -6,6 +6,7 @@
 
 #include "content/district.h"
 #include "content/industry.h"
+#include "store/stats.h"
 #include "util/html.h"
 #include "views/views_internal.h"
 

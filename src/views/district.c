@@ -2,6 +2,7 @@
  * articles first. */
 #include "content/district.h"
 #include "content/industry.h"
+#include "store/articles.h"
 #include "views/views_internal.h"
 
 int view_district(struct view *v, const char *slug, long page)

@@ -8,19 +8,18 @@
 #include "content/enterprise.h"
 #include "content/sector.h"
 #include "search/query.h"
+#include "store/articles.h"
+#include "store/enterprises.h"
 #include "util/html.h"
 #include "views/views_internal.h"
 
 enum { DIRECTORY_PAGE_SIZE = 20, PROFILE_NEWS = 5 };
 
-static const char *status_label(const char *status)
-{
-	if (!strcmp(status, "approved"))
-		return "已通过";
-	if (!strcmp(status, "rejected"))
-		return "未通过";
-	return "待审核";
-}
+static const char *const status_labels[REVIEW__MAX] = {
+	[REVIEW_PENDING] = "待审核",
+	[REVIEW_APPROVED] = "已通过",
+	[REVIEW_REJECTED] = "未通过",
+};
 
 /* The <option>s of the industry and district selects and the seeking
  * checkboxes, with the given values chosen. */
@@ -90,10 +89,10 @@ int view_enterprise_edit(struct view *v, const char *token, const struct enterpr
 	tv_put_str(data, "edit_path", arena_printf(v->arena, "/enterprises/edit/%s", token));
 	tv_put_str(data, "notice", notice);
 	tv_put_bool(data, "fresh", fresh);
-	tv_put_str(data, "status", e->status);
-	tv_put_str(data, "status_label", status_label(e->status));
+	tv_put_str(data, "status", review_status_names[e->status]);
+	tv_put_str(data, "status_label", status_labels[e->status]);
 	tv_put_str(data, "reason", e->reason);
-	if (!strcmp(e->status, "approved"))
+	if (e->status == REVIEW_APPROVED)
 		tv_put_int(data, "public_id", e->id);
 	add_form(v, data, values, e);
 	int status = page_render(v, "enterprise_edit", data);
@@ -116,7 +115,7 @@ static void put_public(struct view *v, struct tv *item, const struct enterprise 
 }
 
 /* Checks and parses the directory query; 400 and NULL match for a bad q. */
-static int directory_filter(struct view *v, const struct directory_request *r, const char *status,
+static int directory_filter(struct view *v, const struct directory_request *r, enum review_status status,
 			    struct enterprise_filter *f)
 {
 	*f = (struct enterprise_filter){ .status = status, .district = r->district, .industry = r->industry,
@@ -158,7 +157,7 @@ static int directory_page(struct view *v, const struct directory_request *r, str
 			  struct pagination *p)
 {
 	struct enterprise_filter f;
-	if (directory_filter(v, r, "approved", &f) != 200)
+	if (directory_filter(v, r, REVIEW_APPROVED, &f) != 200)
 		return 400;
 	int64_t total;
 	if (store_enterprises_list(v->store, &f, pagination_offset(r->page, DIRECTORY_PAGE_SIZE), DIRECTORY_PAGE_SIZE,
@@ -248,10 +247,10 @@ int view_enterprise(struct view *v, int64_t id)
 	if (rc == STORE_ERROR)
 		return 500;
 	/* Staff may look at any registration; the public only at approved ones. */
-	if (rc == STORE_NOT_FOUND || (strcmp(e.status, "approved") && !v->session))
+	if (rc == STORE_NOT_FOUND || (e.status != REVIEW_APPROVED && !v->session))
 		return 404;
 	struct tv *data = page_data(v, e.name, e.description, NULL);
-	if (!strcmp(e.status, "approved"))
+	if (e.status == REVIEW_APPROVED)
 		page_set_canonical(v, data, arena_printf(v->arena, "/enterprises/%lld", (long long)e.id));
 	struct tv *item = tv_put_object(data, "enterprise");
 	put_public(v, item, &e);
@@ -285,7 +284,7 @@ int view_enterprise(struct view *v, int64_t id)
 	return page_render(v, "enterprise", data);
 }
 
-int view_admin_enterprises(struct view *v, const char *status, long page, const char *notice)
+int view_admin_enterprises(struct view *v, enum review_status status, long page, const char *notice)
 {
 	struct enterprise_filter f = { .status = status };
 	struct enterprise *list;
@@ -297,18 +296,17 @@ int view_admin_enterprises(struct view *v, const char *status, long page, const 
 	struct pagination p = pagination_make(total, DIRECTORY_PAGE_SIZE, page);
 	if (!pagination_in_range(&p))
 		return 404;
-	struct tv *data = page_data(v, arena_printf(v->arena, "企业入驻审核：%s", status_label(status)), NULL, NULL);
+	struct tv *data = page_data(v, arena_printf(v->arena, "企业入驻审核：%s", status_labels[status]), NULL, NULL);
 	tv_put_bool(data, "section_enterprises", true);
 	tv_put_str(data, "notice", notice);
-	tv_put_str(data, "status_label", status_label(status));
+	tv_put_str(data, "status_label", status_labels[status]);
 	tv_put_int(data, "total", total);
-	const char *statuses[] = { "pending", "approved", "rejected" };
 	struct tv *tabs = tv_put_list(data, "tabs");
-	for (size_t i = 0; i < 3; i++) {
+	for (int i = 0; i < REVIEW__MAX; i++) {
 		struct tv *t = tv_list_add_object(tabs);
-		tv_put_str(t, "status", statuses[i]);
-		tv_put_str(t, "label", status_label(statuses[i]));
-		tv_put_bool(t, "current", !strcmp(statuses[i], status));
+		tv_put_str(t, "status", review_status_names[i]);
+		tv_put_str(t, "label", status_labels[i]);
+		tv_put_bool(t, "current", i == (int)status);
 	}
 	struct tv *items = tv_put_list(data, "enterprises");
 	for (size_t i = 0; i < n; i++) {
@@ -316,7 +314,7 @@ int view_admin_enterprises(struct view *v, const char *status, long page, const 
 		put_public(v, item, &list[i]);
 		page_put_time(v, item, "updated", list[i].updated_at);
 	}
-	page_add_pagination(data, &p, arena_printf(v->arena, "/admin/enterprises?status=%s&", status));
+	page_add_pagination(data, &p, arena_printf(v->arena, "/admin/enterprises?status=%s&", review_status_names[status]));
 	return page_render(v, "admin_enterprises", data);
 }
 
@@ -332,9 +330,9 @@ int view_admin_enterprise(struct view *v, int64_t id, const char *error, const c
 	tv_put_str(data, "error", error);
 	struct tv *item = tv_put_object(data, "enterprise");
 	put_public(v, item, &e);
-	tv_put_str(item, "status", e.status);
-	tv_put_str(item, "status_label", status_label(e.status));
-	tv_put_bool(item, "pending", !strcmp(e.status, "pending"));
+	tv_put_str(item, "status", review_status_names[e.status]);
+	tv_put_str(item, "status_label", status_labels[e.status]);
+	tv_put_bool(item, "pending", e.status == REVIEW_PENDING);
 	tv_put_int(item, "revision", e.revision);
 	tv_put_str(item, "reason", e.reason);
 	tv_put_str(item, "contact_name", e.contact_name);
@@ -374,5 +372,5 @@ int view_admin_enterprises_csv(struct view *v)
 							 "联系人",	"联系电话", "电子邮箱",	     "更新时间" };
 	for (size_t i = 0; i < CSV_COLUMNS; i++)
 		page_csv_field(v->out, header[i], i == CSV_COLUMNS - 1);
-	return store_enterprises_each(v->store, "approved", csv_row, v) == STORE_OK ? 200 : 500;
+	return store_enterprises_each(v->store, REVIEW_APPROVED, csv_row, v) == STORE_OK ? 200 : 500;
 }

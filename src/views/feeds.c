@@ -7,6 +7,8 @@
 #include "content/district.h"
 #include "content/industry.h"
 #include "content/paragraph.h"
+#include "store/articles.h"
+#include "store/sitemap.h"
 #include "util/html.h"
 #include "views/views_internal.h"
 

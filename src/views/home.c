@@ -1,4 +1,5 @@
 /* home: the newest articles, paged. */
+#include "store/articles.h"
 #include "views/views_internal.h"
 
 int view_home(struct view *v, long page)

@@ -3,9 +3,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "util/assets.h"
 #include "content/district.h"
 #include "content/industry.h"
+#include "store/articles.h"
+#include "util/assets.h"
 #include "util/date.h"
 #include "util/log.h"
 #include "util/mem.h"

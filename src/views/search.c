@@ -5,6 +5,8 @@
 #include "content/district.h"
 #include "content/industry.h"
 #include "search/query.h"
+#include "store/articles.h"
+#include "store/search.h"
 #include "util/html.h"
 #include "views/views_internal.h"
 

@@ -3,6 +3,7 @@
 #include "content/district.h"
 #include "content/industry.h"
 #include "content/submission.h"
+#include "store/submissions.h"
 #include "views/views_internal.h"
 
 int view_submit_form(struct view *v, const struct field_values *values)
@@ -16,14 +17,11 @@ int view_submit_form(struct view *v, const struct field_values *values)
 	return status == 200 && values && values->nerrors ? 400 : status;
 }
 
-static const char *status_text(const char *status)
-{
-	if (!strcmp(status, "approved"))
-		return "已发布";
-	if (!strcmp(status, "rejected"))
-		return "未采用";
-	return "待审核";
-}
+static const char *const status_texts[REVIEW__MAX] = {
+	[REVIEW_PENDING] = "待审核",
+	[REVIEW_APPROVED] = "已发布",
+	[REVIEW_REJECTED] = "未采用",
+};
 
 int view_submit_status(struct view *v, const char *code, bool fresh)
 {
@@ -46,8 +44,8 @@ int view_submit_status(struct view *v, const char *code, bool fresh)
 	struct tv *s = tv_put_object(data, "submission");
 	tv_put_str(s, "code", sub.tracking_code);
 	tv_put_str(s, "title", sub.title);
-	tv_put_str(s, "status_text", status_text(sub.status));
-	tv_put_str(s, "status", sub.status);
+	tv_put_str(s, "status_text", status_texts[sub.status]);
+	tv_put_str(s, "status", review_status_names[sub.status]);
 	tv_put_str(s, "reason", sub.reason);
 	if (sub.article_id)
 		tv_put_int(s, "article_id", sub.article_id);

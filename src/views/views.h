@@ -10,6 +10,8 @@
 
 #include "auth/auth.h"
 #include "content/fields.h"
+#include "store/enterprises.h"
+#include "store/stats.h"
 #include "store/store.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -62,8 +64,8 @@ int view_login(struct view *v, const char *username, const char *error, const ch
 
 /* Staff pages (v->session set). notice is a fixed Chinese sentence about
  * the action just done, or NULL. */
-int view_admin_queue(struct view *v, const char *status, long page, const char *notice);
-int view_admin_queue_json(struct view *v, const char *status, long page);
+int view_admin_queue(struct view *v, enum review_status status, long page, const char *notice);
+int view_admin_queue_json(struct view *v, enum review_status status, long page);
 /* One submission with its checks, edit form and decisions; edit holds an
  * editor's rejected changes to show again (400), or NULL. */
 int view_admin_submission(struct view *v, int64_t id, const struct field_values *edit, const char *error,
@@ -93,7 +95,7 @@ int view_enterprises_json(struct view *v, const struct directory_request *r);
 /* One approved enterprise with the news near it; its contact only for staff. */
 int view_enterprise(struct view *v, int64_t id);
 
-int view_admin_enterprises(struct view *v, const char *status, long page, const char *notice);
+int view_admin_enterprises(struct view *v, enum review_status status, long page, const char *notice);
 int view_admin_enterprise(struct view *v, int64_t id, const char *error, const char *notice);
 /* The approved directory as CSV (UTF-8 with a BOM, for Excel), contacts included. */
 int view_admin_enterprises_csv(struct view *v);

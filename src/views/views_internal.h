@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 
+#include "store/articles.h"
 #include "views/pagination.h"
 #include "views/template.h"
 #include "views/views.h"

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "store/articles.h"
 #include "store/store.h"
 #include <sqlite3.h>
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "content/article.h"
+#include "store/articles.h"
 
 static struct arena *arena;
 static struct buf err;

@@ -6,6 +6,7 @@
 
 #include "auth/auth.h"
 #include "harness.h"
+#include "store/accounts.h"
 
 static char *dir;
 static struct store *store;

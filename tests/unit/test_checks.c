@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/simhash.h"
-#include "harness.h"
 #include "content/checks.h"
+#include "harness.h"
 #include "sink.h"
+#include "text/simhash.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 

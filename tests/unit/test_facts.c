@@ -7,9 +7,9 @@
 #include <time.h>
 
 #include "content/facts.h"
-#include "util/utf8.h"
 #include "harness.h"
 #include "sink.h"
+#include "util/utf8.h"
 
 enum { MAX_FACTS = 64 };
 

@@ -8,6 +8,8 @@
 
 #include "content/fields.h"
 #include "content/submission.h"
+#include "store/articles.h"
+#include "store/submissions.h"
 
 static struct arena *arena;
 
@@ -462,7 +464,7 @@ static struct submission a_submission(void)
 		.source = "https://example.gov.cn/a",
 		.contributor = "张三",
 		.contact = "13812345678",
-		.status = "pending",
+		.status = REVIEW_PENDING,
 	};
 }
 

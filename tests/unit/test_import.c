@@ -6,6 +6,7 @@
 
 #include "content/import.h"
 #include "harness.h"
+#include "store/articles.h"
 
 static char *dir;
 static struct store *store;

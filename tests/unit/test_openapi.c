@@ -4,8 +4,8 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "util/assets.h"
 #include "http/router.h"
+#include "util/assets.h"
 
 static json_t *paths(void)
 {

@@ -10,8 +10,14 @@
 #include "auth/auth.h"
 #include "content/article.h"
 #include "harness.h"
-#include "util/date.h"
 #include "moderation/review.h"
+#include "store/accounts.h"
+#include "store/articles.h"
+#include "store/audit.h"
+#include "store/banned_words.h"
+#include "store/submissions.h"
+#include "store/throttle.h"
+#include "util/date.h"
 
 static char *dir;
 static struct store *store;
@@ -178,7 +184,7 @@ Test(review, a_submission_is_stored_pending_under_its_tracking_code)
 	cr_assert_eq(store_submission_by_code(store, code, arena, &sub), STORE_OK);
 	cr_assert_eq(sub.id, id);
 	cr_assert_str_eq(sub.tracking_code, code);
-	cr_assert_str_eq(sub.status, "pending");
+	cr_assert_eq(sub.status, REVIEW_PENDING);
 	cr_assert_str_eq(sub.title, TITLE);
 	cr_assert_str_eq(sub.body, BODY);
 	cr_assert_str_eq(sub.district, "pudong");
@@ -214,16 +220,16 @@ Test(review, submissions_are_listed_by_status_newest_first)
 	struct submission *list;
 	size_t n;
 	int64_t total;
-	cr_assert_eq(store_submissions_list(store, "pending", 0, 10, arena, &list, &n, &total), STORE_OK);
+	cr_assert_eq(store_submissions_list(store, REVIEW_PENDING, 0, 10, arena, &list, &n, &total), STORE_OK);
 	cr_assert_eq(total, 2);
 	cr_assert_eq(n, 2);
 	cr_assert_eq(list[0].id, c);
 	cr_assert_eq(list[1].id, a);
-	cr_assert_eq(store_submissions_list(store, "pending", 1, 1, arena, &list, &n, &total), STORE_OK);
+	cr_assert_eq(store_submissions_list(store, REVIEW_PENDING, 1, 1, arena, &list, &n, &total), STORE_OK);
 	cr_assert_eq(total, 2);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(list[0].id, a);
-	cr_assert_eq(store_submissions_list(store, "rejected", 0, 10, arena, &list, &n, &total), STORE_OK);
+	cr_assert_eq(store_submissions_list(store, REVIEW_REJECTED, 0, 10, arena, &list, &n, &total), STORE_OK);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(list[0].id, b);
 	cr_assert_str_eq(list[0].reason, "不符合要求");
@@ -250,7 +256,7 @@ Test(review, approving_publishes_an_article_dated_today_in_shanghai)
 	cr_assert_str_eq(a.source, "浦东新区投资促进服务中心");
 
 	struct submission sub = get(id);
-	cr_assert_str_eq(sub.status, "approved");
+	cr_assert_eq(sub.status, REVIEW_APPROVED);
 	cr_assert_eq(sub.article_id, article_id);
 	cr_assert_eq(sub.updated_at, now);
 }
@@ -297,7 +303,7 @@ Test(review, approving_what_is_already_an_article_changes_nothing)
 	cr_assert_eq(review_approve(store, id, &editor, T0, &article_id, &err), STORE_DUPLICATE);
 
 	struct submission sub = get(id);
-	cr_assert_str_eq(sub.status, "pending");
+	cr_assert_eq(sub.status, REVIEW_PENDING);
 	cr_assert_eq(sub.article_id, 0);
 	cr_assert_eq(audit_count(), 0, "an audit entry for an approval that did not happen");
 	struct article_page page;
@@ -313,7 +319,7 @@ Test(review, rejecting_keeps_the_reason_and_is_audited)
 	int64_t id = submit(TITLE, BODY);
 	cr_assert_eq(review_reject(store, id, "内容与已发布文章重复。", &editor, T0 + 9), STORE_OK);
 	struct submission sub = get(id);
-	cr_assert_str_eq(sub.status, "rejected");
+	cr_assert_eq(sub.status, REVIEW_REJECTED);
 	cr_assert_str_eq(sub.reason, "内容与已发布文章重复。");
 	cr_assert_eq(sub.article_id, 0);
 	cr_assert_eq(sub.updated_at, T0 + 9);
@@ -327,7 +333,7 @@ Test(review, an_approved_submission_cannot_be_rejected)
 	cr_assert_eq(review_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
 	cr_assert_eq(review_reject(store, id, "改变主意", &editor, T0 + 1), STORE_NOT_FOUND);
 	struct submission sub = get(id);
-	cr_assert_str_eq(sub.status, "approved");
+	cr_assert_eq(sub.status, REVIEW_APPROVED);
 	cr_assert_null(sub.reason);
 	cr_assert_eq(audit_count(), 1);
 }
@@ -370,7 +376,7 @@ Test(review, an_editor_changes_the_text_and_it_is_audited)
 	cr_assert_null(sub.source, "the editor cleared the source");
 	cr_assert_str_eq(sub.contributor, "张三", "not editable");
 	cr_assert_str_eq(sub.contact, "13812345678", "not editable");
-	cr_assert_str_eq(sub.status, "pending");
+	cr_assert_eq(sub.status, REVIEW_PENDING);
 	cr_assert_eq(sub.updated_at, T0 + 3);
 	assert_audited("submission.edit", id);
 }

@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "search/query.h"
 #include "store/fts.h"
+#include "store/search.h"
 
 static char *dir;
 static struct store *store;

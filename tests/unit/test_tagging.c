@@ -7,6 +7,7 @@
 #include "content/article.h"
 #include "content/import.h"
 #include "harness.h"
+#include "store/articles.h"
 
 static char *dir;
 static struct store *store;

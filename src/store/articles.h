@@ -1,0 +1,121 @@
+/* articles: the news as stored — articles with their districts, industries
+ * and facts; listings by district and industry; retagging. */
+#ifndef ZS_STORE_ARTICLES_H
+#define ZS_STORE_ARTICLES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+enum {
+	ARTICLE_MAX_DISTRICTS = 16, /* every district of Shanghai */
+	ARTICLE_MAX_INDUSTRIES = 3,
+	STORE_MAX_INDUSTRIES = 32, /* focus industries the store can count */
+};
+
+/* An article as stored. Strings are NUL-terminated; who owns them is said by
+ * the function that fills the struct. */
+struct article {
+	int64_t id;
+	const char *title;
+	const char *body;        /* paragraphs separated by '\n' */
+	const char *date;        /* YYYY-MM-DD */
+	const char *source;      /* may be NULL */
+	const char *url;         /* may be NULL */
+	const char *districts[ARTICLE_MAX_DISTRICTS]; /* district slugs */
+	size_t ndistricts;
+	const char *industries[ARTICLE_MAX_INDUSTRIES]; /* industry slugs, strongest first */
+	size_t nindustries;
+	unsigned char content_hash[16]; /* identity for de-duplication */
+	uint64_t simhash;               /* finds near duplicates (text/simhash.h) */
+	bool citywide;                  /* about Shanghai as a whole (全市), no district */
+	bool districts_given;           /* set by the source or an editor, not by tagging */
+	bool industries_given;          /* set by an editor, not by tagging */
+	const struct article_fact *facts; /* what it states, in text order */
+	size_t nfacts;
+};
+
+/* A fact an article states (content/facts.h), as stored. */
+struct article_fact {
+	const char *kind;     /* "money", "count", "percent" or "year" */
+	double value;
+	const char *unit;     /* "CNY", "个项目", "%", "年" … */
+	const char *match;    /* as written: "5000万元" */
+	const char *sentence; /* the sentence it came from */
+};
+
+/* A row of an article listing: enough for a title line and an excerpt. */
+struct article_summary {
+	int64_t id;
+	const char *title;
+	const char *date;
+	const char *excerpt;   /* the body's first characters, '\n' kept */
+	const char *districts; /* comma-separated slugs, "" when none */
+};
+
+struct article_page {
+	struct article_summary *items;
+	size_t count;
+	int64_t total; /* matching articles in all pages */
+};
+
+/* How many articles carry a tag (a district or an industry). */
+struct tag_count {
+	const char *slug;
+	int64_t articles;
+};
+
+/* Inserts a and its district links. STORE_DUPLICATE when an article with the
+ * same content hash exists. On STORE_OK, *id is the new article's id. */
+enum store_rc store_article_insert(struct store *s, const struct article *a, int64_t *id)
+	__attribute__((warn_unused_result));
+
+/* Retagging: up to limit articles with id > after, in id order, with
+ * title, body, date and districts_given only (strings in arena); and
+ * replacing one article's tags (districts unless given, industries,
+ * facts, citywide) with a's. Call inside a transaction. */
+enum store_rc store_articles_after(struct store *s, int64_t after, int limit, struct arena *arena,
+				   struct article **out, size_t *n) __attribute__((warn_unused_result));
+enum store_rc store_article_retag(struct store *s, const struct article *a) __attribute__((warn_unused_result));
+/* An editor's correction of an article's tags: districts (or citywide)
+ * and industries, kept from now on by retagging. Call inside a
+ * transaction. STORE_NOT_FOUND for an unknown article. */
+enum store_rc store_article_set_tags(struct store *s, const struct article *a) __attribute__((warn_unused_result));
+
+/* How many articles there are. */
+enum store_rc store_article_count(struct store *s, int64_t *n) __attribute__((warn_unused_result));
+
+/* Fills *out with article id; strings are allocated in arena. */
+enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena, struct article *out)
+	__attribute__((warn_unused_result));
+
+/* The articles just before (newer) and after (older) a in newest-first order;
+ * a summary has id 0 when there is none. Strings in arena. */
+enum store_rc store_article_neighbours(struct store *s, const struct article *a, struct arena *arena,
+				       struct article_summary *newer, struct article_summary *older)
+	__attribute__((warn_unused_result));
+
+/* One page of articles, newest first, optionally only those tagged with the
+ * district slug. excerpt_chars bounds each excerpt. Strings in arena. */
+enum store_rc store_articles_list(struct store *s, const char *district, int64_t offset, int limit,
+				  int excerpt_chars, struct arena *arena, struct article_page *out)
+	__attribute__((warn_unused_result));
+
+/* One page of an industry's articles, as store_articles_list. */
+enum store_rc store_industry_list(struct store *s, const char *industry, int64_t offset, int limit,
+				  int excerpt_chars, struct arena *arena, struct article_page *out)
+	__attribute__((warn_unused_result));
+
+/* The newest articles tagged with an industry slug, at most limit, as
+ * summaries without excerpts. Strings in arena. */
+enum store_rc store_industry_articles(struct store *s, const char *industry, int limit, struct arena *arena,
+				      struct article_summary **out, size_t *n) __attribute__((warn_unused_result));
+
+/* How many articles each district has, for districts with any; unordered.
+ * The array and strings are allocated in arena. */
+enum store_rc store_district_counts(struct store *s, struct arena *arena, struct tag_count **out, size_t *n)
+	__attribute__((warn_unused_result));
+
+#endif
