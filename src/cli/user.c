@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "auth/auth.h"
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "domain/accounts.h"
 
 static const unsigned user_settings = CFG_BIT(CFG_DB) | CFG_BIT(CFG_ROLE);
 
@@ -91,7 +92,7 @@ int cmd_user(int argc, char **argv)
 		buf_free(&err);
 		return 1;
 	}
-	if (auth_user_add(store, str_from(argv[1]), role, password, &err) < 0) {
+	if (accounts_create(store, str_from(argv[1]), role, password, (int64_t)time(NULL), &err) != STORE_OK) {
 		fprintf(stderr, "zhaoshang user: %s\n", buf_cstr(&err));
 		status = 1;
 	} else {

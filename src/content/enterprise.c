@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "content/credit_code.h"
 #include "content/district.h"
 #include "util/buf.h"
 
@@ -32,11 +33,33 @@ const struct field_rule enterprise_fields[ENT__COUNT] = {
 size_t enterprise_check(const char *const raw[ENT__COUNT], struct arena *arena, struct field_values *out)
 {
 	fields_check(enterprise_fields, ENT__COUNT, raw, arena, out);
+	/* Kept in its canonical form (spaces removed), as it is compared. */
+	if (out->value[ENT_CREDIT_CODE] && !out->error[ENT_CREDIT_CODE]) {
+		struct credit_code_result cc = credit_code_check(out->value[ENT_CREDIT_CODE]);
+		out->value[ENT_CREDIT_CODE] = arena_strdup(arena, cc.code);
+	}
 	if (!out->value[ENT_PHONE] && !out->value[ENT_EMAIL] && !out->error[ENT_PHONE] && !out->error[ENT_EMAIL]) {
 		out->error[ENT_PHONE] = "请至少填写联系电话或电子邮箱中的一项。";
 		out->nerrors++;
 	}
 	return out->nerrors;
+}
+
+struct enterprise enterprise_from_values(const struct field_values *v, const char *client_ip)
+{
+	return (struct enterprise){
+		.name = v->value[ENT_NAME],
+		.credit_code = v->value[ENT_CREDIT_CODE],
+		.industry = v->value[ENT_INDUSTRY],
+		.district = v->value[ENT_DISTRICT],
+		.seeking = v->value[ENT_SEEKING] ? v->value[ENT_SEEKING] : "",
+		.description = v->value[ENT_DESCRIPTION],
+		.website = v->value[ENT_WEBSITE],
+		.contact_name = v->value[ENT_CONTACT_NAME],
+		.phone = v->value[ENT_PHONE],
+		.email = v->value[ENT_EMAIL],
+		.client_ip = client_ip,
+	};
 }
 
 const char *enterprise_place_name(const char *district)

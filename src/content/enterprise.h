@@ -4,6 +4,7 @@
 #define ZS_CONTENT_ENTERPRISE_H
 
 #include "content/fields.h"
+#include "store/enterprises.h"
 
 /* The form's fields, in the order of enterprise_fields[]. */
 enum enterprise_field {
@@ -23,8 +24,13 @@ enum enterprise_field {
 extern const struct field_rule enterprise_fields[ENT__COUNT];
 
 /* Checks raw values against enterprise_fields, and that a phone or an
- * e-mail address is given. As fields_check. */
+ * e-mail address is given; a valid credit code is given in its canonical
+ * form. As fields_check. */
 size_t enterprise_check(const char *const raw[ENT__COUNT], struct arena *arena, struct field_values *out);
+
+/* Values that passed enterprise_check as the enterprise they describe
+ * (pointing into v). */
+struct enterprise enterprise_from_values(const struct field_values *v, const char *client_ip);
 
 /* "浦东新区" for a district slug, "尚未落户上海" for "outside", NULL for
  * anything else (a district's name is not its slug). */

@@ -1,42 +1,118 @@
-/* handlers_admin: the staff pages. The router has checked the session,
- * the role, and for POSTs the form and its CSRF token. */
+/* handlers_admin: signing in and out, and the staff pages that are not one
+ * family's queue — accounts, banned words, the audit log, and correcting an
+ * article's tags. */
 #include <inttypes.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "content/district.h"
-#include "content/industry.h"
-#include "content/submission.h"
+#include "domain/accounts.h"
+#include "domain/articles.h"
+#include "domain/banned_words.h"
 #include "http/handlers.h"
-#include "moderation/review.h"
-#include "store/accounts.h"
-#include "store/articles.h"
-#include "store/audit.h"
-#include "store/banned_words.h"
-#include "util/utf8.h"
+#include "http/params.h"
 
-enum { BANNED_WORDS_MAX = 1000, BANNED_WORD_MAX_CHARS = 50 };
+/* What the page after a change says; ?done= names it (never echoed). */
+enum { DONE_ADDED, DONE_DISABLED, DONE_ENABLED, DONE_SAVED, DONE__COUNT };
+static const char *const done_names[DONE__COUNT] = { "added", "disabled", "enabled", "saved" };
+static const char *const done_notices[DONE__COUNT] = {
+	"账号已添加。",
+	"账号已停用，其登录状态已全部失效。",
+	"账号已启用。",
+	"敏感词已保存，所有投稿将按新词表检查。",
+};
+static const struct param_rule done_params[] = { { .name = "done", .kind = PARAM_CHOICE, .choices = done_names,
+						    .nchoices = DONE__COUNT, .fallback = -1, .lenient = true } };
 
-/* The notice for ?done=…, from a fixed list: the page never echoes text
- * from the URL. */
-static const char *done_notice(struct request *req)
+/* The notice ?done= asks for, or NULL; false (never, the rule being
+ * lenient) on a malformed query. */
+static bool done_notice(struct request *req, struct response *res, const char **notice)
 {
-	static const struct {
-		const char *done, *notice;
-	} notices[] = {
-		{ "approved", "已发布：文章已出现在首页、所属区频道和搜索中。" },
-		{ "rejected", "已退回，投稿人可用查询码看到原因。" },
-		{ "edited", "修改已保存。" },
-		{ "added", "账号已添加。" },
-		{ "disabled", "账号已停用，其登录状态已全部失效。" },
-		{ "enabled", "账号已启用。" },
-		{ "saved", "敏感词已保存，所有投稿将按新词表检查。" },
+	struct param_values p;
+	if (!params_read(req, res, done_params, 1, &p))
+		return false;
+	*notice = p.number[0] >= 0 ? done_notices[p.number[0]] : NULL;
+	return true;
+}
+
+/* Where to go after signing in: a staff page named by the login link, or
+ * the queue. Anything else (another site, "//evil", "/\\evil", a path
+ * with "/." that a browser would resolve out of /admin) is ignored. */
+static const char *next_page(const char *next)
+{
+	if (!next || strncmp(next, "/admin", 6) || strstr(next, "//") || strchr(next, '\\') || strstr(next, "/.") ||
+	    !strncmp(next, "/admin/login", 12))
+		return "/admin/submissions";
+	for (const char *p = next; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return "/admin/submissions";
+	return next;
+}
+
+static const struct param_rule login_params[] = { { .name = "next", .kind = PARAM_TEXT } };
+
+void handle_login_form(struct request *req, struct response *res)
+{
+	struct param_values p;
+	if (!params_read(req, res, login_params, 1, &p) || !handler_need_store(req, res))
+		return;
+	res->cache_control = "no-store";
+	struct session signed_in;
+	if (auth_session(req->store, request_cookie(req, session_cookie), req->now, req->arena, &signed_in) ==
+	    STORE_OK) {
+		response_redirect(res, next_page(p.text[0]));
+		return;
+	}
+	struct view v = handler_form_view(req, res);
+	res->status = view_login(&v, NULL, NULL, next_page(p.text[0]));
+}
+
+void handle_login(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	res->cache_control = "no-store";
+	const char *username = request_form(req, "username"), *password = request_form(req, "password");
+	const char *next = next_page(request_form(req, "next"));
+	struct login_attempt attempt = {
+		.name = str_from(username),
+		.password = str_from(password),
+		.old_token = request_cookie(req, session_cookie),
+		.address = req->client_key,
+		.now = req->now,
 	};
-	const char *done = request_query(req, "done");
-	for (size_t i = 0; done && i < sizeof(notices) / sizeof(notices[0]); i++)
-		if (!strcmp(done, notices[i].done))
-			return notices[i].notice;
-	return NULL;
+	char token[SESSION_TOKEN_CHARS + 1];
+	int64_t retry_after = 0;
+	const char *error = NULL;
+	switch (auth_login(req->store, &attempt, token, &retry_after)) {
+	case LOGIN_OK:
+		response_set_cookie(req, res, session_cookie, token, SESSION_MAX_SECONDS);
+		response_redirect(res, next);
+		return;
+	case LOGIN_REFUSED:
+		res->status = 401;
+		error = "用户名或密码错误。";
+		break;
+	case LOGIN_LOCKED:
+		res->status = 429;
+		res->retry_after = (long)retry_after;
+		error = arena_printf(req->arena, "登录失败次数过多，已暂时锁定，请 %ld 分钟后再试。",
+				     (long)(retry_after + 59) / 60);
+		break;
+	case LOGIN_ERROR:
+		res->status = 503;
+		return;
+	}
+	int status = res->status;
+	struct view v = handler_form_view(req, res);
+	if (view_login(&v, username, error, next) != 200)
+		status = 500;
+	res->status = status;
+}
+
+void handle_logout(struct request *req, struct response *res)
+{
+	auth_logout(req->store, request_cookie(req, session_cookie));
+	response_set_cookie(req, res, session_cookie, "", 0);
+	response_redirect(res, "/admin/login");
 }
 
 void handle_admin_home(struct request *req, struct response *res)
@@ -45,153 +121,24 @@ void handle_admin_home(struct request *req, struct response *res)
 	response_redirect(res, "/admin/submissions");
 }
 
-/* The status filter of the queue: pending when absent; REVIEW__MAX (and
- * a 400) when not a status. */
-static enum review_status status_arg(struct request *req, struct response *res)
-{
-	const char *name = request_query(req, "status");
-	enum review_status status = name && *name ? review_status_from_name(name) : REVIEW_PENDING;
-	if (status == REVIEW__MAX)
-		handler_reject(res, "invalid_status", "状态应为 pending、approved 或 rejected。");
-	return status;
-}
-
-void handle_admin_queue(struct request *req, struct response *res)
-{
-	enum review_status status = status_arg(req, res);
-	long page = status != REVIEW__MAX ? handler_page_arg(req, res) : 0;
-	if (!page || !handler_need_store(req, res))
-		return;
-	struct view v = handler_view(req, res);
-	res->status = view_admin_queue(&v, status, page, done_notice(req));
-}
-
-void handle_admin_queue_json(struct request *req, struct response *res)
-{
-	enum review_status status = status_arg(req, res);
-	long page = status != REVIEW__MAX ? handler_page_arg(req, res) : 0;
-	if (!page || !handler_need_store(req, res))
-		return;
-	struct view v = handler_view(req, res);
-	res->content_type = json_type;
-	res->status = view_admin_queue_json(&v, status, page);
-	if (res->status == 404) {
-		res->error_code = "page_out_of_range";
-		res->error_message = "页码超出了范围。";
-	}
-}
-
-void handle_admin_submission(struct request *req, struct response *res)
-{
-	int64_t id = handler_id_param(req, res, 0);
-	if (!id || !handler_need_store(req, res))
-		return;
-	struct view v = handler_view(req, res);
-	res->status = view_admin_submission(&v, id, NULL, NULL, done_notice(req));
-}
-
-/* The detail page again with an error about the action just refused. */
-static void submission_error(struct request *req, struct response *res, int64_t id, int status, const char *error)
-{
-	struct view v = handler_view(req, res);
-	int shown = view_admin_submission(&v, id, NULL, error, NULL);
-	res->status = shown == 200 || shown == 400 ? status : shown;
-}
-
-static void redirect_to_submission(struct request *req, struct response *res, int64_t id, const char *done)
-{
-	response_redirect(res, arena_printf(req->arena, "/admin/submissions/%" PRId64 "?done=%s", id, done));
-}
-
-static const char already_decided[] = "这篇投稿已经审核过了（可能另一位编辑刚刚处理），不能再修改或审核。";
-
-/* The answer to an edit or decision on a submission: back to its page,
- * a 409 when it was no longer pending, a 503 when the database failed. */
-static void answer_decision(struct request *req, struct response *res, int64_t id, enum store_rc rc,
-			    const char *done)
-{
-	if (rc == STORE_OK)
-		redirect_to_submission(req, res, id, done);
-	else if (rc == STORE_NOT_FOUND)
-		submission_error(req, res, id, 409, already_decided);
-	else
-		res->status = 503;
-}
-
-void handle_admin_submission_edit(struct request *req, struct response *res)
-{
-	int64_t id = handler_id_param(req, res, 0);
-	if (!id || !handler_need_store(req, res))
-		return;
-	const char *raw[SUBMISSION_EDITABLE];
-	if (!handler_form_fields(req, res, submission_fields, SUBMISSION_EDITABLE, raw))
-		return;
-	struct field_values values;
-	if (fields_check(submission_fields, SUBMISSION_EDITABLE, raw, req->arena, &values)) {
-		struct view v = handler_view(req, res);
-		res->status = view_admin_submission(&v, id, &values, NULL, NULL);
-		return;
-	}
-	answer_decision(req, res, id, review_edit(req->store, id, &values, req->session, req->now), "edited");
-}
-
-void handle_admin_approve(struct request *req, struct response *res)
-{
-	int64_t id = handler_id_param(req, res, 0);
-	if (!id || !handler_need_store(req, res))
-		return;
-	struct buf *why = arena_buf(req->arena);
-	int64_t article_id;
-	enum store_rc rc = review_approve(req->store, id, req->session, req->now, &article_id, why);
-	if (rc == STORE_DUPLICATE)
-		submission_error(req, res, id, 409, "已有一篇完全相同的文章，没有重复发布。请退回此投稿。");
-	else if (rc == STORE_ERROR && why->len)
-		submission_error(req, res, id, 400, arena_printf(req->arena, "无法发布：%s。请修改后再发布。", buf_cstr(why)));
-	else
-		answer_decision(req, res, id, rc, "approved");
-}
-
-void handle_admin_reject(struct request *req, struct response *res)
-{
-	int64_t id = handler_id_param(req, res, 0);
-	if (!id || !handler_need_store(req, res))
-		return;
-	const char *reason = handler_reason(req);
-	if (!reason) {
-		submission_error(req, res, id, 400,
-				 arena_printf(req->arena, "请填写退回原因（不超过 %d 字），投稿人会看到它。", REASON_MAX_CHARS));
-		return;
-	}
-	answer_decision(req, res, id, review_reject(req->store, id, reason, req->session, req->now), "rejected");
-}
+static const struct param_rule audit_params[] = { PARAM_PAGE_RULE };
 
 void handle_admin_audit(struct request *req, struct response *res)
 {
-	long page = handler_page_arg(req, res);
-	if (!page || !handler_need_store(req, res))
+	struct param_values p;
+	if (!params_read(req, res, audit_params, 1, &p) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
-	res->status = view_admin_audit(&v, page);
+	res->status = view_admin_audit(&v, p.number[0]);
 }
 
 void handle_admin_users(struct request *req, struct response *res)
 {
-	if (!handler_need_store(req, res))
+	const char *notice;
+	if (!done_notice(req, res, &notice) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
-	res->status = view_admin_users(&v, NULL, NULL, done_notice(req));
-}
-
-/* Writes an account change and its audit record in one transaction. */
-static enum store_rc audited(struct request *req, const char *action, const char *target, enum store_rc rc)
-{
-	if (rc == STORE_OK)
-		rc = store_audit_add(req->store, req->now, req->session->user_id, req->session->user_name, action,
-				     target, NULL);
-	if (rc == STORE_OK && store_commit(req->store) == STORE_OK)
-		return STORE_OK;
-	store_rollback(req->store);
-	return rc == STORE_OK ? STORE_ERROR : rc;
+	res->status = view_admin_users(&v, NULL, NULL, notice);
 }
 
 void handle_admin_user_add(struct request *req, struct response *res)
@@ -204,17 +151,10 @@ void handle_admin_user_add(struct request *req, struct response *res)
 	if (role && strcmp(role, "admin") && strcmp(role, "editor")) {
 		buf_puts(err, "角色应为编辑或管理员");
 	} else if (auth_new_user(str_from(name), role && !strcmp(role, "admin") ? ROLE_ADMIN : ROLE_EDITOR,
-				 str_from(request_form(req, "password")), u, err) == 0) {
-		/* Hashed first: the write transaction lasts only the writes. */
-		if (store_begin(req->store) != STORE_OK) {
-			res->status = 503;
-			return;
-		}
-		enum store_rc rc = auth_user_save(req->store, u, err) == 0 ? STORE_OK : STORE_DUPLICATE;
-		if (audited(req, "user.add", arena_printf(req->arena, "user:%s", u->name), rc) == STORE_OK) {
-			response_redirect(res, "/admin/users?done=added");
-			return;
-		}
+				 str_from(request_form(req, "password")), u, err) == 0 &&
+		   accounts_add(req->store, u, handler_actor(req), req->now, err) == STORE_OK) {
+		response_redirect(res, "/admin/users?done=added");
+		return;
 	}
 	struct view v = handler_view(req, res);
 	res->status = view_admin_users(&v, arena_printf(req->arena, "%s。", err->len ? buf_cstr(err) : "保存失败"), name,
@@ -232,22 +172,11 @@ static void set_disabled(struct request *req, struct response *res, bool disable
 		res->status = status == 400 ? 409 : status;
 		return;
 	}
-	if (store_begin(req->store) != STORE_OK) {
-		res->status = 503;
-		return;
-	}
-	switch (audited(req, disabled ? "user.disable" : "user.enable", arena_printf(req->arena, "user:%s", name),
-			store_user_set_disabled(req->store, name, disabled))) {
-	case STORE_OK:
+	enum store_rc rc = accounts_set_disabled(req->store, name, disabled, handler_actor(req), req->now);
+	if (rc == STORE_OK)
 		response_redirect(res, disabled ? "/admin/users?done=disabled" : "/admin/users?done=enabled");
-		return;
-	case STORE_NOT_FOUND:
-		res->status = 404;
-		return;
-	default:
-		res->status = 503;
-		return;
-	}
+	else
+		res->status = handler_failure_status(rc);
 }
 
 void handle_admin_user_disable(struct request *req, struct response *res)
@@ -262,39 +191,26 @@ void handle_admin_user_enable(struct request *req, struct response *res)
 
 void handle_admin_words(struct request *req, struct response *res)
 {
-	if (!handler_need_store(req, res))
+	const char *notice;
+	if (!done_notice(req, res, &notice) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
-	res->status = view_admin_banned_words(&v, done_notice(req));
+	res->status = view_admin_banned_words(&v, notice);
 }
 
 void handle_admin_words_save(struct request *req, struct response *res)
 {
 	if (!handler_need_store(req, res))
 		return;
-	/* One word or phrase a line; blank lines and repeats dropped. */
-	const char **words = ARENA_NEW_ARRAY(req->arena, const char *, BANNED_WORDS_MAX);
-	size_t n = 0;
-	char *text = arena_strdup(req->arena, request_form(req, "words") ? request_form(req, "words") : "");
-	char *save = NULL;
-	for (char *line = strtok_r(text, "\r\n", &save); line; line = strtok_r(NULL, "\r\n", &save)) {
-		struct str w = str_trim(str_from(line));
-		if (w.len == 0)
-			continue;
-		if (n == BANNED_WORDS_MAX || utf8_length(w.p, w.len) > BANNED_WORD_MAX_CHARS) {
-			handler_reject(res, "too_many_words",
-				       arena_printf(req->arena, "敏感词最多 %d 个，每个不超过 %d 字。", BANNED_WORDS_MAX,
-						    BANNED_WORD_MAX_CHARS));
-			return;
-		}
-		words[n++] = arena_strndup(req->arena, w.p, w.len);
-	}
-	if (store_begin(req->store) != STORE_OK) {
-		res->status = 503;
+	const char **words;
+	size_t n;
+	if (!banned_words_parse(request_form(req, "words"), req->arena, &words, &n)) {
+		handler_reject(res, "too_many_words",
+			       arena_printf(req->arena, "敏感词最多 %d 个，每个不超过 %d 字。", BANNED_WORDS_MAX,
+					    BANNED_WORD_MAX_CHARS));
 		return;
 	}
-	enum store_rc rc = store_banned_words_set(req->store, words, n, req->session->user_name, req->now);
-	if (audited(req, "banned_words.set", arena_printf(req->arena, "banned_words:%zu", n), rc) != STORE_OK) {
+	if (banned_words_save(req->store, words, n, handler_actor(req), req->now) != STORE_OK) {
 		res->status = 503;
 		return;
 	}
@@ -310,8 +226,8 @@ void handle_admin_article_tags(struct request *req, struct response *res)
 	res->status = view_admin_article_tags(&v, id, NULL);
 }
 
-/* The values of a repeated checkbox field, each a known slug (by valid);
- * false when one is not. */
+/* The values of a repeated checkbox field, each a known slug (by valid)
+ * once; false when one is not. */
 static bool read_slugs(struct request *req, const char *name, bool (*valid)(const char *), const char **out,
 		       size_t max, size_t *n)
 {
@@ -329,31 +245,15 @@ static bool read_slugs(struct request *req, const char *name, bool (*valid)(cons
 	return true;
 }
 
-static bool is_district(const char *slug)
-{
-	const struct district *d = district_lookup(str_from(slug));
-	return d && !strcmp(d->slug, slug);
-}
-
-static bool is_industry(const char *slug)
-{
-	return industry_by_slug(str_from(slug)) != NULL;
-}
-
 void handle_admin_article_tags_save(struct request *req, struct response *res)
 {
 	int64_t id = handler_id_param(req, res, 0);
 	if (!id || !handler_need_store(req, res))
 		return;
-	struct article a;
-	enum store_rc rc = store_article_get(req->store, id, req->arena, &a);
-	if (rc != STORE_OK) {
-		res->status = rc == STORE_NOT_FOUND ? 404 : 503;
-		return;
-	}
+	struct tag_choice c;
 	const char *citywide = request_form(req, "citywide");
-	if (!read_slugs(req, "district", is_district, a.districts, ARTICLE_MAX_DISTRICTS, &a.ndistricts) ||
-	    !read_slugs(req, "industry", is_industry, a.industries, ARTICLE_MAX_INDUSTRIES, &a.nindustries) ||
+	if (!read_slugs(req, "district", params_is_district, c.districts, ARTICLE_MAX_DISTRICTS, &c.ndistricts) ||
+	    !read_slugs(req, "industry", params_is_industry, c.industries, ARTICLE_MAX_INDUSTRIES, &c.nindustries) ||
 	    (citywide && strcmp(citywide, "1"))) {
 		struct view v = handler_view(req, res);
 		int status = view_admin_article_tags(
@@ -362,26 +262,10 @@ void handle_admin_article_tags_save(struct request *req, struct response *res)
 		res->status = status == 200 ? 400 : status;
 		return;
 	}
-	a.citywide = citywide && a.ndistricts == 0;
-	if (store_begin(req->store) != STORE_OK) {
-		res->status = 503;
-		return;
-	}
-	struct buf *detail = arena_buf(req->arena);
-	for (size_t i = 0; i < a.ndistricts; i++)
-		buf_printf(detail, "%s%s", i ? "," : "", a.districts[i]);
-	buf_puts(detail, a.citywide ? "全市" : "");
-	buf_puts(detail, " / ");
-	for (size_t i = 0; i < a.nindustries; i++)
-		buf_printf(detail, "%s%s", i ? "," : "", a.industries[i]);
-	rc = store_article_set_tags(req->store, &a);
+	c.citywide = citywide && c.ndistricts == 0;
+	enum store_rc rc = articles_correct_tags(req->store, id, &c, handler_actor(req), req->now);
 	if (rc == STORE_OK)
-		rc = store_audit_add(req->store, req->now, req->session->user_id, req->session->user_name, "article.tags",
-				     arena_printf(req->arena, "article:%" PRId64, id), buf_cstr(detail));
-	if (rc == STORE_OK && store_commit(req->store) == STORE_OK) {
 		response_redirect(res, arena_printf(req->arena, "/articles/%" PRId64, id));
-		return;
-	}
-	store_rollback(req->store);
-	res->status = 503;
+	else
+		res->status = handler_failure_status(rc);
 }

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "auth/auth.h"
+#include "domain/auth.h"
 #include "http/encoding.h"
 #include "store/store.h"
 #include "util/arena.h"

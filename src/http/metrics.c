@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "http/http.h"
-#include "http/router.h"
 
 enum {
 	ROUTES_MAX = METRICS_ROUTES_MAX + 1, /* and a row for "no route" */
@@ -29,6 +28,7 @@ enum { BUCKETS = sizeof(bounds) / sizeof(bounds[0]) + 1 };
 
 static struct {
 	int64_t started;
+	const char *(*route_name)(size_t route);
 	atomic_int_fast64_t in_flight;
 	atomic_uint_fast64_t requests[ROUTES_MAX][METHODS][STATUSES];
 	atomic_uint_fast64_t duration_buckets[ROUTES_MAX][BUCKETS]; /* each its own; summed when written */
@@ -50,9 +50,10 @@ static size_t status_column(int status)
 	return STATUSES - 1;
 }
 
-void metrics_init(int64_t started)
+void metrics_init(int64_t started, const char *(*route_name)(size_t route))
 {
 	m.started = started;
+	m.route_name = route_name;
 }
 
 void metrics_request_started(void)
@@ -84,16 +85,16 @@ static uint64_t load(atomic_uint_fast64_t *v)
 	return atomic_load_explicit(v, memory_order_relaxed);
 }
 
-/* A route's label value: its pattern as the router writes it. */
+/* A route's label value: its name as metrics_init was told. */
 static const char *route_label(size_t r)
 {
-	const char *pattern = r < ROUTES_MAX - 1 ? router_pattern(r) : NULL;
+	const char *pattern = r < ROUTES_MAX - 1 ? m.route_name(r) : NULL;
 	return pattern ? pattern : "none";
 }
 
 static bool route_exists(size_t r)
 {
-	return r == ROUTES_MAX - 1 || router_pattern(r);
+	return r == ROUTES_MAX - 1 || m.route_name(r);
 }
 
 static void help(struct buf *out, const char *name, const char *type, const char *text)

@@ -15,13 +15,15 @@
  * "none" (a unit test holds the route table below it). */
 enum { METRICS_ROUTES_MAX = 127 };
 
-/* Notes when the server started; call once before serving. */
-void metrics_init(int64_t started);
+/* Notes when the server started and how routes are named (route_name(i)
+ * is route i's label, NULL past the last: router_pattern); call once
+ * before serving or writing. */
+void metrics_init(int64_t started, const char *(*route_name)(size_t route));
 
 /* Counts a request coming in, and the same request finished: route is
- * router_route_index()'s answer for its path (-1 for none), method an enum
- * http_method, status as sent (0 when none was), seconds from its start,
- * bytes of body sent. */
+ * its index among the routes metrics_init was told of (-1 for none),
+ * method an enum http_method, status as sent (0 when none was), seconds
+ * from its start, bytes of body sent. */
 void metrics_request_started(void);
 void metrics_request_done(int route, int method, int status, double seconds, size_t bytes);
 /* The same for a request that got no answer (the client went away). */

@@ -1,20 +1,39 @@
-/* router: the table of URLs the site answers, and dispatch to their handlers. */
+/* router: dispatch of a request to its route's handler (after cgit's
+ * cmd.c) and the checks every route gets from its entry in the table —
+ * who may call it, form bodies, CSRF — and the error pages. */
 #ifndef ZS_HTTP_ROUTER_H
 #define ZS_HTTP_ROUTER_H
 
+#include <stddef.h>
+
 #include "http/http.h"
 
-/* Prepares the router: loads the secret for visitors' CSRF tokens from the
- * database, and keeps the limit of public-form posts per client per hour
- * and the number of URLs in a sitemap file. */
-int router_init(struct store *s, long posts_per_hour, long urls_per_sitemap) __attribute__((warn_unused_result));
+enum { ALLOW_GET = 1 << HTTP_GET | 1 << HTTP_HEAD, ALLOW_POST = 1 << HTTP_POST };
+
+/* Who may use a route. Staff routes load the session; without one a page
+ * redirects to the login page and the API answers 401; with too low a
+ * role, 403. */
+enum access { PUBLIC, EDITOR, ADMIN };
+
+struct route {
+	const char *pattern; /* "{}" matches one non-empty path segment */
+	unsigned methods;    /* bit per enum http_method */
+	const char *allow;   /* the Allow header for other methods */
+	enum access access;
+	void (*handle)(struct request *req, struct response *res);
+};
+
+/* The table, in http/routes.c: the first match by path and method wins. */
+extern const struct route routes[];
+extern const size_t routes_count;
 
 /* Fills res for req: runs the matching route's handler, or sets 404/405/400;
  * renders the error page for any error status that has no body yet. */
 void router_dispatch(struct request *req, struct response *res);
 
-/* The URL pattern of route i ("/articles/{}"), or NULL past the last: for
- * checking the API's document against what is served. */
+/* The URL pattern of route i ("/articles/{}"), or NULL past the last: what
+ * metrics label a route with, and what the API's document is checked
+ * against. */
 const char *router_pattern(size_t i);
 
 /* The index of the first route whose pattern path matches (whatever the

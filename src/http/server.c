@@ -17,6 +17,7 @@
 
 #include "http/address.h"
 #include "http/cache.h"
+#include "http/handlers.h"
 #include "http/metrics.h"
 #include "http/request_internal.h"
 #include "http/router.h"
@@ -516,61 +517,100 @@ static void wait_for_drain(void)
 		usleep(10 * 1000);
 }
 
-int server_run(const struct server_options *opts)
+/* The trusted proxy's address as inet_ntop writes peers' (static
+ * storage); -1 after logging when it is not an IP address. */
+static int set_trusted_proxy(const char *address)
 {
-	db_path = opts->db_path;
-	access_log = opts->access_log;
-	/* Compared with peers' addresses as inet_ntop writes them. */
 	static char proxy[INET6_ADDRSTRLEN];
 	trusted_proxy = NULL;
-	if (opts->trusted_proxy) {
-		unsigned char bytes[16];
-		int family = strchr(opts->trusted_proxy, ':') ? AF_INET6 : AF_INET;
-		if (inet_pton(family, opts->trusted_proxy, bytes) != 1 || !inet_ntop(family, bytes, proxy, sizeof(proxy))) {
-			log_error("可信代理地址“%s”不是有效的 IP 地址", opts->trusted_proxy);
-			return -1;
-		}
-		trusted_proxy = proxy;
+	if (!address)
+		return 0;
+	unsigned char bytes[16];
+	int family = strchr(address, ':') ? AF_INET6 : AF_INET;
+	if (inet_pton(family, address, bytes) != 1 || !inet_ntop(family, bytes, proxy, sizeof(proxy))) {
+		log_error("可信代理地址“%s”不是有效的 IP 地址", address);
+		return -1;
 	}
+	trusted_proxy = proxy;
+	return 0;
+}
 
-	/* Check the database (and migrate it) before accepting anyone. */
+/* Opens the database once before accepting anyone — migrating it, and
+ * reading what the handlers keep from it; -1 after logging why not. */
+static int check_database(const struct server_options *opts)
+{
 	struct buf err = { 0 };
 	struct store *probe;
+	int rc = -1;
 	if (store_open(db_path, &probe, &err) != STORE_OK) {
 		log_error("%s", buf_cstr(&err));
-		buf_free(&err);
-		return -1;
+	} else {
+		rc = handlers_init(probe, opts->form_rate, opts->sitemap_urls);
+		if (rc < 0)
+			log_error("无法读取数据库 %s 中的表单密钥", db_path);
+		store_close(probe);
 	}
-	int ready = router_init(probe, opts->form_rate, opts->sitemap_urls);
-	store_close(probe);
-	if (ready < 0) {
-		log_error("无法读取数据库 %s 中的表单密钥", db_path);
-		buf_free(&err);
-		return -1;
-	}
-	char shown[300];
-	const char *base_url = opts->base_url ? base_url_check(opts->base_url) : NULL;
-	int listener = opts->base_url && !base_url ? -1 : open_listener(opts->listen, shown, sizeof(shown));
-	if (listener < 0) {
-		buf_free(&err);
-		return -1;
-	}
-	static char default_base[sizeof(shown) + 8];
+	buf_free(&err);
+	return rc;
+}
+
+/* Compiles the templates for the site at base_url, or by default at the
+ * address listened on (shown); -1 after logging why not. */
+static int start_views(const char *base_url, const char *shown)
+{
+	static char default_base[320];
 	snprintf(default_base, sizeof(default_base), "http://%s", shown);
 	if (!base_url && strncmp(shown, "127.", 4) && strncmp(shown, "[::1]", 5) && strncmp(shown, "localhost:", 10))
 		log_info("warning: feeds, sitemaps and canonical links will name %s; set --base-url (ZHAOSHANG_BASE_URL) "
 			 "to the site's public address",
 			 default_base);
-	if (views_init(base_url ? base_url : default_base, &err) < 0) {
+	struct buf err = { 0 };
+	int rc = views_init(base_url ? base_url : default_base, &err);
+	if (rc < 0)
 		log_error("模板编译失败：%s", buf_cstr(&err));
-		buf_free(&err);
-		views_shutdown();
-		close(listener);
-		return -1;
-	}
 	buf_free(&err);
+	return rc;
+}
+
+static struct MHD_Daemon *start_daemon(int listener, unsigned threads)
+{
+	unsigned flags = MHD_USE_EPOLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	return MHD_start_daemon(
+		flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape_url, NULL, MHD_OPTION_LISTEN_SOCKET, listener,
+		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		trusted_proxy ? 0U : (unsigned)CONNECTIONS_PER_ADDRESS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+}
+
+/* Stops accepting, lets requests in flight finish (DRAIN_TIMEOUT_MS at
+ * most) and stops the daemon. */
+static void stop_daemon(struct MHD_Daemon *d)
+{
+	atomic_store(&stopping, true);
+	MHD_socket quiesced = MHD_quiesce_daemon(d);
+	wait_for_drain();
+	MHD_stop_daemon(d);
+	if (quiesced != MHD_INVALID_SOCKET)
+		close(quiesced); /* else MHD closed it */
+}
+
+int server_run(const struct server_options *opts)
+{
+	int rc = -1, listener = -1;
+	char shown[300];
+	db_path = opts->db_path;
+	access_log = opts->access_log;
+	const char *base_url = NULL;
+	if (set_trusted_proxy(opts->trusted_proxy) < 0 || check_database(opts) < 0 ||
+	    (opts->base_url && !(base_url = base_url_check(opts->base_url))))
+		goto out;
+	listener = open_listener(opts->listen, shown, sizeof(shown));
+	if (listener < 0 || start_views(base_url, shown) < 0)
+		goto out;
 	cache_init((int64_t)time(NULL));
-	metrics_init((int64_t)time(NULL));
+	metrics_init((int64_t)time(NULL), router_pattern);
 	/* Signals are taken by sigwait() below, never by the pool threads. */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -580,36 +620,24 @@ int server_run(const struct server_options *opts)
 	signal(SIGPIPE, SIG_IGN);
 
 	unsigned threads = opts->threads ? opts->threads : cpu_count();
-	unsigned flags = MHD_USE_EPOLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
-	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, 0, NULL, NULL,
-		on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_UNESCAPE_CALLBACK,
-		unescape_url, NULL, MHD_OPTION_LISTEN_SOCKET, listener, MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT,
-		(unsigned)CONNECTION_LIMIT, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-		trusted_proxy ? 0U : (unsigned)CONNECTIONS_PER_ADDRESS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)CONNECTION_MEMORY,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+	struct MHD_Daemon *d = start_daemon(listener, threads);
 	if (!d) {
 		log_error("无法在 %s 上启动服务", opts->listen);
-		close(listener);
-		views_shutdown();
-		return -1;
+		goto out;
 	}
+	listener = -1; /* the daemon's now */
 	log_info("listening on http://%s/ (%u threads, database %s)", shown, threads, db_path);
-
 	int sig = 0;
 	sigwait(&stop, &sig);
 	log_info("received %s: finishing requests in flight", sig == SIGINT ? "SIGINT" : "SIGTERM");
-	atomic_store(&stopping, true);
-	MHD_socket quiesced = MHD_quiesce_daemon(d);
-	wait_for_drain();
-	MHD_stop_daemon(d);
-	if (quiesced != MHD_INVALID_SOCKET)
-		close(quiesced); /* else MHD closed it */
+	stop_daemon(d);
+	log_info("stopped");
+	rc = 0;
+out:
+	if (listener >= 0)
+		close(listener);
 	close_stores();
 	cache_shutdown();
 	views_shutdown();
-	log_info("stopped");
-	return 0;
+	return rc;
 }

@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "auth/auth.h"
 #include "content/fields.h"
+#include "domain/auth.h"
 #include "store/enterprises.h"
 #include "store/stats.h"
 #include "store/store.h"

@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "auth/auth.h"
+#include "domain/accounts.h"
+#include "domain/auth.h"
 #include "harness.h"
 #include "store/accounts.h"
 
@@ -21,7 +22,7 @@ static void setup(void)
 	snprintf(path, sizeof(path), "%s/a.db", dir);
 	err = (struct buf){ 0 };
 	cr_assert_eq(store_open(path, &store, &err), STORE_OK, "%s", buf_cstr(&err));
-	cr_assert_eq(auth_user_add(store, STR_LIT("alice"), ROLE_ADMIN, STR_LIT("correct horse battery"), &err), 0,
+	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_ADMIN, STR_LIT("correct horse battery"), 0, &err), STORE_OK,
 		     "%s", buf_cstr(&err));
 	arena = arena_new();
 }
@@ -65,7 +66,7 @@ Test(auth, names_and_passwords_follow_the_rules)
 Test(auth, a_taken_name_is_refused)
 {
 	buf_reset(&err);
-	cr_assert_eq(auth_user_add(store, STR_LIT("alice"), ROLE_EDITOR, STR_LIT("another password"), &err), -1);
+	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_EDITOR, STR_LIT("another password"), 0, &err), STORE_DUPLICATE);
 	cr_assert_not_null(strstr(buf_cstr(&err), "已被使用"), "%s", buf_cstr(&err));
 }
 

@@ -7,10 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "auth/auth.h"
 #include "content/article.h"
+#include "domain/accounts.h"
+#include "domain/auth.h"
+#include "domain/submissions.h"
 #include "harness.h"
-#include "moderation/review.h"
 #include "store/accounts.h"
 #include "store/articles.h"
 #include "store/audit.h"
@@ -23,7 +24,7 @@ static char *dir;
 static struct store *store;
 static struct arena *arena;
 static struct buf err;
-static struct session editor;
+static struct actor editor;
 static const int64_t T0 = 1795795199; /* 2026-11-27T15:59:59Z: a fixed "now" */
 static const char PASSWORD[] = "correct horse battery";
 
@@ -42,7 +43,7 @@ static void setup(void)
 	cr_assert_eq(store_user_add(store, "editor", "editor", "$argon2id$v=19$m=65536,t=2,p=1$not-a-hash"), STORE_OK);
 	struct user u;
 	cr_assert_eq(store_user_by_name(store, "editor", arena, &u), STORE_OK);
-	editor = (struct session){ .user_id = u.id, .user_name = "editor", .role = ROLE_EDITOR };
+	editor = (struct actor){ .user_id = u.id, .name = "editor" };
 }
 
 static void teardown(void)
@@ -59,7 +60,7 @@ TestSuite(review, .init = setup, .fini = teardown, .timeout = 60);
  * costs an Argon2 run (about 0.1 s), so the others do without. */
 static void add_alice(void)
 {
-	cr_assert_eq(auth_user_add(store, STR_LIT("alice"), ROLE_EDITOR, str_from(PASSWORD), &err), 0, "%s",
+	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_EDITOR, str_from(PASSWORD), T0, &err), STORE_OK, "%s",
 		     buf_cstr(&err));
 }
 
@@ -116,7 +117,7 @@ static int64_t submit(const char *title, const char *body)
 	struct field_values v = form(title, body);
 	char code[SUBMISSION_CODE_CHARS + 1];
 	int64_t id = 0;
-	cr_assert_eq(review_submit(store, &v, "192.0.2.7", T0, code, &id), STORE_OK);
+	cr_assert_eq(submissions_submit(store, &v, "192.0.2.7", T0, code, &id), STORE_OK);
 	cr_assert_gt(id, 0);
 	return id;
 }
@@ -175,7 +176,7 @@ Test(review, a_submission_is_stored_pending_under_its_tracking_code)
 	struct field_values v = form(TITLE, BODY);
 	char code[SUBMISSION_CODE_CHARS + 1];
 	int64_t id = 0;
-	cr_assert_eq(review_submit(store, &v, "192.0.2.7", T0, code, &id), STORE_OK);
+	cr_assert_eq(submissions_submit(store, &v, "192.0.2.7", T0, code, &id), STORE_OK);
 	char canonical[SUBMISSION_CODE_CHARS + 1];
 	cr_assert(submission_code_parse(code, canonical), "%s", code);
 	cr_assert_str_eq(canonical, code);
@@ -216,7 +217,7 @@ Test(review, two_submissions_get_different_codes)
 Test(review, submissions_are_listed_by_status_newest_first)
 {
 	int64_t a = submit(TITLE, BODY), b = submit(OTHER_TITLE, OTHER_BODY), c = submit("第三篇稿件", "正文。");
-	cr_assert_eq(review_reject(store, b, "不符合要求", &editor, T0), STORE_OK);
+	cr_assert_eq(submissions_reject(store, b, "不符合要求", &editor, T0), STORE_OK);
 	struct submission *list;
 	size_t n;
 	int64_t total;
@@ -242,7 +243,7 @@ Test(review, approving_publishes_an_article_dated_today_in_shanghai)
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
 	int64_t now = T0 + 1; /* 2026-11-28 00:00:00 in Shanghai */
-	cr_assert_eq(review_approve(store, id, &editor, now, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, now, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
 	cr_assert_gt(article_id, 0);
 
 	struct article a;
@@ -265,7 +266,7 @@ Test(review, approving_is_audited_with_the_editor)
 {
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(review_approve(store, id, &editor, T0 + 5, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, T0 + 5, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
 	assert_audited("submission.approve", id);
 	size_t n;
 	struct audit_entry *e = audit_log(&n);
@@ -280,8 +281,8 @@ Test(review, approving_twice_finds_nothing_to_approve)
 {
 	int64_t id = submit(TITLE, BODY);
 	int64_t first = 0, second = 0;
-	cr_assert_eq(review_approve(store, id, &editor, T0, &first, &err), STORE_OK, "%s", buf_cstr(&err));
-	cr_assert_eq(review_approve(store, id, &editor, T0 + 1, &second, &err), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &first, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, T0 + 1, &second, &err), STORE_NOT_FOUND);
 	cr_assert_eq(audit_count(), 1);
 	cr_assert_eq(get(id).article_id, first);
 }
@@ -289,7 +290,7 @@ Test(review, approving_twice_finds_nothing_to_approve)
 Test(review, approving_an_unknown_submission_finds_nothing)
 {
 	int64_t article_id = 0;
-	cr_assert_eq(review_approve(store, 999, &editor, T0, &article_id, &err), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_approve(store, 999, &editor, T0, &article_id, &err), STORE_NOT_FOUND);
 	cr_assert_eq(audit_count(), 0);
 }
 
@@ -300,7 +301,7 @@ Test(review, approving_what_is_already_an_article_changes_nothing)
 	int64_t existing = insert_article(TITLE, BODY, today);
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(review_approve(store, id, &editor, T0, &article_id, &err), STORE_DUPLICATE);
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err), STORE_DUPLICATE);
 
 	struct submission sub = get(id);
 	cr_assert_eq(sub.status, REVIEW_PENDING);
@@ -317,7 +318,7 @@ Test(review, approving_what_is_already_an_article_changes_nothing)
 Test(review, rejecting_keeps_the_reason_and_is_audited)
 {
 	int64_t id = submit(TITLE, BODY);
-	cr_assert_eq(review_reject(store, id, "内容与已发布文章重复。", &editor, T0 + 9), STORE_OK);
+	cr_assert_eq(submissions_reject(store, id, "内容与已发布文章重复。", &editor, T0 + 9), STORE_OK);
 	struct submission sub = get(id);
 	cr_assert_eq(sub.status, REVIEW_REJECTED);
 	cr_assert_str_eq(sub.reason, "内容与已发布文章重复。");
@@ -330,8 +331,8 @@ Test(review, an_approved_submission_cannot_be_rejected)
 {
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(review_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
-	cr_assert_eq(review_reject(store, id, "改变主意", &editor, T0 + 1), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_reject(store, id, "改变主意", &editor, T0 + 1), STORE_NOT_FOUND);
 	struct submission sub = get(id);
 	cr_assert_eq(sub.status, REVIEW_APPROVED);
 	cr_assert_null(sub.reason);
@@ -341,10 +342,10 @@ Test(review, an_approved_submission_cannot_be_rejected)
 Test(review, a_rejected_submission_cannot_be_approved_or_rejected_again)
 {
 	int64_t id = submit(TITLE, BODY);
-	cr_assert_eq(review_reject(store, id, "不符合要求", &editor, T0), STORE_OK);
+	cr_assert_eq(submissions_reject(store, id, "不符合要求", &editor, T0), STORE_OK);
 	int64_t article_id = 0;
-	cr_assert_eq(review_approve(store, id, &editor, T0 + 1, &article_id, &err), STORE_NOT_FOUND);
-	cr_assert_eq(review_reject(store, id, "再次拒绝", &editor, T0 + 2), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_approve(store, id, &editor, T0 + 1, &article_id, &err), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_reject(store, id, "再次拒绝", &editor, T0 + 2), STORE_NOT_FOUND);
 	cr_assert_str_eq(get(id).reason, "不符合要求");
 	cr_assert_eq(audit_count(), 1);
 }
@@ -367,7 +368,7 @@ Test(review, an_editor_changes_the_text_and_it_is_audited)
 {
 	int64_t id = submit(TITLE, BODY);
 	struct field_values v = editable(OTHER_TITLE, OTHER_BODY);
-	cr_assert_eq(review_edit(store, id, &v, &editor, T0 + 3), STORE_OK);
+	cr_assert_eq(submissions_edit(store, id, &v, &editor, T0 + 3), STORE_OK);
 	struct submission sub = get(id);
 	cr_assert_str_eq(sub.title, OTHER_TITLE);
 	cr_assert_str_eq(sub.body, OTHER_BODY);
@@ -385,9 +386,9 @@ Test(review, the_edited_text_is_what_gets_published)
 {
 	int64_t id = submit(TITLE, BODY);
 	struct field_values v = editable(OTHER_TITLE, OTHER_BODY);
-	cr_assert_eq(review_edit(store, id, &v, &editor, T0), STORE_OK);
+	cr_assert_eq(submissions_edit(store, id, &v, &editor, T0), STORE_OK);
 	int64_t article_id = 0;
-	cr_assert_eq(review_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
 	struct article a;
 	cr_assert_eq(store_article_get(store, article_id, arena, &a), STORE_OK);
 	cr_assert_str_eq(a.title, OTHER_TITLE);
@@ -399,9 +400,9 @@ Test(review, an_approved_submission_cannot_be_edited)
 {
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(review_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
 	struct field_values v = editable(OTHER_TITLE, OTHER_BODY);
-	cr_assert_eq(review_edit(store, id, &v, &editor, T0 + 1), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_edit(store, id, &v, &editor, T0 + 1), STORE_NOT_FOUND);
 	cr_assert_str_eq(get(id).title, TITLE);
 	cr_assert_eq(audit_count(), 1, "only the approval is audited");
 }
@@ -409,10 +410,10 @@ Test(review, an_approved_submission_cannot_be_edited)
 Test(review, a_rejected_or_unknown_submission_cannot_be_edited)
 {
 	int64_t id = submit(TITLE, BODY);
-	cr_assert_eq(review_reject(store, id, "不符合要求", &editor, T0), STORE_OK);
+	cr_assert_eq(submissions_reject(store, id, "不符合要求", &editor, T0), STORE_OK);
 	struct field_values v = editable(OTHER_TITLE, OTHER_BODY);
-	cr_assert_eq(review_edit(store, id, &v, &editor, T0 + 1), STORE_NOT_FOUND);
-	cr_assert_eq(review_edit(store, 999, &v, &editor, T0 + 1), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_edit(store, id, &v, &editor, T0 + 1), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_edit(store, 999, &v, &editor, T0 + 1), STORE_NOT_FOUND);
 	cr_assert_eq(audit_count(), 1);
 }
 
@@ -466,7 +467,7 @@ Test(review, an_edit_finds_the_near_duplicate_anew)
 	int64_t id = submit(TITLE, BODY);
 	cr_assert_eq(get(id).near_article_id, 0);
 	struct field_values v = editable(OTHER_TITLE, OTHER_BODY);
-	cr_assert_eq(review_edit(store, id, &v, &editor, T0), STORE_OK);
+	cr_assert_eq(submissions_edit(store, id, &v, &editor, T0), STORE_OK);
 	struct submission sub = get(id);
 	cr_assert_eq(sub.near_article_id, article);
 	cr_assert_eq(sub.near_submission_id, 0, "not near itself");
@@ -476,7 +477,7 @@ Test(review, an_approved_submission_counts_as_its_article)
 {
 	int64_t first = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(review_approve(store, first, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, first, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
 	struct submission sub = get(submit(TITLE, BODY_EDITED));
 	cr_assert_eq(sub.near_article_id, article_id);
 	cr_assert_eq(sub.near_submission_id, 0, "an approved submission is its article");

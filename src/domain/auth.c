@@ -1,6 +1,6 @@
 /* auth: accounts and sessions over the store, with libsodium for hashing,
  * random tokens and constant-time comparison. */
-#include "auth/auth.h"
+#include "domain/auth.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -68,28 +68,6 @@ int auth_new_user(struct str name, enum role role, struct str password, struct n
 	out->name[name.len] = '\0';
 	out->role = role;
 	return 0;
-}
-
-int auth_user_save(struct store *s, const struct new_user *u, struct buf *err)
-{
-	switch (store_user_add(s, u->name, role_names[u->role], u->hash)) {
-	case STORE_OK:
-		return 0;
-	case STORE_DUPLICATE:
-		buf_printf(err, "用户名“%s”已被使用", u->name);
-		return -1;
-	default:
-		buf_puts(err, "写入数据库失败");
-		return -1;
-	}
-}
-
-int auth_user_add(struct store *s, struct str name, enum role role, struct str password, struct buf *err)
-{
-	struct new_user u;
-	int rc = auth_new_user(name, role, password, &u, err) == 0 ? auth_user_save(s, &u, err) : -1;
-	sodium_memzero(&u, sizeof(u));
-	return rc;
 }
 
 /* The stored form of a token: its BLAKE2b-256 hash. */

@@ -1,4 +1,5 @@
-/* auth: editor accounts (Argon2id passwords) and their login sessions.
+/* auth: signing in — Argon2id passwords, login sessions, throttled attempts
+ * — and the random tokens and CSRF checks the forms rely on.
  *
  * A session is a random 256-bit token, sent to the browser as a cookie and
  * stored only as its BLAKE2b hash. It ends after SESSION_IDLE_SECONDS
@@ -6,8 +7,8 @@
  * and on logout; logging in always makes a new token (the old one, if any,
  * ends), so a token planted before login is worthless after it. Each
  * session has its own CSRF secret for the forms it may post. */
-#ifndef ZS_AUTH_AUTH_H
-#define ZS_AUTH_AUTH_H
+#ifndef ZS_DOMAIN_AUTH_H
+#define ZS_DOMAIN_AUTH_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -47,14 +48,9 @@ struct new_user {
 };
 
 /* Checks name and password and hashes the password (about 60 ms and
- * 64 MiB: do it outside any transaction); -1 with a Chinese message. */
+ * 64 MiB: do it outside any transaction); -1 with a Chinese message. The
+ * account is stored by accounts_add (domain/accounts.h). */
 int auth_new_user(struct str name, enum role role, struct str password, struct new_user *out, struct buf *err)
-	__attribute__((warn_unused_result));
-/* Stores the account; -1 with a Chinese message (a taken name included). */
-int auth_user_save(struct store *s, const struct new_user *u, struct buf *err) __attribute__((warn_unused_result));
-
-/* Both: checks, hashes and creates an account. */
-int auth_user_add(struct store *s, struct str name, enum role role, struct str password, struct buf *err)
 	__attribute__((warn_unused_result));
 
 struct session {

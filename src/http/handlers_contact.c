@@ -1,0 +1,68 @@
+/* handlers_contact: the contact form (联系我们) and the staff's inbox. */
+#include "content/enterprise.h"
+#include "domain/contact.h"
+#include "http/handlers.h"
+#include "http/params.h"
+
+static const struct param_rule form_params[] = { { .name = "sent", .kind = PARAM_FLAG } };
+
+void handle_contact_form(struct request *req, struct response *res)
+{
+	struct param_values p;
+	if (!params_read(req, res, form_params, 1, &p) || !handler_need_store(req, res))
+		return;
+	struct view v = handler_form_view(req, res);
+	res->status = view_contact(&v, NULL, p.number[0]);
+}
+
+void handle_contact(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res) || !handler_rate_limit(req, res, "contact"))
+		return;
+	const char *raw[MSG__COUNT];
+	if (!handler_form_fields(req, res, contact_fields, MSG__COUNT, raw))
+		return;
+	struct field_values values;
+	if (fields_check(contact_fields, MSG__COUNT, raw, req->arena, &values)) {
+		struct view v = handler_form_view(req, res);
+		res->status = view_contact(&v, &values, false);
+		return;
+	}
+	int64_t id;
+	if (contact_send(req->store, &values, req->client_ip, req->now, &id) != STORE_OK) {
+		res->status = 503;
+		return;
+	}
+	response_redirect(res, "/contact?sent=1");
+}
+
+static const char *const done_names[] = { "handled" };
+enum { INBOX_HANDLED, INBOX_PAGE, INBOX_DONE, INBOX__COUNT };
+static const struct param_rule inbox_params[INBOX__COUNT] = {
+	[INBOX_HANDLED] = { .name = "handled", .kind = PARAM_FLAG },
+	[INBOX_PAGE] = PARAM_PAGE_RULE,
+	[INBOX_DONE] = { .name = "done", .kind = PARAM_CHOICE, .choices = done_names, .nchoices = 1, .fallback = -1,
+			 .lenient = true },
+};
+
+void handle_admin_messages(struct request *req, struct response *res)
+{
+	struct param_values p;
+	if (!params_read(req, res, inbox_params, INBOX__COUNT, &p) || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_messages(&v, p.number[INBOX_HANDLED], p.number[INBOX_PAGE],
+					  p.number[INBOX_DONE] == 0 ? "已标记为已处理。" : NULL);
+}
+
+void handle_admin_message_handled(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	enum store_rc rc = contact_mark_handled(req->store, id, handler_actor(req), req->now);
+	if (rc == STORE_OK)
+		response_redirect(res, "/admin/messages?done=handled");
+	else
+		res->status = handler_failure_status(rc);
+}

@@ -1,0 +1,332 @@
+/* handlers_enterprises: enterprise registration (企业入驻), its private
+ * edit link, the directory and its API, and review by staff. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "content/enterprise.h"
+#include "content/sector.h"
+#include "domain/enterprises.h"
+#include "http/handlers.h"
+#include "http/params.h"
+
+static const char code_taken[] = "这个统一社会信用代码已经登记过了。如需修改，请使用登记时获得的专属修改链接；如有疑问请通过“联系我们”告诉我们。";
+
+/* Reads and checks the registration form; false when res has the answer
+ * (a malformed form). */
+static bool read_enterprise_form(struct request *req, struct response *res, struct field_values *values)
+{
+	const char *raw[ENT__COUNT];
+	if (!handler_form_fields(req, res, enterprise_fields, ENT__COUNT, raw))
+		return false;
+	enterprise_check(raw, req->arena, values);
+	return true;
+}
+
+void handle_enterprise_join_form(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	struct view v = handler_form_view(req, res);
+	res->status = view_enterprise_join(&v, NULL);
+}
+
+static void show_join_form(struct request *req, struct response *res, struct field_values *values)
+{
+	struct view v = handler_form_view(req, res);
+	res->status = view_enterprise_join(&v, values);
+}
+
+void handle_enterprise_join(struct request *req, struct response *res)
+{
+	struct field_values values;
+	if (!handler_need_store(req, res) || !handler_rate_limit(req, res, "join") ||
+	    !read_enterprise_form(req, res, &values))
+		return;
+	if (values.nerrors) {
+		show_join_form(req, res, &values);
+		return;
+	}
+	char token[RANDOM_TOKEN_CHARS + 1];
+	int64_t id;
+	switch (enterprises_register(req->store, &values, req->client_ip, req->now, token, &id)) {
+	case STORE_OK:
+		/* The link is the enterprise's key to its record: shown once, on
+		 * the page it lands on, never stored in the clear. */
+		response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?new=1", token));
+		return;
+	case STORE_DUPLICATE:
+		values.error[ENT_CREDIT_CODE] = code_taken;
+		values.nerrors++;
+		show_join_form(req, res, &values);
+		res->status = 409;
+		return;
+	default:
+		res->status = 503;
+		return;
+	}
+}
+
+/* The enterprise behind the edit link in the path, or NULL (and a 404). */
+static const struct enterprise *by_link(struct request *req, struct response *res)
+{
+	struct enterprise *e = ARENA_NEW(req->arena, struct enterprise);
+	enum store_rc rc = enterprises_by_link(req->store, req->params[0], req->arena, e);
+	if (rc != STORE_OK) {
+		res->status = handler_failure_status(rc);
+		res->error_message = rc == STORE_NOT_FOUND ? "这个修改链接无效。请使用登记时获得的完整链接。" : NULL;
+		return NULL;
+	}
+	res->cache_control = "no-store"; /* the page is behind a private link */
+	return e;
+}
+
+/* What was just done, said once on the edit page; a new link is shown with
+ * "registered" and "rotated". */
+static const char *const fresh_names[] = { "1", "rotated" };
+enum { EDIT_NEW, EDIT_DONE, EDIT__COUNT };
+static const char *const edit_done_names[] = { "saved" };
+static const struct param_rule edit_params[EDIT__COUNT] = {
+	[EDIT_NEW] = { .name = "new", .kind = PARAM_CHOICE, .choices = fresh_names, .nchoices = 2, .fallback = -1,
+		       .lenient = true },
+	[EDIT_DONE] = { .name = "done", .kind = PARAM_CHOICE, .choices = edit_done_names, .nchoices = 1,
+			.fallback = -1, .lenient = true },
+};
+
+void handle_enterprise_edit_form(struct request *req, struct response *res)
+{
+	struct param_values p;
+	if (!params_read(req, res, edit_params, EDIT__COUNT, &p) || !handler_need_store(req, res))
+		return;
+	const struct enterprise *e = by_link(req, res);
+	if (!e)
+		return;
+	bool registered = p.number[EDIT_NEW] == 0, rotated = p.number[EDIT_NEW] == 1;
+	const char *notice = registered ? "登记已提交，等待工作人员审核。"
+			     : rotated	 ? "已更换修改链接，原来的链接已失效。"
+			     : p.number[EDIT_DONE] == 0 ? "修改已保存，等待工作人员重新审核。"
+							 : NULL;
+	struct view v = handler_form_view(req, res);
+	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, notice, registered || rotated);
+}
+
+/* A new edit link for one that may have leaked: the old one stops working
+ * at once. Shown once, on the page it redirects to. */
+void handle_enterprise_edit_rotate(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res) || !handler_rate_limit(req, res, "join") || !by_link(req, res))
+		return;
+	char token[RANDOM_TOKEN_CHARS + 1];
+	enum store_rc rc = enterprises_replace_link(req->store, req->params[0], req->client_ip, req->now, token);
+	if (rc != STORE_OK) {
+		res->status = handler_failure_status(rc); /* replaced meanwhile */
+		return;
+	}
+	response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?new=rotated", token));
+}
+
+void handle_enterprise_edit(struct request *req, struct response *res)
+{
+	struct field_values values;
+	if (!handler_need_store(req, res) || !handler_rate_limit(req, res, "join"))
+		return;
+	const struct enterprise *e = by_link(req, res);
+	if (!e || !read_enterprise_form(req, res, &values))
+		return;
+	if (!values.nerrors) {
+		switch (enterprises_edit(req->store, req->params[0], &values, req->client_ip, req->now)) {
+		case STORE_OK:
+			response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?done=saved", req->params[0]));
+			return;
+		case STORE_DUPLICATE:
+			values.error[ENT_CREDIT_CODE] = code_taken;
+			values.nerrors++;
+			break;
+		case STORE_NOT_FOUND:
+			res->status = 404; /* the link was replaced meanwhile */
+			return;
+		default:
+			res->status = 503;
+			return;
+		}
+	}
+	struct view v = handler_form_view(req, res);
+	int status = view_enterprise_edit(&v, req->params[0], e, &values, NULL, false);
+	/* A code taken by another enterprise is a conflict, as on registration. */
+	res->status = status == 400 && values.error[ENT_CREDIT_CODE] == code_taken ? 409 : status;
+}
+
+static bool is_place(const char *slug)
+{
+	return enterprise_place_name(slug) != NULL;
+}
+
+static bool is_sector(const char *slug)
+{
+	return sector_name(slug) != NULL;
+}
+
+static bool is_seeking(const char *value)
+{
+	return field_choice_label(&enterprise_fields[ENT_SEEKING], value) != NULL;
+}
+
+enum { DIR_Q, DIR_DISTRICT, DIR_INDUSTRY, DIR_SEEKING, DIR_PAGE, DIR__COUNT };
+static const struct param_rule directory_params[DIR__COUNT] = {
+	[DIR_Q] = { .name = "q", .kind = PARAM_QUERY },
+	[DIR_DISTRICT] = { .name = "district", .kind = PARAM_SLUG, .valid = is_place, .code = "invalid_district",
+			   .message = "所在区的取值应为 16 个区的拼音之一（如 pudong）或 outside。" },
+	[DIR_INDUSTRY] = { .name = "industry", .kind = PARAM_SLUG, .valid = is_sector, .code = "unknown_industry",
+			   .message = "行业的取值应为行业门类（如 gb-c）或重点产业（如 ic）之一。" },
+	[DIR_SEEKING] = { .name = "seeking", .kind = PARAM_SLUG, .valid = is_seeking, .code = "invalid_seeking",
+			  .message = "需求的取值应为 site、office、factory、funding、policy 或 talent。" },
+	[DIR_PAGE] = PARAM_PAGE_RULE,
+};
+
+/* The directory query; false (and a 400) when it is malformed. */
+static bool directory_args(struct request *req, struct response *res, struct directory_request *r)
+{
+	struct param_values p;
+	if (!params_read(req, res, directory_params, DIR__COUNT, &p))
+		return false;
+	*r = (struct directory_request){ .q = p.text[DIR_Q],
+					 .district = p.text[DIR_DISTRICT],
+					 .industry = p.text[DIR_INDUSTRY],
+					 .seeking = p.text[DIR_SEEKING],
+					 .page = p.number[DIR_PAGE] };
+	return true;
+}
+
+void handle_enterprises(struct request *req, struct response *res)
+{
+	struct directory_request r;
+	if (!directory_args(req, res, &r) || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_enterprises(&v, &r);
+}
+
+void handle_api_enterprises(struct request *req, struct response *res)
+{
+	struct directory_request r;
+	if (!directory_args(req, res, &r) || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->content_type = json_type;
+	res->status = view_enterprises_json(&v, &r);
+}
+
+void handle_enterprise(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	/* Staff see contacts: read the session here, on a public page. */
+	handler_load_session(req);
+	if (req->session)
+		res->cache_control = "no-store";
+	struct view v = handler_view(req, res);
+	res->status = view_enterprise(&v, id);
+}
+
+/* What the staff pages say after a decision; ?done= names it. */
+static const char *const decided_names[] = { [REVIEW_APPROVED] = "approved", [REVIEW_REJECTED] = "rejected" };
+static const char *const decided_notices[] = {
+	[REVIEW_APPROVED] = "已通过：企业已出现在企业名录中。",
+	[REVIEW_REJECTED] = "已标记为不通过，企业可通过其修改链接看到原因。",
+};
+#define DECIDED_RULE { .name = "done", .kind = PARAM_CHOICE, .choices = decided_names, .nchoices = REVIEW__MAX, \
+		       .fallback = REVIEW_PENDING, .lenient = true }
+
+static const char *decided_notice(long done)
+{
+	return done == REVIEW_APPROVED || done == REVIEW_REJECTED ? decided_notices[done] : NULL;
+}
+
+enum { ADMIN_STATUS, ADMIN_PAGE, ADMIN_DONE, ADMIN__COUNT };
+static const struct param_rule admin_list_params[ADMIN__COUNT] = {
+	[ADMIN_STATUS] = PARAM_STATUS_RULE,
+	[ADMIN_PAGE] = PARAM_PAGE_RULE,
+	[ADMIN_DONE] = DECIDED_RULE,
+};
+
+void handle_admin_enterprises(struct request *req, struct response *res)
+{
+	struct param_values p;
+	if (!params_read(req, res, admin_list_params, ADMIN__COUNT, &p) || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_enterprises(&v, (enum review_status)p.number[ADMIN_STATUS], p.number[ADMIN_PAGE],
+					     decided_notice(p.number[ADMIN_DONE]));
+}
+
+static const struct param_rule admin_detail_params[] = { DECIDED_RULE };
+
+void handle_admin_enterprise(struct request *req, struct response *res)
+{
+	struct param_values p;
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !params_read(req, res, admin_detail_params, 1, &p) || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_enterprise(&v, id, NULL, decided_notice(p.number[0]));
+}
+
+/* Decides a pending registration at the revision the staff member saw. */
+static void decide(struct request *req, struct response *res, enum review_status status, const char *reason)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	long revision;
+	if (!str_to_long(str_from(request_form(req, "revision")), 1, INT64_MAX, &revision)) {
+		handler_reject(res, "invalid_revision", "缺少审核时看到的版本号，请刷新页面后再审核。");
+		return;
+	}
+	enum store_rc rc = enterprises_decide(req->store, id, revision, status, reason, handler_actor(req), req->now);
+	if (rc == STORE_OK) {
+		response_redirect(res, arena_printf(req->arena, "/admin/enterprises/%" PRId64 "?done=%s", id,
+						    decided_names[status]));
+		return;
+	}
+	if (rc == STORE_NOT_FOUND) {
+		struct view v = handler_view(req, res);
+		int shown = view_admin_enterprise(
+			&v, id, "这家企业已经审核过了，或在您查看之后修改了登记信息。请核对下面的最新内容后再审核。", NULL);
+		res->status = shown == 400 ? 409 : shown;
+		return;
+	}
+	res->status = 503;
+}
+
+void handle_admin_enterprise_approve(struct request *req, struct response *res)
+{
+	decide(req, res, REVIEW_APPROVED, NULL);
+}
+
+void handle_admin_enterprise_reject(struct request *req, struct response *res)
+{
+	const char *reason = handler_reason(req);
+	if (!reason) {
+		int64_t id = handler_id_param(req, res, 0);
+		if (!id || !handler_need_store(req, res))
+			return;
+		struct view v = handler_view(req, res);
+		res->status = view_admin_enterprise(
+			&v, id, arena_printf(req->arena, "请填写不通过的原因（不超过 %d 字），企业会看到它。", REASON_MAX_CHARS),
+			NULL);
+		return;
+	}
+	decide(req, res, REVIEW_REJECTED, reason);
+}
+
+void handle_admin_enterprises_csv(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_enterprises_csv(&v);
+	if (res->status != 200)
+		return;
+	res->content_type = "text/csv; charset=utf-8";
+	res->content_disposition = "attachment; filename=\"enterprises.csv\"";
+}
