@@ -5,7 +5,6 @@
 #include <stdint.h>
 
 #include "store/articles.h"
-#include "store/store.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/str.h"

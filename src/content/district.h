@@ -5,7 +5,6 @@
 #include <stddef.h>
 
 #include "store/articles.h"
-#include "store/store.h"
 #include "util/str.h"
 
 struct district {

@@ -7,7 +7,6 @@
 
 #include "content/fields.h"
 #include "store/articles.h"
-#include "store/store.h"
 #include "store/submissions.h"
 #include "util/buf.h"
 

@@ -10,7 +10,6 @@
 
 #include "http/handlers.h"
 #include "util/date.h"
-#include "util/log.h"
 #include "util/mem.h"
 
 enum {

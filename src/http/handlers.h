@@ -7,6 +7,7 @@
 #ifndef ZS_HTTP_HANDLERS_H
 #define ZS_HTTP_HANDLERS_H
 
+#include "content/fields.h"
 #include "domain/domain.h"
 #include "http/http.h"
 #include "views/views.h"

@@ -9,6 +9,7 @@
 #include "domain/banned_words.h"
 #include "http/handlers.h"
 #include "http/params.h"
+#include "views/admin.h"
 
 /* What the page after a change says; ?done= names it (never echoed). */
 enum { DONE_ADDED, DONE_DISABLED, DONE_ENABLED, DONE_SAVED, DONE__COUNT };

@@ -3,6 +3,7 @@
 #include "http/handlers.h"
 #include "http/params.h"
 #include "util/assets.h"
+#include "views/api.h"
 
 static const struct param_rule list_params[] = { PARAM_PAGE_RULE };
 

@@ -2,6 +2,7 @@
  * district and industry channels. */
 #include "http/handlers.h"
 #include "http/params.h"
+#include "views/articles.h"
 
 static const struct param_rule list_params[] = { PARAM_PAGE_RULE };
 

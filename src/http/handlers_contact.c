@@ -3,6 +3,7 @@
 #include "domain/contact.h"
 #include "http/handlers.h"
 #include "http/params.h"
+#include "views/contact.h"
 
 static const struct param_rule form_params[] = { { .name = "sent", .kind = PARAM_FLAG } };
 

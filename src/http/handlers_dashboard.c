@@ -2,6 +2,7 @@
  * as CSV. */
 #include "http/handlers.h"
 #include "http/params.h"
+#include "views/dashboard.h"
 
 enum { STATS_FROM, STATS_TO, STATS_INDUSTRY, STATS_TABLE, STATS__COUNT };
 static const struct param_rule stats_params[STATS__COUNT] = {

@@ -8,6 +8,7 @@
 #include "domain/enterprises.h"
 #include "http/handlers.h"
 #include "http/params.h"
+#include "views/enterprises.h"
 
 static const char code_taken[] = "这个统一社会信用代码已经登记过了。如需修改，请使用登记时获得的专属修改链接；如有疑问请通过“联系我们”告诉我们。";
 

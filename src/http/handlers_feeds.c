@@ -3,6 +3,7 @@
 
 #include "http/handlers.h"
 #include "util/str.h"
+#include "views/feeds.h"
 #include "views/pagination.h"
 
 static const char atom_type[] = "application/atom+xml; charset=utf-8";

@@ -1,6 +1,7 @@
 /* handlers_search: the search page and the same search as JSON. */
 #include "http/handlers.h"
 #include "http/params.h"
+#include "views/search.h"
 
 enum { SEARCH_Q, SEARCH_DISTRICT, SEARCH_INDUSTRY, SEARCH_FROM, SEARCH_TO, SEARCH_SORT, SEARCH_PAGE, SEARCH__COUNT };
 

@@ -6,6 +6,7 @@
 #include "domain/submissions.h"
 #include "http/handlers.h"
 #include "http/params.h"
+#include "views/submissions.h"
 
 /* What the page after a decision says; ?done= names one (never echoed). */
 enum { DONE_APPROVED, DONE_REJECTED, DONE_EDITED, DONE__COUNT };

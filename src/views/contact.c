@@ -1,6 +1,7 @@
 /* contact: the contact form (联系我们) and the staff inbox of its messages. */
 #include "content/enterprise.h"
 #include "store/messages.h"
+#include "views/contact.h"
 #include "views/views_internal.h"
 
 enum { INBOX_PAGE_SIZE = 30 };
@@ -26,9 +27,7 @@ int view_admin_messages(struct view *v, bool handled, long page, const char *not
 	struct pagination p = pagination_make(total, INBOX_PAGE_SIZE, page);
 	if (!pagination_in_range(&p))
 		return 404;
-	struct tv *data = page_data(v, handled ? "留言：已处理" : "留言：待处理", NULL, NULL);
-	tv_put_bool(data, "section_messages", true);
-	tv_put_str(data, "notice", notice);
+	struct tv *data = page_staff_data(v, handled ? "留言：已处理" : "留言：待处理", "messages", notice);
 	tv_put_bool(data, "handled", handled);
 	tv_put_int(data, "total", total);
 	struct tv *items = tv_put_list(data, "messages");

@@ -7,7 +7,7 @@
 #include "content/district.h"
 #include "content/industry.h"
 #include "store/stats.h"
-#include "util/html.h"
+#include "views/dashboard.h"
 #include "views/views_internal.h"
 
 enum { LATEST_FACTS = 20, CHART_LABEL = 96, CHART_BAR = 420, CHART_ROW = 26 };

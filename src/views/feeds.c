@@ -10,6 +10,7 @@
 #include "store/articles.h"
 #include "store/sitemap.h"
 #include "util/html.h"
+#include "views/feeds.h"
 #include "views/views_internal.h"
 
 enum { FEED_ENTRIES = 50 };

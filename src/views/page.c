@@ -69,6 +69,14 @@ void views_shutdown(void)
 	site_url = NULL;
 }
 
+struct tv *page_staff_data(struct view *v, const char *title, const char *section, const char *notice)
+{
+	struct tv *data = page_data(v, title, NULL, NULL);
+	tv_put_bool(data, arena_printf(v->arena, "section_%s", section), true);
+	tv_put_str(data, "notice", notice);
+	return data;
+}
+
 struct tv *page_data(struct view *v, const char *title, const char *description, const char *current_district)
 {
 	struct tv *data = tv_object(v->arena);

@@ -8,6 +8,7 @@
 #include "store/articles.h"
 #include "store/search.h"
 #include "util/html.h"
+#include "views/search.h"
 #include "views/views_internal.h"
 
 enum { RESULTS_PER_PAGE = 20 };

@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "store/articles.h"
+#include "content/fields.h"
 #include "views/pagination.h"
 #include "views/template.h"
 #include "views/views.h"
@@ -12,6 +13,11 @@
 /* The data every page's layout needs (site name, title, district menu).
  * current_district marks the menu entry for the page's channel, or NULL. */
 struct tv *page_data(struct view *v, const char *title, const char *description, const char *current_district);
+
+/* page_data for a staff page: its section of the staff menu marked
+ * ("queue", "enterprises", "messages", "users" …) and notice (a fixed
+ * sentence about the action just done, or NULL) shown. */
+struct tv *page_staff_data(struct view *v, const char *title, const char *section, const char *notice);
 
 /* The site's public address ("https://host", no trailing slash), and path
  * on it as an absolute URL in v's arena: for feeds, sitemaps, canonical

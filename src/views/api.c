@@ -1,10 +1,11 @@
-/* api_articles: articles as JSON (/api/v1/articles), in the shape BRIEF
+/* api: articles as JSON (/api/v1/articles), in the shape BRIEF
  * fixes: id, title, date, body, districts, industries, facts. */
 #include <string.h>
 
 #include "content/district.h"
 #include "content/industry.h"
 #include "store/articles.h"
+#include "views/api.h"
 #include "views/views_internal.h"
 
 static json_t *str_or_null(const char *s)

@@ -1,4 +1,4 @@
-/* enterprise: the enterprise pages — registration, the private edit page,
+/* enterprises: the enterprise pages — registration, the private edit page,
  * the directory (page, JSON, CSV) and one enterprise's profile — and
  * their staff review. */
 #include <inttypes.h>
@@ -11,6 +11,7 @@
 #include "store/articles.h"
 #include "store/enterprises.h"
 #include "util/html.h"
+#include "views/enterprises.h"
 #include "views/views_internal.h"
 
 enum { DIRECTORY_PAGE_SIZE = 20, PROFILE_NEWS = 5 };
@@ -296,9 +297,8 @@ int view_admin_enterprises(struct view *v, enum review_status status, long page,
 	struct pagination p = pagination_make(total, DIRECTORY_PAGE_SIZE, page);
 	if (!pagination_in_range(&p))
 		return 404;
-	struct tv *data = page_data(v, arena_printf(v->arena, "企业入驻审核：%s", status_labels[status]), NULL, NULL);
-	tv_put_bool(data, "section_enterprises", true);
-	tv_put_str(data, "notice", notice);
+	struct tv *data =
+		page_staff_data(v, arena_printf(v->arena, "企业入驻审核：%s", status_labels[status]), "enterprises", notice);
 	tv_put_str(data, "status_label", status_labels[status]);
 	tv_put_int(data, "total", total);
 	struct tv *tabs = tv_put_list(data, "tabs");
@@ -324,9 +324,7 @@ int view_admin_enterprise(struct view *v, int64_t id, const char *error, const c
 	enum store_rc rc = store_enterprise_get(v->store, id, v->arena, &e);
 	if (rc != STORE_OK)
 		return rc == STORE_NOT_FOUND ? 404 : 500;
-	struct tv *data = page_data(v, arena_printf(v->arena, "审核企业：%s", e.name), NULL, NULL);
-	tv_put_bool(data, "section_enterprises", true);
-	tv_put_str(data, "notice", notice);
+	struct tv *data = page_staff_data(v, arena_printf(v->arena, "审核企业：%s", e.name), "enterprises", notice);
 	tv_put_str(data, "error", error);
 	struct tv *item = tv_put_object(data, "enterprise");
 	put_public(v, item, &e);
