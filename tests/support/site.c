@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 struct site site;
 const char site_password[] = "correct-horse-battery";
@@ -54,6 +56,13 @@ void site_start(const char *form_rate)
 void site_restart(void)
 {
 	cr_assert(server_start(&site.server, site.db), "server did not start again");
+}
+
+void site_wait_next_second(void)
+{
+	time_t start = time(NULL);
+	while (time(NULL) == start)
+		usleep(20 * 1000);
 }
 
 void site_stop(void)

@@ -24,6 +24,11 @@ void site_start(const char *form_rate);
 void site_stop(void);
 /* Starts the server again on the same database (after it was stopped). */
 void site_restart(void);
+
+/* Waits for the wall clock's next second: responses name no Last-Modified
+ * during the second of a change, so a test that needs one waits out the
+ * second of its fixture's import. */
+void site_wait_next_second(void);
 /* Imports files (NULL-terminated) into the database at db with the CLI,
  * asserting it succeeds. */
 void import_into(const char *db, const char *const *files);
