@@ -97,6 +97,7 @@ run:
 
 test:
 	@scripts/deps.sh build test
+	@scripts/check-layers.sh src
 	@$(MAKE) --no-print-directory O=build/release CC=gcc SANITIZE=0 check-tests
 	@$(MAKE) --no-print-directory O=build/asan CC=clang SANITIZE=1 check-tests
 	@tests/run.sh build/release build/asan

@@ -58,6 +58,25 @@ for dir in "$@"; do
 	done
 done
 
+# The include layers (docs/ARCHITECTURE.md): the tree keeps them, and the
+# check refuses each kind of breach in the fixtures under tests/layers/.
+echo "== include layers (scripts/check-layers.sh)"
+layers_case() { # DIR EXPECTED_EXIT TEXT_THE_REPORT_MUST_HOLD
+	out=$(scripts/check-layers.sh "$1" 2>&1)
+	status=$?
+	if [ "$status" -eq "$2" ] && printf '%s\n' "$out" | grep -qF -- "$3"; then
+		passed=$((passed + 1))
+	else
+		echo "   $1: exit $status (want $2), report:"
+		printf '%s\n' "$out" | sed 's/^/   /'
+		failed=$((failed + 1))
+	fi
+}
+layers_case src 0 ""
+layers_case tests/layers/upward 1 'util/date.h: includes "http/server.h": util may not depend on http above it'
+layers_case tests/layers/pair 1 "store/a and store/b include each other"
+layers_case tests/layers/unknown 1 "vendor/lib.c: not in any layer"
+
 # Browser tests (tests/browser/): once, on the release build, since they are
 # about behaviour, not memory errors. Skipped without Chromium or node unless
 # CI is set.

@@ -262,6 +262,17 @@ enum store_rc store_industry_articles(struct store *s, const char *industry, int
 	return STORE_ERROR;
 }
 
+int read_counts(sqlite3_stmt *st, struct arena *arena, struct tag_count *out, size_t *n, size_t max)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		out[*n].slug = column_text(st, 0, arena);
+		out[(*n)++].articles = sqlite3_column_int64(st, 1);
+	}
+	stmt_done(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
 enum store_rc store_district_counts(struct store *s, struct arena *arena, struct tag_count **out, size_t *n)
 {
 	*out = ARENA_NEW_ARRAY(arena, struct tag_count, ARTICLE_MAX_DISTRICTS);

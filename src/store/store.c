@@ -110,17 +110,6 @@ enum store_rc read_count(struct store *s, sqlite3_stmt *st, int64_t *n, const ch
 	return STORE_OK;
 }
 
-int read_counts(sqlite3_stmt *st, struct arena *arena, struct tag_count *out, size_t *n, size_t max)
-{
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
-		out[*n].slug = column_text(st, 0, arena);
-		out[(*n)++].articles = sqlite3_column_int64(st, 1);
-	}
-	stmt_done(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
-}
-
 static int user_version(sqlite3 *db)
 {
 	sqlite3_stmt *st;

@@ -5,9 +5,10 @@
 
 #include <sqlite3.h>
 
-#include "store/articles.h"
 #include "store/statements.h"
 #include "store/store.h"
+
+struct tag_count; /* store/articles.h */
 
 struct store {
 	sqlite3 *db;
@@ -33,7 +34,7 @@ void bind_id_or_null(sqlite3_stmt *st, int i, int64_t id);
 /* Steps a statement that gives one integer (a count) into *n. */
 enum store_rc read_count(struct store *s, sqlite3_stmt *st, int64_t *n, const char *what);
 /* Steps a statement whose rows are (slug, count) into out[*n..max);
- * -1 when the step failed (not logged). */
+ * -1 when the step failed (not logged). In store/articles.c. */
 int read_counts(sqlite3_stmt *st, struct arena *arena, struct tag_count *out, size_t *n, size_t max);
 
 /* Steps a statement that takes no parameters. */

@@ -1,0 +1,2 @@
+/* fine on its own */
+#include "util/date.h"

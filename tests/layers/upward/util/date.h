@@ -1,0 +1,2 @@
+/* a util header that reaches up into http: refused */
+#include "http/server.h"
