@@ -8,11 +8,6 @@
 #include "views/api.h"
 #include "views/views_internal.h"
 
-static json_t *str_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-
 static json_t *article_json(struct view *v, const struct article *a)
 {
 	json_t *districts_list = json_array(), *industries_list = json_array(), *facts = json_array();
@@ -33,8 +28,8 @@ static json_t *article_json(struct view *v, const struct article *a)
 	}
 	return json_pack("{s:I,s:s,s:s,s:s,s:o,s:b,s:o,s:o,s:o,s:o,s:s}", "id", (json_int_t)a->id, "title", a->title,
 			 "date", a->date, "body", a->body, "districts", districts_list, "citywide", a->citywide,
-			 "industries", industries_list, "facts", facts, "source", str_or_null(a->source), "source_url",
-			 str_or_null(a->url), "html_url",
+			 "industries", industries_list, "facts", facts, "source", page_json_string(a->source), "source_url",
+			 page_json_string(a->url), "html_url",
 			 page_url(v, arena_printf(v->arena, "/articles/%lld", (long long)a->id)));
 }
 

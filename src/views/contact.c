@@ -45,10 +45,7 @@ int view_admin_messages(struct view *v, bool handled, long page, const char *not
 			page_put_time(v, item, "handled", m->handled_at);
 			tv_put_str(item, "handled_by", m->handled_by);
 		}
-		struct tv *paras = tv_put_list(item, "paragraphs");
-		char *text = arena_strdup(v->arena, m->message), *save = NULL;
-		for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-			tv_put_str(tv_list_add_object(paras), "text", line);
+		page_add_lines(v, item, "paragraphs", m->message);
 	}
 	page_add_pagination(data, &p, handled ? "/admin/messages?handled=1&" : "/admin/messages?");
 	return page_render(v, "admin_messages", data);

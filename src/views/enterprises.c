@@ -193,11 +193,6 @@ int view_enterprises(struct view *v, const struct directory_request *r)
 	return page_render(v, "enterprises", data);
 }
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 int view_enterprises_json(struct view *v, const struct directory_request *r)
 {
 	struct enterprise *list;
@@ -217,9 +212,9 @@ int view_enterprises_json(struct view *v, const struct directory_request *r)
 		json_array_append_new(
 			results, json_pack("{s:I,s:s,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)e->id, "name",
 					   e->name, "credit_code", e->credit_code, "industry", e->industry, "industry_name",
-					   str_or_null(sector_name(e->industry)), "district", e->district, "district_name",
-					   str_or_null(enterprise_place_name(e->district)), "seeking", seeking,
-					   "description", str_or_null(e->description), "website", str_or_null(e->website)));
+					   page_json_string(sector_name(e->industry)), "district", e->district, "district_name",
+					   page_json_string(enterprise_place_name(e->district)), "seeking", seeking,
+					   "description", page_json_string(e->description), "website", page_json_string(e->website)));
 	}
 	json_t *next = p.page < p.pages ? json_string(arena_printf(v->arena, "%spage=%ld",
 								    directory_base(v, r, "/api/v1/enterprises"), p.page + 1))
@@ -301,13 +296,7 @@ int view_admin_enterprises(struct view *v, enum review_status status, long page,
 		page_staff_data(v, arena_printf(v->arena, "企业入驻审核：%s", status_labels[status]), "enterprises", notice);
 	tv_put_str(data, "status_label", status_labels[status]);
 	tv_put_int(data, "total", total);
-	struct tv *tabs = tv_put_list(data, "tabs");
-	for (int i = 0; i < REVIEW__MAX; i++) {
-		struct tv *t = tv_list_add_object(tabs);
-		tv_put_str(t, "status", review_status_names[i]);
-		tv_put_str(t, "label", status_labels[i]);
-		tv_put_bool(t, "current", i == (int)status);
-	}
+	page_add_status_tabs(data, status_labels, status);
 	struct tv *items = tv_put_list(data, "enterprises");
 	for (size_t i = 0; i < n; i++) {
 		struct tv *item = tv_list_add_object(items);

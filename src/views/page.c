@@ -248,6 +248,30 @@ int page_list_industry(struct view *v, const char *industry, long page, struct a
 	return pagination_in_range(p) ? 200 : 404;
 }
 
+json_t *page_json_string(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+void page_add_lines(struct view *v, struct tv *obj, const char *key, const char *text)
+{
+	struct tv *list = tv_put_list(obj, key);
+	char *copy = arena_strdup(v->arena, text ? text : ""), *save = NULL;
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		tv_put_str(tv_list_add_object(list), "text", line);
+}
+
+void page_add_status_tabs(struct tv *data, const char *const labels[REVIEW__MAX], enum review_status current)
+{
+	struct tv *tabs = tv_put_list(data, "tabs");
+	for (int i = 0; i < REVIEW__MAX; i++) {
+		struct tv *t = tv_list_add_object(tabs);
+		tv_put_str(t, "status", review_status_names[i]);
+		tv_put_str(t, "label", labels[i]);
+		tv_put_bool(t, "current", i == (int)current);
+	}
+}
+
 json_t *page_json_number(double value)
 {
 	if (value > -9e15 && value < 9e15 && (double)(long long)value == value)

@@ -180,13 +180,7 @@ int view_admin_queue(struct view *v, enum review_status status, long page, const
 	if (!pagination_in_range(&p))
 		return 404;
 	struct tv *data = page_staff_data(v, arena_printf(v->arena, "投稿审核：%s", status_labels[status]), "queue", notice);
-	struct tv *tabs = tv_put_list(data, "tabs");
-	for (int i = 0; i < REVIEW__MAX; i++) {
-		struct tv *t = tv_list_add_object(tabs);
-		tv_put_str(t, "status", review_status_names[i]);
-		tv_put_str(t, "label", status_labels[i]);
-		tv_put_bool(t, "current", i == (int)status);
-	}
+	page_add_status_tabs(data, status_labels, status);
 	tv_put_str(data, "status_label", status_labels[status]);
 	tv_put_int(data, "total", total);
 	struct tv *items = tv_put_list(data, "submissions");
@@ -242,10 +236,7 @@ int view_admin_submission(struct view *v, int64_t id, const struct field_values 
 	put_submission(v, item, &sub);
 	add_flags(v, item, &sub, banned);
 	tv_put_bool(item, "pending", sub.status == REVIEW_PENDING);
-	struct tv *paras = tv_put_list(item, "paragraphs");
-	char *body = arena_strdup(v->arena, sub.body), *save = NULL;
-	for (char *line = strtok_r(body, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		tv_put_str(tv_list_add_object(paras), "text", line);
+	page_add_lines(v, item, "paragraphs", sub.body);
 	struct field_values shown = { 0 };
 	if (edit) {
 		shown = *edit;

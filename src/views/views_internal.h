@@ -65,6 +65,16 @@ void page_add_pagination(struct tv *data, const struct pagination *p, const char
  * are written to four significant digits (5e+07 for fifty million). */
 json_t *page_json_number(double value);
 
+/* A JSON string, or null for NULL or "" (a field not given). */
+json_t *page_json_string(const char *s);
+
+/* Adds a list named key of {text}, one for each non-empty line of text. */
+void page_add_lines(struct view *v, struct tv *obj, const char *key, const char *text);
+
+/* Adds "tabs": one {status, label, current} per review status, for a
+ * staff queue showing current. */
+void page_add_status_tabs(struct tv *data, const char *const labels[REVIEW__MAX], enum review_status current);
+
 /* Appends obj to v->out as compact UTF-8 JSON and releases it. */
 void page_emit_json(struct view *v, json_t *obj);
 
