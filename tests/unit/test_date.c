@@ -77,3 +77,16 @@ Test(date, refuses_what_is_not_an_http_date)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		cr_assert(!date_http_parse(bad[i], &t), "accepted \"%s\"", bad[i]);
 }
+
+Test(date, the_date_is_shanghais)
+{
+	char d[11];
+	date_shanghai_day(1795795199, d); /* 2026-11-27T15:59:59Z */
+	cr_assert_str_eq(d, "2026-11-27");
+	date_shanghai_day(1795795200, d); /* 2026-11-27T16:00:00Z */
+	cr_assert_str_eq(d, "2026-11-28");
+	date_shanghai_day(1798732800, d); /* 2026-12-31T16:00:00Z */
+	cr_assert_str_eq(d, "2027-01-01");
+	date_shanghai_day(0, d);
+	cr_assert_str_eq(d, "1970-01-01");
+}

@@ -1,6 +1,7 @@
-/* Search over a real database holding the ten seed articles: relevance
- * (expected first results written from reading the articles), hostile
- * input, and the query parser. */
+/* Unit tests for store/search: search over a real database holding the ten
+ * seed articles — relevance (expected first results written from reading
+ * the articles), filters, facets, hostile input, and the index following
+ * the articles. */
 #include <criterion/criterion.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -11,25 +12,37 @@
 #include "search/query.h"
 #include "store/fts.h"
 #include "store/search.h"
+#include "store_fixture.h"
 
 static char *dir;
 static struct store *store;
 static struct arena *arena;
 
-static void setup(void)
+static void open_store(bool with_seed)
 {
 	dir = tmp_dir_new();
 	char path[4200];
 	snprintf(path, sizeof(path), "%s/s.db", dir);
 	struct buf err = { 0 };
 	cr_assert_eq(store_open(path, &store, &err), STORE_OK, "%s", buf_cstr(&err));
-	const char *seed = seed_path();
+	const char *seed = with_seed ? seed_path() : NULL;
 	if (seed) {
 		struct import_result r;
 		cr_assert_eq(import_file(store, seed, false, &r, &err), 0, "%s", buf_cstr(&err));
 	}
 	buf_free(&err);
 	arena = arena_new();
+}
+
+static void setup(void)
+{
+	open_store(true);
+}
+
+/* For the tests that make their own articles. */
+static void setup_empty(void)
+{
+	open_store(false);
 }
 
 static void teardown(void)
@@ -39,7 +52,8 @@ static void teardown(void)
 	tmp_dir_remove(dir);
 }
 
-TestSuite(search, .init = setup, .fini = teardown);
+TestSuite(store_search, .init = setup, .fini = teardown);
+TestSuite(store_search_by_hand, .init = setup_empty, .fini = teardown);
 
 static struct search_page run(const char *q, const struct search_filter *f)
 {
@@ -94,7 +108,7 @@ static const char *const relevance[][2] = {
 	{ "崇明 生态", "上海崇明生态法规促进招商引资与可持续发展" },
 };
 
-Test(search, expected_article_comes_first)
+Test(store_search, expected_article_comes_first)
 {
 	SEED_ONLY();
 	for (size_t i = 0; i < sizeof(relevance) / sizeof(relevance[0]); i++) {
@@ -105,7 +119,7 @@ Test(search, expected_article_comes_first)
 	}
 }
 
-Test(search, every_query_shape_finds_something)
+Test(store_search, every_query_shape_finds_something)
 {
 	SEED_ONLY();
 	/* one, two, three and more characters; a phrase; mixed scripts */
@@ -114,14 +128,14 @@ Test(search, every_query_shape_finds_something)
 		cr_assert_gt(run(queries[i], NULL).total, 0, "\"%s\" found nothing", queries[i]);
 }
 
-Test(search, a_word_inside_a_longer_word_is_found)
+Test(store_search, a_word_inside_a_longer_word_is_found)
 {
 	SEED_ONLY();
 	struct search_page p = run("片区", NULL);
 	cr_assert_eq(p.total, 2, "片区 occurs in two articles (one inside 临港新片区)");
 }
 
-Test(search, pairs_far_apart_do_not_make_a_phrase)
+Test(store_search, pairs_far_apart_do_not_make_a_phrase)
 {
 	SEED_ONLY();
 	/* 统计 and 调查 both occur in article 1, and "统计调查" too; 调查统计 as a
@@ -130,7 +144,7 @@ Test(search, pairs_far_apart_do_not_make_a_phrase)
 	cr_assert_eq(run("调查统计", NULL).total, 0);
 }
 
-Test(search, terms_are_anded)
+Test(store_search, terms_are_anded)
 {
 	SEED_ONLY();
 	int64_t both = run("充电桩 青浦", NULL).total;
@@ -138,7 +152,7 @@ Test(search, terms_are_anded)
 	cr_assert_eq(run("充电桩 崇明", NULL).total, 0);
 }
 
-Test(search, highlights_mark_exactly_the_match)
+Test(store_search, highlights_mark_exactly_the_match)
 {
 	SEED_ONLY();
 	struct search_page p = run("充电桩", NULL);
@@ -147,7 +161,7 @@ Test(search, highlights_mark_exactly_the_match)
 	cr_assert_not_null(strstr(p.hits[0].snippet, "充电\x01桩\x02"), "%s", p.hits[0].snippet);
 }
 
-Test(search, filters_by_district_and_date)
+Test(store_search, filters_by_district_and_date)
 {
 	SEED_ONLY();
 	struct search_filter qingpu = { .district = "qingpu" };
@@ -160,7 +174,7 @@ Test(search, filters_by_district_and_date)
 	cr_assert_eq(run("长三角", &that_day).total, 3);
 }
 
-Test(search, facets_count_matches_per_district)
+Test(store_search, facets_count_matches_per_district)
 {
 	SEED_ONLY();
 	struct search_filter qingpu = { .district = "qingpu" };
@@ -172,7 +186,7 @@ Test(search, facets_count_matches_per_district)
 	cr_assert_eq(qp, 2, "facets ignore the district filter itself and count its matches");
 }
 
-Test(search, hostile_queries_never_break_the_engine)
+Test(store_search, hostile_queries_never_break_the_engine)
 {
 	const char *hostile[] = { "\"", "*", "(", ")", ":", "-", "OR", "AND", "NEAR", "^", "\" * ( ) : - OR AND NEAR ^",
 				  "title:浦东", "NEAR(浦东 招商, 2)", "浦东 OR 招商", "\"unclosed 浦东", "浦东\"\"招商",
@@ -181,42 +195,6 @@ Test(search, hostile_queries_never_break_the_engine)
 	for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++)
 		(void)run(hostile[i], NULL); /* run() asserts STORE_OK */
 	cr_assert_gt(run("浦东", NULL).total + !seed_path(), 0, "the table survived");
-}
-
-Test(search, query_parser_quotes_every_term)
-{
-	struct search_query q;
-	cr_assert_eq(search_query_parse(str_from("浦东  招商"), arena, &q), QUERY_OK);
-	cr_assert_str_eq(q.match, "\"浦东\" AND \"招商\"");
-	cr_assert_eq(search_query_parse(str_from("\"浦东 招商\" 项目"), arena, &q), QUERY_OK);
-	cr_assert_str_eq(q.match, "\"浦东 招商\" AND \"项目\"");
-	cr_assert_eq(search_query_parse(str_from("“负面清单”"), arena, &q), QUERY_OK);
-	cr_assert_str_eq(q.match, "\"负面清单\"");
-	cr_assert_eq(search_query_parse(str_from("a\"b"), arena, &q), QUERY_OK);
-	cr_assert_str_eq(q.match, "\"a\" AND \"b\"");
-}
-
-Test(search, query_parser_drops_what_cannot_be_searched)
-{
-	struct search_query q;
-	cr_assert_eq(search_query_parse(str_from(""), arena, &q), QUERY_EMPTY);
-	cr_assert_eq(search_query_parse(str_from(" \u3000\t"), arena, &q), QUERY_EMPTY);
-	cr_assert_eq(search_query_parse(str_from("* ( ) : - ^"), arena, &q), QUERY_EMPTY);
-	cr_assert_eq(search_query_parse(str_from("* 浦东"), arena, &q), QUERY_OK);
-	cr_assert_str_eq(q.match, "\"浦东\"");
-}
-
-Test(search, query_parser_limits_length_and_encoding)
-{
-	struct search_query q;
-	struct buf long_q = { 0 };
-	for (int i = 0; i < SEARCH_QUERY_MAX_CHARS; i++)
-		buf_puts(&long_q, "浦");
-	cr_assert_eq(search_query_parse(buf_str(&long_q), arena, &q), QUERY_OK);
-	buf_puts(&long_q, "东");
-	cr_assert_eq(search_query_parse(buf_str(&long_q), arena, &q), QUERY_TOO_LONG);
-	buf_free(&long_q);
-	cr_assert_eq(search_query_parse((struct str){ "\xff", 1 }, arena, &q), QUERY_INVALID_UTF8);
 }
 
 static const char *first_industry(const char *q)
@@ -228,7 +206,7 @@ static const char *first_industry(const char *q)
 	return first;
 }
 
-Test(search, seed_articles_carry_the_industries_they_are_about)
+Test(store_search, seed_articles_carry_the_industries_they_are_about)
 {
 	SEED_ONLY();
 	/* Read off the articles: charging piles and V2G; a 50-million loan for
@@ -240,7 +218,7 @@ Test(search, seed_articles_carry_the_industries_they_are_about)
 	cr_assert_str_eq(first_industry("卓越制造基地"), "equipment");
 }
 
-Test(search, filters_and_counts_by_industry)
+Test(store_search, filters_and_counts_by_industry)
 {
 	SEED_ONLY();
 	struct search_filter nev = { .industry = "nev" };
@@ -267,7 +245,7 @@ static sqlite3 *raw_db(void)
 	return db;
 }
 
-Test(search, editing_and_deleting_update_the_index_at_once)
+Test(store_search, editing_and_deleting_update_the_index_at_once)
 {
 	SEED_ONLY();
 	cr_assert_eq(run("委托贷款", NULL).total, 1);
@@ -286,7 +264,7 @@ Test(search, editing_and_deleting_update_the_index_at_once)
 	sqlite3_close(db);
 }
 
-Test(search, an_index_from_another_tokenizer_is_rebuilt_on_open)
+Test(store_search, an_index_from_another_tokenizer_is_rebuilt_on_open)
 {
 	SEED_ONLY();
 	sqlite3 *db = raw_db();
@@ -305,4 +283,54 @@ Test(search, an_index_from_another_tokenizer_is_rebuilt_on_open)
 	cr_assert_eq(store_open(path, &store, &err), STORE_OK, "%s", buf_cstr(&err));
 	buf_free(&err);
 	cr_assert_eq(run("充电桩", NULL).total, 1, "the index was not rebuilt");
+}
+
+/* ---- ordering and pages, over articles made by hand ---- */
+
+static int64_t add(const char *title, const char *body, const char *date)
+{
+	struct article a = fixture_article(title, body, date);
+	return fixture_insert_article(store, &a);
+}
+
+Test(store_search_by_hand, by_date_puts_the_newest_first)
+{
+	int64_t a = add("招商推介会举行", "招商引资。", "2025-02-01");
+	int64_t b = add("年度招商工作总结", "招商成果。", "2025-05-01");
+	int64_t c = add("招商政策解读", "招商政策。", "2025-03-01");
+	struct search_filter newest = { .by_date = true };
+	struct search_page p = run("招商", &newest);
+	cr_assert_eq(p.count, 3);
+	cr_assert_eq(p.hits[0].id, b);
+	cr_assert_eq(p.hits[1].id, c);
+	cr_assert_eq(p.hits[2].id, a);
+}
+
+Test(store_search_by_hand, a_title_hit_outranks_body_hits)
+{
+	int64_t in_title = add("临港新片区招商推介", "活动在临港举行。", "2025-01-01");
+	add("临港新片区活动举行", "招商引资工作持续推进，招商成果显著。", "2025-06-01");
+	struct search_page p = run("招商", NULL);
+	cr_assert_eq(p.count, 2);
+	cr_assert_eq(p.hits[0].id, in_title, "the newer article with body hits ranked first");
+}
+
+Test(store_search_by_hand, results_come_in_pages_with_the_total)
+{
+	int64_t ids[5];
+	for (int i = 0; i < 5; i++)
+		ids[i] = add(arena_printf(arena, "招商动态第%d期", i), arena_printf(arena, "第%d期正文。", i),
+			     arena_printf(arena, "2025-01-0%d", i + 1));
+	struct search_query q;
+	cr_assert_eq(search_query_parse(str_from("招商"), arena, &q), QUERY_OK);
+	struct search_filter newest = { .by_date = true };
+	struct search_page p;
+	cr_assert_eq(store_search(store, q.match, &newest, 2, 2, arena, &p), STORE_OK);
+	cr_assert_eq(p.total, 5);
+	cr_assert_eq(p.count, 2);
+	cr_assert_eq(p.hits[0].id, ids[2]);
+	cr_assert_eq(p.hits[1].id, ids[1]);
+	cr_assert_eq(store_search(store, q.match, &newest, 4, 2, arena, &p), STORE_OK);
+	cr_assert_eq(p.count, 1);
+	cr_assert_eq(p.hits[0].id, ids[0]);
 }
