@@ -15,6 +15,11 @@ bool banned_words_parse(const char *text, struct arena *arena, const char ***wor
 		struct str w = str_trim(str_from(line));
 		if (w.len == 0)
 			continue;
+		bool seen = false;
+		for (size_t i = 0; i < *n && !seen; i++)
+			seen = strlen((*words)[i]) == w.len && !memcmp((*words)[i], w.p, w.len);
+		if (seen)
+			continue;
 		if (*n == BANNED_WORDS_MAX || utf8_length(w.p, w.len) > BANNED_WORD_MAX_CHARS)
 			return false;
 		(*words)[(*n)++] = arena_strndup(arena, w.p, w.len);

@@ -11,8 +11,8 @@
 
 enum { BANNED_WORDS_MAX = 1000, BANNED_WORD_MAX_CHARS = 50 };
 
-/* The words of text, one word or phrase a line, trimmed, blank lines
- * left out (strings in arena). False when there are more than
+/* The words of text, one word or phrase a line, trimmed, blank lines and
+ * repeats left out (strings in arena). False when there are more than
  * BANNED_WORDS_MAX or one is longer than BANNED_WORD_MAX_CHARS. */
 bool banned_words_parse(const char *text, struct arena *arena, const char ***words, size_t *n);
 

@@ -250,7 +250,7 @@
 	" e.contact_name, e.phone, e.email, e.status, e.reason, e.client_ip, e.created_at, e.updated_at, e.revision"
 #define ENTERPRISE_WHERE                                                                    \
 	" WHERE e.status = ?1 AND (?2 IS NULL OR e.district = ?2) AND (?3 IS NULL OR e.industry = ?3)" \
-	" AND (?4 IS NULL OR ',' || e.seeking || ',' LIKE '%,' || ?4 || ',%')"
+	" AND (?4 IS NULL OR instr(',' || e.seeking || ',', ',' || ?4 || ',') > 0)"
 #define ENTERPRISE_MATCH " JOIN enterprise_search ON enterprise_search.rowid = e.id AND enterprise_search MATCH ?7"
 #define STORE_ENTERPRISE_STATEMENTS(X)                                                                           \
 	X(ENTERPRISE_INSERT,                                                                                     \

@@ -29,14 +29,15 @@ static void teardown(void)
 
 TestSuite(domain_banned_words, .init = setup, .fini = teardown);
 
-/* text with n lines, each the word "词" repeated chars times and numbered. */
+/* text with n different lines: the word "词" repeated chars times, then the
+ * line's number (one more character while n <= 10). */
 static const char *lines(size_t n, size_t chars)
 {
 	struct buf *b = arena_buf(arena);
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < chars; k++)
 			buf_puts(b, "词");
-		buf_printf(b, "%zu\n", i % 10);
+		buf_printf(b, "%zu\n", i);
 	}
 	return buf_cstr(b);
 }
@@ -137,6 +138,18 @@ Test(domain_banned_words, a_word_given_twice_is_kept_once)
 	size_t n;
 	saved(&n);
 	cr_assert_eq(n, 2);
+}
+
+Test(domain_banned_words, a_repeated_line_counts_once_in_the_list_and_the_audit_log)
+{
+	const char **words;
+	size_t n;
+	cr_assert(banned_words_parse("赌博\n诈骗\n 赌博 \n", arena, &words, &n));
+	cr_assert_eq(n, 2, "the repeat is dropped when the list is read");
+	cr_assert_eq(banned_words_save(store, words, n, &admin, T0), STORE_OK);
+	size_t entries;
+	struct audit_entry *e = fixture_audit(&fx, &entries);
+	cr_assert_str_eq(e[0].target, "banned_words:2", "the log counts the words kept");
 }
 
 Test(domain_banned_words, saving_nothing_empties_the_list)
