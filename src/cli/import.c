@@ -5,7 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/config.h"
-#include "content/import.h"
+#include "domain/import.h"
 #include "store/store.h"
 
 static void usage(FILE *out)

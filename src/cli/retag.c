@@ -5,7 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/config.h"
-#include "content/retag.h"
+#include "domain/retag.h"
 
 int cmd_retag(int argc, char **argv)
 {

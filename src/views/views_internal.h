@@ -4,8 +4,8 @@
 
 #include <jansson.h>
 
-#include "store/articles.h"
 #include "content/fields.h"
+#include "store/articles.h"
 #include "views/pagination.h"
 #include "views/template.h"
 #include "views/views.h"

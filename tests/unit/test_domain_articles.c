@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "content/article.h"
-#include "content/retag.h"
 #include "domain/articles.h"
+#include "domain/retag.h"
 #include "store/articles.h"
 #include "store_fixture.h"
 

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "content/import.h"
+#include "domain/import.h"
 #include "harness.h"
 #include "search/query.h"
 #include "store/fts.h"

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "content/article.h"
-#include "content/import.h"
+#include "domain/import.h"
 #include "harness.h"
 #include "store/articles.h"
 

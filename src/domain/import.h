@@ -1,6 +1,6 @@
 /* import: loading article files into the store, one transaction per file. */
-#ifndef ZS_CONTENT_IMPORT_H
-#define ZS_CONTENT_IMPORT_H
+#ifndef ZS_DOMAIN_IMPORT_H
+#define ZS_DOMAIN_IMPORT_H
 
 #include <stdbool.h>
 #include <stddef.h>

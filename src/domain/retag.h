@@ -1,7 +1,7 @@
 /* retag: tagging every stored article again — after the dictionaries of
  * districts, places, industries or facts change. */
-#ifndef ZS_CONTENT_RETAG_H
-#define ZS_CONTENT_RETAG_H
+#ifndef ZS_DOMAIN_RETAG_H
+#define ZS_DOMAIN_RETAG_H
 
 #include <stdbool.h>
 #include <stddef.h>

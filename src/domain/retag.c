@@ -1,7 +1,10 @@
 /* retag: every article through article_tag again, in batches read by id. */
-#include "content/retag.h"
+#include "domain/retag.h"
+
+#include <time.h>
 
 #include "content/article.h"
+#include "domain/domain.h"
 #include "store/articles.h"
 #include "util/progress.h"
 
@@ -39,10 +42,9 @@ int retag_all(struct store *s, bool progress, struct retag_result *result, struc
 		arena_reset(arena);
 	}
 	arena_free(arena);
-	if (store_commit(s) == STORE_OK)
+	if (domain_finish(s, STORE_OK, &(struct change){ .now = (int64_t)time(NULL) }) == STORE_OK)
 		return 0;
 	buf_puts(err, "写入数据库失败");
-	store_rollback(s);
 	return -1;
 fail:
 	arena_free(arena);

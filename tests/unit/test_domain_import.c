@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "content/import.h"
+#include "domain/import.h"
 #include "harness.h"
 #include "store/articles.h"
 
