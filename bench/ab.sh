@@ -15,6 +15,7 @@ articles=${BENCH_ARTICLES:-100000}
 seconds=${BENCH_SECONDS:-5}
 rounds=${BENCH_ROUNDS:-3}
 mkdir -p "$out"
+scripts/deps.sh bench
 
 a_pid="" b_pid=""
 cleanup() {
@@ -70,7 +71,7 @@ for round in $(seq "$rounds"); do
 		for side in a b; do
 			url=$a_url; [ "$side" = b ] && url=$b_url
 			for i in 1 2 3 4 5 6 7; do
-				curl -sf "$url/api/v1/search?q=$q&run=$round-$i" | sed -n 's/.*"took_ms":\([0-9.]*\).*/\1/p'
+				{ curl -sf "$url/api/v1/search?q=$q&run=$round-$i"; echo; } | sed -n 's/.*"took_ms":\([0-9.]*\).*/\1/p'
 			done | median | sed "s|^|search $side $q |" | tee -a "$raw"
 		done
 	done
