@@ -63,12 +63,16 @@ raw="$out/ab-raw.txt"
 : > "$raw"
 queries="第99999期 浦东%20招商 集成电路 人才支撑 区"
 for round in $(seq "$rounds"); do
+	sides="a b"
+	[ $((round % 2)) -eq 0 ] && sides="b a"
 	for path in / "$article"; do
-		echo "a $path $(measure "$a_url$path")" | tee -a "$raw"
-		echo "b $path $(measure "$b_url$path")" | tee -a "$raw"
+		for side in $sides; do
+			url=$a_url; [ "$side" = b ] && url=$b_url
+			echo "$side $path $(measure "$url$path")" | tee -a "$raw"
+		done
 	done
 	for q in $queries; do
-		for side in a b; do
+		for side in $sides; do
 			url=$a_url; [ "$side" = b ] && url=$b_url
 			for i in 1 2 3 4 5 6 7; do
 				{ curl -sf "$url/api/v1/search?q=$q&run=$round-$i"; echo; } | sed -n 's/.*"took_ms":\([0-9.]*\).*/\1/p'
@@ -80,7 +84,7 @@ done
 col() { awk -v s="$1" -v p="$2" -v c="$3" '$1 == s && $2 == p { print $c }' "$raw" | median; }
 scol() { awk -v s="$1" -v q="$2" '$1 == "search" && $2 == s && $3 == q { print $4 }' "$raw" | median; }
 {
-	echo "A: \`$a_bin\`; B: \`$b_bin\`; $articles articles, one database, $rounds rounds alternating A and B."
+	echo "A: \`$a_bin\`; B: \`$b_bin\`; $articles articles, one database, $rounds rounds, A first in odd rounds and B first in even ones."
 	echo
 	echo "| request | A req/s | B req/s | B ÷ A | A p50 / p99 ms | B p50 / p99 ms |"
 	echo "|---|---|---|---|---|---|"

@@ -74,8 +74,13 @@ layers_case() { # DIR EXPECTED_EXIT TEXT_THE_REPORT_MUST_HOLD
 }
 layers_case src 0 ""
 layers_case tests/layers/upward 1 'util/date.h: includes "http/server.h": util may not depend on http above it'
-layers_case tests/layers/pair 1 "store/a and store/b include each other"
+layers_case tests/layers/pair 1 "modules include each other in a ring: store/a → store/b → store/a"
+layers_case tests/layers/ring 1 "modules include each other in a ring: store/a → store/b → store/c → store/a"
 layers_case tests/layers/unknown 1 "vendor/lib.c: not in any layer"
+layers_case tests/layers/silent 1 "vendor/lib.h: not in any layer"
+layers_case tests/layers/bracket 1 'util/log.c: includes "views/page.h": util may not depend on views above it'
+layers_case tests/layers/dotdot 1 'includes "util/../http/server.h": name headers by their path from the root'
+layers_case tests/layers/relative 1 'store/store.c: includes "articles.h", which is in no layer'
 
 # Browser tests (tests/browser/): once, on the release build, since they are
 # about behaviour, not memory errors. Skipped without Chromium or node unless

@@ -57,10 +57,7 @@ int cmd_user(int argc, char **argv)
 		buf_puts(&err, npos == 0 ? "请指定子命令 add 和用户名" : "用法有误：应为 user add NAME");
 		rc = -1;
 	}
-	enum role role = ROLE__MAX;
-	for (int r = 0; rc == 0 && r < ROLE__MAX; r++)
-		if (!strcmp(cfg.str[CFG_ROLE], role_names[r]))
-			role = (enum role)r;
+	enum role role = rc == 0 ? auth_role_from_name(cfg.str[CFG_ROLE]) : ROLE__MAX;
 	if (rc == 0 && role == ROLE__MAX) {
 		buf_printf(&err, "角色应为 admin 或 editor，而不是“%s”", cfg.str[CFG_ROLE]);
 		rc = -1;
@@ -92,7 +89,7 @@ int cmd_user(int argc, char **argv)
 		buf_free(&err);
 		return 1;
 	}
-	if (accounts_create(store, str_from(argv[1]), role, password, (int64_t)time(NULL), &err) != STORE_OK) {
+	if (accounts_create(store, str_from(argv[1]), role, password, NULL, (int64_t)time(NULL), &err) != STORE_OK) {
 		fprintf(stderr, "zhaoshang user: %s\n", buf_cstr(&err));
 		status = 1;
 	} else {

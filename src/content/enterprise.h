@@ -40,8 +40,4 @@ const char *enterprise_place_name(const char *district);
  * (in arena); "" for none. */
 const char *enterprise_seeking_labels(const char *seeking, struct arena *arena);
 
-/* The contact form (联系我们). */
-enum contact_field { MSG_NAME, MSG_ORGANIZATION, MSG_CONTACT, MSG_SUBJECT, MSG_MESSAGE, MSG__COUNT };
-extern const struct field_rule contact_fields[MSG__COUNT];
-
 #endif

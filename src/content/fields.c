@@ -1,6 +1,7 @@
 /* fields: form-value checks shared by every form. */
 #include "content/fields.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "content/article.h"
@@ -166,6 +167,26 @@ static struct str normalise_newlines(struct str s, struct arena *arena)
 	return (struct str){ out, n };
 }
 
+bool field_is_multiple(enum field_kind kind)
+{
+	return kind == FIELD_CHOICES || kind == FIELD_DISTRICTS || kind == FIELD_INDUSTRIES;
+}
+
+/* Whether item is one of a multiple field's set. */
+static bool in_set(const struct field_rule *r, const char *item)
+{
+	switch (r->kind) {
+	case FIELD_DISTRICTS: {
+		const struct district *d = district_lookup(str_from(item));
+		return d && !strcmp(d->slug, item);
+	}
+	case FIELD_INDUSTRIES:
+		return industry_by_slug(str_from(item)) != NULL;
+	default:
+		return field_choice_label(r, item) != NULL;
+	}
+}
+
 static const char *check_one(const struct field_rule *r, struct str v, struct arena *arena)
 {
 	if (v.len == 0)
@@ -237,18 +258,29 @@ static const char *check_one(const struct field_rule *r, struct str v, struct ar
 		if (!field_choice_label(r, arena_strndup(arena, v.p, v.len)))
 			return arena_printf(arena, "请从列表中选择%s。", r->label);
 		break;
-	case FIELD_CHOICES: {
-		/* Each value once, each one of the choices. */
+	case FIELD_CHOICES:
+	case FIELD_DISTRICTS:
+	case FIELD_INDUSTRIES: {
+		/* Each value once, each one of the set, at most max_items. */
 		char *copy = arena_strndup(arena, v.p, v.len), *save = NULL;
-		size_t seen = 0;
+		const char *seen[64];
+		size_t n = 0;
 		for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
-			size_t i = 0;
-			while (i < r->nchoices && strcmp(r->choices[i].value, item))
-				i++;
-			if (i == r->nchoices || i >= 64 || (seen & (1ull << i)))
+			bool repeat = false;
+			for (size_t k = 0; k < n && !repeat; k++)
+				repeat = !strcmp(seen[k], item);
+			if (repeat || n == 64 || !in_set(r, item))
 				return arena_printf(arena, "请从列表中选择%s。", r->label);
-			seen |= 1ull << i;
+			seen[n++] = item;
 		}
+		if (r->max_items && n > r->max_items)
+			return arena_printf(arena, "%s最多选 %zu 个。", r->label, r->max_items);
+		break;
+	}
+	case FIELD_NUMBER: {
+		long number;
+		if (!str_to_long(v, 1, INT64_MAX, &number))
+			return arena_printf(arena, "%s应为正整数。", r->label);
 		break;
 	}
 	case FIELD_LINE:

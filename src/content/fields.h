@@ -26,7 +26,13 @@ enum field_kind {
 	FIELD_SECTOR,   /* a GB/T 4754 section or focus industry (content/sector.h) */
 	FIELD_CHOICE,   /* one of choices, by value */
 	FIELD_CHOICES,  /* any of choices: the values joined by commas, each once */
+	FIELD_DISTRICTS, /* any district slugs (checkboxes), joined by commas, each once */
+	FIELD_INDUSTRIES, /* any focus-industry slugs, joined by commas, each once */
+	FIELD_NUMBER,   /* a whole decimal number from 1 (a revision, an id) */
 };
+
+/* True for the kinds a form sends as several values of one name. */
+bool field_is_multiple(enum field_kind kind);
 
 /* An option of a FIELD_CHOICE or FIELD_CHOICES field. */
 struct choice {
@@ -42,6 +48,7 @@ struct field_rule {
 	size_t max_chars;  /* code points */
 	const struct choice *choices; /* for FIELD_CHOICE(S) */
 	size_t nchoices;
+	size_t max_items;  /* for the multiple kinds: how many at most (0: any) */
 };
 
 /* The label of value among rule's choices, or NULL. */

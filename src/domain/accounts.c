@@ -28,11 +28,11 @@ enum store_rc accounts_add(struct store *s, const struct new_user *u, const stru
 	return rc;
 }
 
-enum store_rc accounts_create(struct store *s, struct str name, enum role role, struct str password, int64_t now,
-			      struct buf *err)
+enum store_rc accounts_create(struct store *s, struct str name, enum role role, struct str password,
+			      const struct actor *who, int64_t now, struct buf *err)
 {
 	struct new_user u;
-	enum store_rc rc = auth_new_user(name, role, password, &u, err) == 0 ? accounts_add(s, &u, NULL, now, err)
+	enum store_rc rc = auth_new_user(name, role, password, &u, err) == 0 ? accounts_add(s, &u, who, now, err)
 									     : STORE_INVALID;
 	sodium_memzero(&u, sizeof(u));
 	return rc;

@@ -18,10 +18,11 @@
 enum store_rc accounts_add(struct store *s, const struct new_user *u, const struct actor *who, int64_t now,
 			   struct buf *err) __attribute__((warn_unused_result));
 
-/* Both: checks name and password, hashes the password (before the
- * transaction) and adds the account, unaudited. */
-enum store_rc accounts_create(struct store *s, struct str name, enum role role, struct str password, int64_t now,
-			      struct buf *err) __attribute__((warn_unused_result));
+/* Both: checks name and password (STORE_INVALID with err when wrong),
+ * hashes the password before the transaction, and adds the account as
+ * accounts_add does. */
+enum store_rc accounts_create(struct store *s, struct str name, enum role role, struct str password,
+			      const struct actor *who, int64_t now, struct buf *err) __attribute__((warn_unused_result));
 
 /* Disables an account, ending its sessions, or enables it again.
  * STORE_NOT_FOUND for an unknown name. */

@@ -7,18 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "content/article_tags.h"
 #include "domain/domain.h"
 #include "store/articles.h"
-
-/* An editor's choice of tags: known district and industry slugs, each
- * once, or city-wide (全市, only without districts). */
-struct tag_choice {
-	const char *districts[ARTICLE_MAX_DISTRICTS];
-	size_t ndistricts;
-	const char *industries[ARTICLE_MAX_INDUSTRIES];
-	size_t nindustries;
-	bool citywide;
-};
 
 /* Replaces article id's districts and industries with c's, kept from now
  * on by retagging. STORE_NOT_FOUND for an unknown article. */

@@ -95,9 +95,18 @@ static void make_decoy(void)
 		decoy[0] = '\0';
 }
 
+enum role auth_role_from_name(const char *name)
+{
+	for (int i = 0; name && i < ROLE__MAX; i++)
+		if (!strcmp(name, role_names[i]))
+			return (enum role)i;
+	return ROLE__MAX;
+}
+
+/* A stored role; anything unknown counts for least. */
 static enum role role_of(const char *name)
 {
-	return name && !strcmp(name, role_names[ROLE_ADMIN]) ? ROLE_ADMIN : ROLE_EDITOR;
+	return auth_role_from_name(name) == ROLE_ADMIN ? ROLE_ADMIN : ROLE_EDITOR;
 }
 
 /* Each attempt counts against three keys, each with its limit: the name

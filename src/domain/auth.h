@@ -30,6 +30,8 @@ enum {
 
 enum role { ROLE_EDITOR, ROLE_ADMIN, ROLE__MAX };
 extern const char *const role_names[ROLE__MAX]; /* "editor", "admin" */
+/* The role called name, or ROLE__MAX for none (and for NULL). */
+enum role auth_role_from_name(const char *name);
 
 /* Account names: 1..32 of a-z 0-9 . _ -, not starting with a dot (they
  * appear in URLs and logs).

@@ -1,7 +1,7 @@
 /* contact: contact messages over the store. */
 #include "domain/contact.h"
 
-#include "content/enterprise.h"
+#include "content/contact.h"
 #include "store/messages.h"
 
 enum store_rc contact_send(struct store *s, const struct field_values *values, const char *client_ip, int64_t now,

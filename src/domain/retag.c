@@ -21,34 +21,30 @@ int retag_all(struct store *s, bool progress, struct retag_result *result, struc
 	struct progress bar = { .label = "重新标注", .total = (size_t)total, .on = progress && total > 0,
 				.last_percent = -1 };
 	struct arena *arena = arena_new();
+	enum store_rc rc = STORE_OK;
 	int64_t after = 0;
 	for (;;) {
 		struct article *batch;
 		size_t n;
-		if (store_articles_after(s, after, RETAG_BATCH, arena, &batch, &n) != STORE_OK)
-			goto fail;
-		for (size_t i = 0; i < n; i++) {
+		rc = store_articles_after(s, after, RETAG_BATCH, arena, &batch, &n);
+		for (size_t i = 0; rc == STORE_OK && i < n; i++) {
 			article_tag(&batch[i], arena);
-			if (store_article_retag(s, &batch[i]) != STORE_OK)
-				goto fail;
+			rc = store_article_retag(s, &batch[i]);
 			result->articles++;
 			result->facts += batch[i].nfacts;
 			result->citywide += batch[i].citywide;
 		}
-		progress_update(&bar, result->articles, result->articles);
-		if (n < RETAG_BATCH)
+		if (rc != STORE_OK || n < RETAG_BATCH)
 			break;
+		progress_update(&bar, result->articles, result->articles);
 		after = batch[n - 1].id;
 		arena_reset(arena);
 	}
+	progress_update(&bar, result->articles, result->articles);
 	arena_free(arena);
-	if (domain_finish(s, STORE_OK, &(struct change){ .now = (int64_t)time(NULL) }) == STORE_OK)
+	/* The command line's own work: not audited. */
+	if (domain_finish(s, rc, &(struct change){ .now = (int64_t)time(NULL) }) == STORE_OK)
 		return 0;
-	buf_puts(err, "写入数据库失败");
-	return -1;
-fail:
-	arena_free(arena);
-	store_rollback(s);
 	buf_puts(err, "写入数据库失败，没有做任何修改");
 	return -1;
 }

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "content/decision.h"
 #include "domain/rate_limit.h"
 #include "util/str.h"
 #include "util/utf8.h"
@@ -121,7 +122,7 @@ bool handler_form_fields(struct request *req, struct response *res, const struct
 			 const char *raw[])
 {
 	for (size_t i = 0; i < n; i++) {
-		if (rules[i].kind == FIELD_CHOICES) {
+		if (field_is_multiple(rules[i].kind)) {
 			raw[i] = request_form_joined(req, rules[i].name);
 			continue;
 		}
@@ -134,12 +135,16 @@ bool handler_form_fields(struct request *req, struct response *res, const struct
 	return true;
 }
 
-const char *handler_reason(struct request *req)
+bool handler_decision(struct request *req, struct response *res, const char **reason, const char **revision)
 {
-	struct str reason = str_trim(str_from(request_form(req, "reason")));
-	if (reason.len == 0 || utf8_length(reason.p, reason.len) > REASON_MAX_CHARS)
-		return NULL;
-	return arena_strndup(req->arena, reason.p, reason.len);
+	const char *raw[DECISION__COUNT];
+	struct field_values values;
+	if (!handler_form_fields(req, res, decision_fields, DECISION__COUNT, raw))
+		return false;
+	fields_check(decision_fields, DECISION__COUNT, raw, req->arena, &values);
+	*reason = values.error[DECISION_REASON] ? NULL : values.value[DECISION_REASON];
+	*revision = values.error[DECISION_REVISION] ? NULL : values.value[DECISION_REVISION];
+	return true;
 }
 
 /* Staff routes get the session loaded by the router. Public routes, the

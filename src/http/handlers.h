@@ -53,17 +53,15 @@ int64_t handler_id_param(struct request *req, struct response *res, int i);
 bool handler_rate_limit(struct request *req, struct response *res, const char *form);
 
 /* Reads the form's fields for rules into raw (NULL when absent): the
- * values of a FIELD_CHOICES field joined by commas. False (and a 400)
+ * values of a multiple field (field_is_multiple) joined by commas. False (and a 400)
  * when any other field was sent more than once. */
 bool handler_form_fields(struct request *req, struct response *res, const struct field_rule *rules, size_t n,
 			 const char *raw[]);
 
-/* The longest reason staff may give for a rejection. */
-enum { REASON_MAX_CHARS = 500 };
-
-/* The form's "reason", trimmed (in the request's arena), or NULL when it
- * is blank or longer than REASON_MAX_CHARS. */
-const char *handler_reason(struct request *req);
+/* The decision form's values (content/decision.h): the reason for a
+ * rejection is NULL when it is blank or wrong (too long, control
+ * characters). False (and a 400) when a field came twice. */
+bool handler_decision(struct request *req, struct response *res, const char **reason, const char **revision);
 
 /* Loads the signed-in editor's session into req->session, if any (staff
  * routes have it loaded by the router). */

@@ -20,19 +20,7 @@ static const char *const done_notices[DONE__COUNT] = {
 	"账号已启用。",
 	"敏感词已保存，所有投稿将按新词表检查。",
 };
-static const struct param_rule done_params[] = { { .name = "done", .kind = PARAM_CHOICE, .choices = done_names,
-						    .nchoices = DONE__COUNT, .fallback = -1, .lenient = true } };
-
-/* The notice ?done= asks for, or NULL; false (never, the rule being
- * lenient) on a malformed query. */
-static bool done_notice(struct request *req, struct response *res, const char **notice)
-{
-	struct param_values p;
-	if (!params_read(req, res, done_params, 1, &p))
-		return false;
-	*notice = p.number[0] >= 0 ? done_notices[p.number[0]] : NULL;
-	return true;
-}
+static const struct param_rule done_params[] = { PARAM_NOTICE_RULE(done_names, done_notices) };
 
 /* Where to go after signing in: a staff page named by the login link, or
  * the queue. Anything else (another site, "//evil", "/\\evil", a path
@@ -135,27 +123,33 @@ void handle_admin_audit(struct request *req, struct response *res)
 
 void handle_admin_users(struct request *req, struct response *res)
 {
-	const char *notice;
-	if (!done_notice(req, res, &notice) || !handler_need_store(req, res))
+	struct param_values p;
+	if (!params_read(req, res, done_params, 1, &p) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
-	res->status = view_admin_users(&v, NULL, NULL, notice);
+	res->status = view_admin_users(&v, NULL, NULL, p.text[0]);
 }
 
 void handle_admin_user_add(struct request *req, struct response *res)
 {
 	if (!handler_need_store(req, res))
 		return;
-	const char *name = request_form(req, "username"), *role = request_form(req, "role");
+	const char *name = request_form(req, "username"), *role_name = request_form(req, "role");
 	struct buf *err = arena_buf(req->arena);
-	struct new_user *u = ARENA_NEW(req->arena, struct new_user);
-	if (role && strcmp(role, "admin") && strcmp(role, "editor")) {
+	enum role role = role_name ? auth_role_from_name(role_name) : ROLE_EDITOR;
+	if (role == ROLE__MAX) {
 		buf_puts(err, "角色应为编辑或管理员");
-	} else if (auth_new_user(str_from(name), role && !strcmp(role, "admin") ? ROLE_ADMIN : ROLE_EDITOR,
-				 str_from(request_form(req, "password")), u, err) == 0 &&
-		   accounts_add(req->store, u, handler_actor(req), req->now, err) == STORE_OK) {
-		response_redirect(res, "/admin/users?done=added");
-		return;
+	} else {
+		enum store_rc rc = accounts_create(req->store, str_from(name), role, str_from(request_form(req, "password")),
+						   handler_actor(req), req->now, err);
+		if (rc == STORE_OK) {
+			response_redirect(res, "/admin/users?done=added");
+			return;
+		}
+		if (rc == STORE_ERROR) {
+			res->status = 503;
+			return;
+		}
 	}
 	struct view v = handler_view(req, res);
 	res->status = view_admin_users(&v, arena_printf(req->arena, "%s。", err->len ? buf_cstr(err) : "保存失败"), name,
@@ -192,11 +186,11 @@ void handle_admin_user_enable(struct request *req, struct response *res)
 
 void handle_admin_words(struct request *req, struct response *res)
 {
-	const char *notice;
-	if (!done_notice(req, res, &notice) || !handler_need_store(req, res))
+	struct param_values p;
+	if (!params_read(req, res, done_params, 1, &p) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
-	res->status = view_admin_banned_words(&v, notice);
+	res->status = view_admin_banned_words(&v, p.text[0]);
 }
 
 void handle_admin_words_save(struct request *req, struct response *res)
@@ -227,35 +221,16 @@ void handle_admin_article_tags(struct request *req, struct response *res)
 	res->status = view_admin_article_tags(&v, id, NULL);
 }
 
-/* The values of a repeated checkbox field, each a known slug (by valid)
- * once; false when one is not. */
-static bool read_slugs(struct request *req, const char *name, bool (*valid)(const char *), const char **out,
-		       size_t max, size_t *n)
-{
-	*n = 0;
-	const char *joined = request_form_joined(req, name);
-	char *copy = arena_strdup(req->arena, joined ? joined : ""), *save = NULL;
-	for (char *slug = strtok_r(copy, ",", &save); slug; slug = strtok_r(NULL, ",", &save)) {
-		if (!valid(slug) || *n == max)
-			return false;
-		for (size_t i = 0; i < *n; i++)
-			if (!strcmp(out[i], slug))
-				return false;
-		out[(*n)++] = slug;
-	}
-	return true;
-}
-
 void handle_admin_article_tags_save(struct request *req, struct response *res)
 {
 	int64_t id = handler_id_param(req, res, 0);
 	if (!id || !handler_need_store(req, res))
 		return;
-	struct tag_choice c;
-	const char *citywide = request_form(req, "citywide");
-	if (!read_slugs(req, "district", params_is_district, c.districts, ARTICLE_MAX_DISTRICTS, &c.ndistricts) ||
-	    !read_slugs(req, "industry", params_is_industry, c.industries, ARTICLE_MAX_INDUSTRIES, &c.nindustries) ||
-	    (citywide && strcmp(citywide, "1"))) {
+	const char *raw[TAGS__COUNT];
+	if (!handler_form_fields(req, res, article_tag_fields, TAGS__COUNT, raw))
+		return;
+	struct field_values values;
+	if (fields_check(article_tag_fields, TAGS__COUNT, raw, req->arena, &values)) {
 		struct view v = handler_view(req, res);
 		int status = view_admin_article_tags(
 			&v, id,
@@ -263,7 +238,7 @@ void handle_admin_article_tags_save(struct request *req, struct response *res)
 		res->status = status == 200 ? 400 : status;
 		return;
 	}
-	c.citywide = citywide && c.ndistricts == 0;
+	struct tag_choice c = article_tags_choice(&values, req->arena);
 	enum store_rc rc = articles_correct_tags(req->store, id, &c, handler_actor(req), req->now);
 	if (rc == STORE_OK)
 		response_redirect(res, arena_printf(req->arena, "/articles/%" PRId64, id));

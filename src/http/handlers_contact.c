@@ -1,5 +1,5 @@
 /* handlers_contact: the contact form (联系我们) and the staff's inbox. */
-#include "content/enterprise.h"
+#include "content/contact.h"
 #include "domain/contact.h"
 #include "http/handlers.h"
 #include "http/params.h"
@@ -38,12 +38,12 @@ void handle_contact(struct request *req, struct response *res)
 }
 
 static const char *const done_names[] = { "handled" };
+static const char *const done_notices[] = { "已标记为已处理。" };
 enum { INBOX_HANDLED, INBOX_PAGE, INBOX_DONE, INBOX__COUNT };
 static const struct param_rule inbox_params[INBOX__COUNT] = {
 	[INBOX_HANDLED] = { .name = "handled", .kind = PARAM_FLAG },
 	[INBOX_PAGE] = PARAM_PAGE_RULE,
-	[INBOX_DONE] = { .name = "done", .kind = PARAM_CHOICE, .choices = done_names, .nchoices = 1, .fallback = -1,
-			 .lenient = true },
+	[INBOX_DONE] = PARAM_NOTICE_RULE(done_names, done_notices),
 };
 
 void handle_admin_messages(struct request *req, struct response *res)
@@ -52,8 +52,7 @@ void handle_admin_messages(struct request *req, struct response *res)
 	if (!params_read(req, res, inbox_params, INBOX__COUNT, &p) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
-	res->status = view_admin_messages(&v, p.number[INBOX_HANDLED], p.number[INBOX_PAGE],
-					  p.number[INBOX_DONE] == 0 ? "已标记为已处理。" : NULL);
+	res->status = view_admin_messages(&v, p.number[INBOX_HANDLED], p.number[INBOX_PAGE], p.text[INBOX_DONE]);
 }
 
 void handle_admin_message_handled(struct request *req, struct response *res)

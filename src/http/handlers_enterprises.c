@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "content/decision.h"
 #include "content/enterprise.h"
 #include "content/sector.h"
 #include "domain/enterprises.h"
@@ -81,16 +82,18 @@ static const struct enterprise *by_link(struct request *req, struct response *re
 	return e;
 }
 
-/* What was just done, said once on the edit page; a new link is shown with
- * "registered" and "rotated". */
-static const char *const fresh_names[] = { "1", "rotated" };
+/* What was just done, said once on the edit page: ?new= after registering
+ * or replacing the link (the page then shows the new link), ?done= after
+ * an edit. */
+static const char *const new_names[] = { "1", "rotated" };
+static const char *const new_notices[] = { "登记已提交，等待工作人员审核。", "已更换修改链接，原来的链接已失效。" };
+static const char *const saved_names[] = { "saved" };
+static const char *const saved_notices[] = { "修改已保存，等待工作人员重新审核。" };
 enum { EDIT_NEW, EDIT_DONE, EDIT__COUNT };
-static const char *const edit_done_names[] = { "saved" };
 static const struct param_rule edit_params[EDIT__COUNT] = {
-	[EDIT_NEW] = { .name = "new", .kind = PARAM_CHOICE, .choices = fresh_names, .nchoices = 2, .fallback = -1,
-		       .lenient = true },
-	[EDIT_DONE] = { .name = "done", .kind = PARAM_CHOICE, .choices = edit_done_names, .nchoices = 1,
-			.fallback = -1, .lenient = true },
+	[EDIT_NEW] = { .name = "new", .kind = PARAM_NOTICE, .choices = new_names, .notices = new_notices,
+		       .nchoices = PARAMS_COUNT(new_names) },
+	[EDIT_DONE] = PARAM_NOTICE_RULE(saved_names, saved_notices),
 };
 
 void handle_enterprise_edit_form(struct request *req, struct response *res)
@@ -101,13 +104,10 @@ void handle_enterprise_edit_form(struct request *req, struct response *res)
 	const struct enterprise *e = by_link(req, res);
 	if (!e)
 		return;
-	bool registered = p.number[EDIT_NEW] == 0, rotated = p.number[EDIT_NEW] == 1;
-	const char *notice = registered ? "登记已提交，等待工作人员审核。"
-			     : rotated	 ? "已更换修改链接，原来的链接已失效。"
-			     : p.number[EDIT_DONE] == 0 ? "修改已保存，等待工作人员重新审核。"
-							 : NULL;
+	bool fresh = p.text[EDIT_NEW] != NULL;
 	struct view v = handler_form_view(req, res);
-	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, notice, registered || rotated);
+	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, fresh ? p.text[EDIT_NEW] : p.text[EDIT_DONE],
+					   fresh);
 }
 
 /* A new edit link for one that may have leaked: the old one stops working
@@ -229,19 +229,14 @@ void handle_enterprise(struct request *req, struct response *res)
 	res->status = view_enterprise(&v, id);
 }
 
-/* What the staff pages say after a decision; ?done= names it. */
-static const char *const decided_names[] = { [REVIEW_APPROVED] = "approved", [REVIEW_REJECTED] = "rejected" };
-static const char *const decided_notices[] = {
+/* What the staff pages say after a decision; ?done= names the status. */
+static const char *const decided_notices[REVIEW__MAX] = {
 	[REVIEW_APPROVED] = "已通过：企业已出现在企业名录中。",
 	[REVIEW_REJECTED] = "已标记为不通过，企业可通过其修改链接看到原因。",
 };
-#define DECIDED_RULE { .name = "done", .kind = PARAM_CHOICE, .choices = decided_names, .nchoices = REVIEW__MAX, \
-		       .fallback = REVIEW_PENDING, .lenient = true }
-
-static const char *decided_notice(long done)
-{
-	return done == REVIEW_APPROVED || done == REVIEW_REJECTED ? decided_notices[done] : NULL;
-}
+#define DECIDED_RULE                                                                                   \
+	{ .name = "done", .kind = PARAM_NOTICE, .choices = review_status_names, .notices = decided_notices, \
+	  .nchoices = REVIEW__MAX }
 
 enum { ADMIN_STATUS, ADMIN_PAGE, ADMIN_DONE, ADMIN__COUNT };
 static const struct param_rule admin_list_params[ADMIN__COUNT] = {
@@ -257,7 +252,7 @@ void handle_admin_enterprises(struct request *req, struct response *res)
 		return;
 	struct view v = handler_view(req, res);
 	res->status = view_admin_enterprises(&v, (enum review_status)p.number[ADMIN_STATUS], p.number[ADMIN_PAGE],
-					     decided_notice(p.number[ADMIN_DONE]));
+					     p.text[ADMIN_DONE]);
 }
 
 static const struct param_rule admin_detail_params[] = { DECIDED_RULE };
@@ -269,24 +264,25 @@ void handle_admin_enterprise(struct request *req, struct response *res)
 	if (!id || !params_read(req, res, admin_detail_params, 1, &p) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
-	res->status = view_admin_enterprise(&v, id, NULL, decided_notice(p.number[0]));
+	res->status = view_admin_enterprise(&v, id, NULL, p.text[0]);
 }
 
 /* Decides a pending registration at the revision the staff member saw. */
-static void decide(struct request *req, struct response *res, enum review_status status, const char *reason)
+static void decide(struct request *req, struct response *res, enum review_status status, const char *reason,
+		   const char *seen)
 {
 	int64_t id = handler_id_param(req, res, 0);
 	if (!id || !handler_need_store(req, res))
 		return;
 	long revision;
-	if (!str_to_long(str_from(request_form(req, "revision")), 1, INT64_MAX, &revision)) {
+	if (!seen || !str_to_long(str_from(seen), 1, INT64_MAX, &revision)) {
 		handler_reject(res, "invalid_revision", "缺少审核时看到的版本号，请刷新页面后再审核。");
 		return;
 	}
 	enum store_rc rc = enterprises_decide(req->store, id, revision, status, reason, handler_actor(req), req->now);
 	if (rc == STORE_OK) {
 		response_redirect(res, arena_printf(req->arena, "/admin/enterprises/%" PRId64 "?done=%s", id,
-						    decided_names[status]));
+						    review_status_names[status]));
 		return;
 	}
 	if (rc == STORE_NOT_FOUND) {
@@ -301,23 +297,28 @@ static void decide(struct request *req, struct response *res, enum review_status
 
 void handle_admin_enterprise_approve(struct request *req, struct response *res)
 {
-	decide(req, res, REVIEW_APPROVED, NULL);
+	const char *reason, *revision;
+	if (handler_decision(req, res, &reason, &revision))
+		decide(req, res, REVIEW_APPROVED, NULL, revision);
 }
 
 void handle_admin_enterprise_reject(struct request *req, struct response *res)
 {
-	const char *reason = handler_reason(req);
+	const char *reason, *revision;
+	if (!handler_decision(req, res, &reason, &revision))
+		return;
 	if (!reason) {
 		int64_t id = handler_id_param(req, res, 0);
 		if (!id || !handler_need_store(req, res))
 			return;
 		struct view v = handler_view(req, res);
 		res->status = view_admin_enterprise(
-			&v, id, arena_printf(req->arena, "请填写不通过的原因（不超过 %d 字），企业会看到它。", REASON_MAX_CHARS),
+			&v, id,
+			arena_printf(req->arena, "请填写不通过的原因（不超过 %d 字），企业会看到它。", DECISION_REASON_MAX_CHARS),
 			NULL);
 		return;
 	}
-	decide(req, res, REVIEW_REJECTED, reason);
+	decide(req, res, REVIEW_REJECTED, reason, revision);
 }
 
 void handle_admin_enterprises_csv(struct request *req, struct response *res)

@@ -13,7 +13,7 @@ static const struct param_rule search_params[SEARCH__COUNT] = {
 	[SEARCH_INDUSTRY] = PARAM_INDUSTRY_RULE,
 	[SEARCH_FROM] = PARAM_DATE_RULE("from"),
 	[SEARCH_TO] = PARAM_DATE_RULE("to"),
-	[SEARCH_SORT] = { .name = "sort", .kind = PARAM_CHOICE, .choices = sorts, .nchoices = 2,
+	[SEARCH_SORT] = { .name = "sort", .kind = PARAM_CHOICE, .choices = sorts, .nchoices = PARAMS_COUNT(sorts),
 			  .code = "invalid_sort", .message = "排序方式应为 relevance（相关度）或 date（日期）。" },
 	[SEARCH_PAGE] = PARAM_PAGE_RULE,
 };

@@ -2,6 +2,7 @@
  * status lookup — and its review by editors. */
 #include <inttypes.h>
 
+#include "content/decision.h"
 #include "content/submission.h"
 #include "domain/submissions.h"
 #include "http/handlers.h"
@@ -16,13 +17,7 @@ static const char *const done_notices[DONE__COUNT] = {
 	"已退回，投稿人可用查询码看到原因。",
 	"修改已保存。",
 };
-#define DONE_RULE { .name = "done", .kind = PARAM_CHOICE, .choices = done_names, .nchoices = DONE__COUNT, \
-		    .fallback = -1, .lenient = true }
-
-static const char *notice(long done)
-{
-	return done >= 0 && done < DONE__COUNT ? done_notices[done] : NULL;
-}
+#define DONE_RULE PARAM_NOTICE_RULE(done_names, done_notices)
 
 void handle_submit_form(struct request *req, struct response *res)
 {
@@ -87,7 +82,7 @@ void handle_admin_queue(struct request *req, struct response *res)
 		return;
 	struct view v = handler_view(req, res);
 	res->status = view_admin_queue(&v, (enum review_status)p.number[QUEUE_STATUS], p.number[QUEUE_PAGE],
-				       notice(p.number[QUEUE_DONE]));
+				       p.text[QUEUE_DONE]);
 }
 
 void handle_admin_queue_json(struct request *req, struct response *res)
@@ -113,7 +108,7 @@ void handle_admin_submission(struct request *req, struct response *res)
 	if (!id || !params_read(req, res, detail_params, 1, &p) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
-	res->status = view_admin_submission(&v, id, NULL, NULL, notice(p.number[0]));
+	res->status = view_admin_submission(&v, id, NULL, NULL, p.text[0]);
 }
 
 /* The detail page again with an error about the action just refused. */
@@ -178,10 +173,13 @@ void handle_admin_reject(struct request *req, struct response *res)
 	int64_t id = handler_id_param(req, res, 0);
 	if (!id || !handler_need_store(req, res))
 		return;
-	const char *reason = handler_reason(req);
+	const char *reason, *revision;
+	if (!handler_decision(req, res, &reason, &revision))
+		return;
 	if (!reason) {
 		submission_error(req, res, id, 400,
-				 arena_printf(req->arena, "请填写退回原因（不超过 %d 字），投稿人会看到它。", REASON_MAX_CHARS));
+				 arena_printf(req->arena, "请填写退回原因（不超过 %d 字），投稿人会看到它。",
+					      DECISION_REASON_MAX_CHARS));
 		return;
 	}
 	answer_decision(req, res, id, submissions_reject(req->store, id, reason, handler_actor(req), req->now),

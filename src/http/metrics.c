@@ -88,13 +88,13 @@ static uint64_t load(atomic_uint_fast64_t *v)
 /* A route's label value: its name as metrics_init was told. */
 static const char *route_label(size_t r)
 {
-	const char *pattern = r < ROUTES_MAX - 1 ? m.route_name(r) : NULL;
+	const char *pattern = r < ROUTES_MAX - 1 && m.route_name ? m.route_name(r) : NULL;
 	return pattern ? pattern : "none";
 }
 
 static bool route_exists(size_t r)
 {
-	return r == ROUTES_MAX - 1 || m.route_name(r);
+	return r == ROUTES_MAX - 1 || (m.route_name && m.route_name(r));
 }
 
 static void help(struct buf *out, const char *name, const char *type, const char *text)

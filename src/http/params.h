@@ -21,6 +21,8 @@ enum param_kind {
 	PARAM_INT,    /* a whole decimal number in [min, max]; absent is fallback */
 	PARAM_CHOICE, /* one of choices, read as its index; absent or empty is fallback */
 	PARAM_FLAG,   /* "1" is 1, anything else (or nothing) 0 */
+	PARAM_NOTICE, /* one of choices, read as its sentence in notices: what a page says after an
+		       * action our own redirect names (?done=saved); anything else is no notice */
 };
 
 struct param_rule {
@@ -28,11 +30,10 @@ struct param_rule {
 	enum param_kind kind;
 	const char *label;                 /* PARAM_INT: what the number is, for the message ("页码") */
 	bool (*valid)(const char *value);  /* PARAM_SLUG: the set */
-	const char *const *choices;        /* PARAM_CHOICE: the values, nchoices of them (NULL: none) */
+	const char *const *choices;        /* PARAM_CHOICE, PARAM_NOTICE: the values, nchoices of them */
+	const char *const *notices;        /* PARAM_NOTICE: the sentence for each choice */
 	size_t nchoices;
 	long min, max, fallback;           /* PARAM_INT's range; fallback for INT and CHOICE */
-	bool lenient;                      /* PARAM_CHOICE: an unknown value reads as fallback (notices
-					    * named in our own redirects), not a 400 */
 	const char *code, *message;        /* the 400's API code and Chinese message (PARAM_SLUG,
 					    * PARAM_CHOICE; the others have their kind's own) */
 };
@@ -40,18 +41,31 @@ struct param_rule {
 enum { PARAMS_MAX = 12 };
 
 /* Values as read: for PARAM_QUERY, TEXT, SLUG and DATE the string (NULL
- * when absent, but "" for an absent QUERY); for INT, CHOICE and FLAG the
- * number. */
+ * when absent, but "" for an absent QUERY), for PARAM_NOTICE the sentence
+ * (or NULL); for INT, CHOICE and FLAG the number. */
 struct param_values {
 	const char *text[PARAMS_MAX];
 	long number[PARAMS_MAX];
 };
 
-/* Reads the n (<= PARAMS_MAX) parameters of rules from req's query
- * string. False, with a 400 in res carrying the wrong parameter's code and
- * message, when one is malformed. */
+/* Why a value was refused: the API code and the Chinese message. */
+struct param_error {
+	const char *code, *message;
+};
+
+/* Checks raw[i] (NULL when absent) against rules[i] for the n rules into
+ * out; false with err filled for the first wrong one. Strings in arena.
+ * Aborts when n is over PARAMS_MAX: a table too long is a build mistake. */
+bool params_parse(const struct param_rule *rules, size_t n, const char *const raw[], struct arena *arena,
+		  struct param_values *out, struct param_error *err) __attribute__((warn_unused_result));
+
+/* params_parse over req's query string; false, with a 400 in res carrying
+ * the wrong parameter's code and message, when one is malformed. */
 bool params_read(struct request *req, struct response *res, const struct param_rule *rules, size_t n,
 		 struct param_values *out) __attribute__((warn_unused_result));
+
+/* How many entries a fixed table has, for nchoices. */
+#define PARAMS_COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
 /* Sets that several families' rules share. */
 bool params_is_district(const char *slug);   /* one of the 16, by its pinyin slug */
@@ -71,5 +85,9 @@ bool params_is_industry(const char *slug);   /* a focus industry (content/indust
 #define PARAM_STATUS_RULE                                                                         \
 	{ .name = "status", .kind = PARAM_CHOICE, .choices = review_status_names, .nchoices = REVIEW__MAX, \
 	  .fallback = REVIEW_PENDING, .code = "invalid_status", .message = "状态应为 pending、approved 或 rejected。" }
+/* ?done= naming a sentence of notices (parallel to names). */
+#define PARAM_NOTICE_RULE(names, sentences)                                                       \
+	{ .name = "done", .kind = PARAM_NOTICE, .choices = (names), .notices = (sentences),        \
+	  .nchoices = PARAMS_COUNT(names) }
 
 #endif

@@ -37,6 +37,7 @@ enum {
 	 * otherwise take every slot. (Behind a proxy all come from it.) */
 	CONNECTIONS_PER_ADDRESS = 100,
 	DRAIN_TIMEOUT_MS = 5000,        /* how long shutdown waits for requests in flight */
+	LISTEN_SHOWN_SIZE = 300,        /* "HOST:PORT" as listened on */
 	URL_MAX = 8 * 1024,             /* path and query; longer is a 414 */
 	HEADERS_MAX = 16 * 1024,        /* all header lines; more is a 431 */
 	HEADER_COUNT_MAX = 100,
@@ -558,7 +559,7 @@ static int check_database(const struct server_options *opts)
  * address listened on (shown); -1 after logging why not. */
 static int start_views(const char *base_url, const char *shown)
 {
-	static char default_base[320];
+	static char default_base[sizeof("http://") + LISTEN_SHOWN_SIZE];
 	snprintf(default_base, sizeof(default_base), "http://%s", shown);
 	if (!base_url && strncmp(shown, "127.", 4) && strncmp(shown, "[::1]", 5) && strncmp(shown, "localhost:", 10))
 		log_info("warning: feeds, sitemaps and canonical links will name %s; set --base-url (ZHAOSHANG_BASE_URL) "
@@ -599,7 +600,7 @@ static void stop_daemon(struct MHD_Daemon *d)
 int server_run(const struct server_options *opts)
 {
 	int rc = -1, listener = -1;
-	char shown[300];
+	char shown[LISTEN_SHOWN_SIZE];
 	db_path = opts->db_path;
 	access_log = opts->access_log;
 	const char *base_url = NULL;

@@ -1,4 +1,4 @@
-/* fts: the FTS5 tokenizer interface over search/tokenizer. */
+/* fts: the FTS5 tokenizer interface over text/tokenizer. */
 #include "store/fts.h"
 
 #include "text/tokenizer.h"

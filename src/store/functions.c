@@ -1,4 +1,4 @@
-/* functions: SQL functions over content/ code, for migrations and queries. */
+/* functions: SQL functions over text/ code, for migrations and queries. */
 #include "store/functions.h"
 
 #include "text/simhash.h"

@@ -107,7 +107,7 @@ const char *const store_migrations[] = {
 
 	/* 6: news submissions and their moderation. A submission stays here
 	 * whatever becomes of it; approving one makes an article and links it.
-	 * simhash (content/simhash.h) finds near duplicates; articles get one
+	 * simhash (text/simhash.h) finds near duplicates; articles get one
 	 * too, computed for those already stored by zs_simhash() (store.c).
 	 * The near_* columns record the closest text found when it came. */
 	"CREATE TABLE submissions ("

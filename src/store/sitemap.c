@@ -2,6 +2,7 @@
 #include "store/sitemap.h"
 
 #include "store/store_internal.h"
+#include "util/date.h"
 
 enum store_rc store_sitemap_count(struct store *s, enum sitemap_kind kind, int64_t *n)
 {
@@ -20,7 +21,13 @@ enum store_rc store_sitemap_rows(struct store *s, enum sitemap_kind kind, int64_
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit) {
 		(*out)[*n].id = sqlite3_column_int64(st, 0);
-		(*out)[*n].lastmod = column_text(st, 1, arena);
+		if (kind == SITEMAP_ARTICLES) {
+			(*out)[*n].lastmod = column_text(st, 1, arena); /* an article's own day */
+		} else {
+			char day[DATE_DAY_SIZE];
+			date_shanghai_day(sqlite3_column_int64(st, 1), day);
+			(*out)[*n].lastmod = arena_strdup(arena, day);
+		}
 		(*n)++;
 	}
 	stmt_done(st);

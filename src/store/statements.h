@@ -104,7 +104,7 @@
 	X(SITEMAP_ARTICLES, "SELECT id, date FROM articles ORDER BY id LIMIT ?1 OFFSET ?2")        \
 	X(SITEMAP_ENTERPRISES_COUNT, "SELECT count(*) FROM enterprises WHERE status = 'approved'") \
 	X(SITEMAP_ENTERPRISES,                                                                     \
-	  "SELECT id, date(updated_at, 'unixepoch', '+8 hours') FROM enterprises"                  \
+	  "SELECT id, updated_at FROM enterprises"                                                 \
 	  " WHERE status = 'approved' ORDER BY id LIMIT ?1 OFFSET ?2")
 
 /* store/search.c */

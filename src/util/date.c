@@ -109,7 +109,9 @@ bool date_http_parse(const char *s, int64_t *t)
 	return true;
 }
 
+/* Shanghai's offset from UTC, in seconds and as RFC 3339 writes it. */
 enum { SHANGHAI_UTC_OFFSET = 8 * 3600 };
+#define SHANGHAI_ZONE "+08:00"
 
 /* The broken-down time of t on Shanghai's clock. */
 static bool shanghai_tm(int64_t t, struct tm *tm)
@@ -123,6 +125,11 @@ void date_shanghai_day(int64_t t, char out[DATE_DAY_SIZE])
 	struct tm tm;
 	if (!shanghai_tm(t, &tm) || strftime(out, DATE_DAY_SIZE, "%Y-%m-%d", &tm) == 0)
 		out[0] = '\0';
+}
+
+void date_shanghai_midnight(const char *day, char out[DATE_RFC3339_SIZE])
+{
+	snprintf(out, DATE_RFC3339_SIZE, "%.10sT00:00:00" SHANGHAI_ZONE, day);
 }
 
 void date_shanghai_minute(int64_t t, char out[DATE_MINUTE_SIZE])

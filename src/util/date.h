@@ -36,8 +36,11 @@ bool date_http_parse(const char *s, int64_t *t);
 
 /* Shanghai's wall clock, UTC+8 all year (no daylight saving): unix time t
  * as the day there, "YYYY-MM-DD", and as the minute, "YYYY-MM-DD HH:MM". */
-enum { DATE_DAY_SIZE = 11, DATE_MINUTE_SIZE = 17 };
+enum { DATE_DAY_SIZE = 11, DATE_MINUTE_SIZE = 17, DATE_RFC3339_SIZE = 26 };
 void date_shanghai_day(int64_t t, char out[DATE_DAY_SIZE]);
 void date_shanghai_minute(int64_t t, char out[DATE_MINUTE_SIZE]);
+/* The start of day ("YYYY-MM-DD") in Shanghai, in RFC 3339:
+ * "YYYY-MM-DDT00:00:00+08:00" (feeds, Open Graph). */
+void date_shanghai_midnight(const char *day, char out[DATE_RFC3339_SIZE]);
 
 #endif

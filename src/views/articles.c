@@ -8,6 +8,7 @@
 #include "content/industry.h"
 #include "content/paragraph.h"
 #include "store/articles.h"
+#include "util/date.h"
 #include "views/articles.h"
 #include "views/views_internal.h"
 
@@ -160,7 +161,9 @@ static void add_metadata(struct view *v, struct tv *data, const struct article *
 	const char *path = arena_printf(v->arena, "/articles/%lld", (long long)a->id);
 	page_set_canonical(v, data, path);
 	/* Dates are days; an article of that day is published in Shanghai. */
-	const char *published = arena_printf(v->arena, "%sT00:00:00+08:00", a->date);
+	char midnight[DATE_RFC3339_SIZE];
+	date_shanghai_midnight(a->date, midnight);
+	const char *published = arena_strdup(v->arena, midnight); /* the page data outlives this call */
 	struct tv *meta = tv_put_object(data, "article_meta");
 	tv_put_str(meta, "published", published);
 	struct tv *sections = tv_put_list(meta, "sections");

@@ -1,5 +1,5 @@
 /* contact: the contact form (联系我们) and the staff inbox of its messages. */
-#include "content/enterprise.h"
+#include "content/contact.h"
 #include "store/messages.h"
 #include "views/contact.h"
 #include "views/views_internal.h"

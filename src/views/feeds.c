@@ -9,6 +9,7 @@
 #include "content/paragraph.h"
 #include "store/articles.h"
 #include "store/sitemap.h"
+#include "util/date.h"
 #include "util/html.h"
 #include "views/feeds.h"
 #include "views/views_internal.h"
@@ -44,7 +45,9 @@ static const char *content_html(struct arena *arena, const char *body)
 /* RFC 3339 for an article's day: published at midnight in Shanghai. */
 static const char *day_start(struct arena *arena, const char *date)
 {
-	return arena_printf(arena, "%sT00:00:00+08:00", date);
+	char text[DATE_RFC3339_SIZE];
+	date_shanghai_midnight(date, text);
+	return arena_strdup(arena, text);
 }
 
 static void add_entry(struct view *v, struct tv *entries, const struct article_summary *s)

@@ -71,7 +71,7 @@ static void add_flag(struct tv *flags, const char *kind, const char *label, cons
 	tv_put_str(f, "detail", detail);
 }
 
-/* The automatic checks on a submission, as flags (see moderation/checks.h).
+/* The automatic checks on a submission, as flags (see content/checks.h).
  * Banned words are read each time, so an edited list applies at once. */
 static void add_flags(struct view *v, struct tv *item, const struct submission *sub, const struct word_list *banned)
 {

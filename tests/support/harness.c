@@ -7,6 +7,7 @@
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/buf.h"
 
 extern char **environ;
 
@@ -378,4 +380,24 @@ char *html_check(const char *html)
 		return problem;
 	}
 	return NULL;
+}
+
+char *fmt(const char *format, ...)
+{
+	va_list ap;
+	va_start(ap, format);
+	char *out;
+	int n = vasprintf(&out, format, ap);
+	va_end(ap);
+	if (n < 0)
+		abort();
+	return out;
+}
+
+char *repeat(const char *unit, size_t times)
+{
+	struct buf b = { 0 };
+	for (size_t i = 0; i < times; i++)
+		buf_puts(&b, unit);
+	return buf_detach(&b);
 }

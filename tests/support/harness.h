@@ -69,4 +69,9 @@ char *html_check(const char *html);
 /* Number of non-overlapping occurrences of needle in haystack. */
 size_t count_of(const char *haystack, const char *needle);
 
+/* printf into a new string (the caller frees); aborts on failure. */
+char *fmt(const char *format, ...) __attribute__((format(printf, 1, 2)));
+/* unit written times times, in a new string (the caller frees). */
+char *repeat(const char *unit, size_t times);
+
 #endif

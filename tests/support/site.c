@@ -137,3 +137,65 @@ int site_staff_post(struct client *staff, const char *path, const char *name, co
 	free(token);
 	return status;
 }
+
+void site_contact_post(struct client *c, const char *const *fields, struct http_reply *reply)
+{
+	char *token = client_form_token(c, "/contact");
+	cr_assert_not_null(token, "the contact form has a csrf_token");
+	const char *all[24] = { "csrf_token", token };
+	size_t n = 2;
+	for (size_t i = 0; fields[i] && n < 22; i++)
+		all[n++] = fields[i];
+	all[n] = NULL;
+	client_post_multipart(c, "/contact", all, reply);
+	free(token);
+}
+
+void site_assert_no_payload(const char *where, const char *html)
+{
+	static const char *const raw[] = { "<script>alert", "<img src=x", "<svg onload", "</textarea><script",
+					   "\"onmouseover=\"", "<iframe" };
+	for (size_t i = 0; i < sizeof(raw) / sizeof(raw[0]); i++)
+		cr_assert_null(strstr(html, raw[i]), "%s shows %s raw", where, raw[i]);
+}
+
+void site_staff_login(struct client *staff)
+{
+	client_init(staff, site.server.port);
+	cr_assert(client_login(staff, "ed", site_password));
+}
+
+long site_count_on(struct client *staff, const char *path)
+{
+	char *page = site_page(staff, path, 200);
+	const char *at = strstr(page, "<p class=\"count\">");
+	cr_assert_not_null(at, "%s", page);
+	at = strstr(at, "共 ");
+	cr_assert_not_null(at, "%s", page);
+	long n = atol(at + strlen("共 "));
+	free(page);
+	return n;
+}
+
+char *site_field_error(const char *html, const char *field)
+{
+	char *marker = fmt("id=\"%s-error\">", field);
+	const char *at = strstr(html, marker);
+	char *out = NULL;
+	if (at) {
+		at += strlen(marker);
+		const char *end = strstr(at, "</p>");
+		out = strndup(at, end ? (size_t)(end - at) : strlen(at));
+	}
+	free(marker);
+	return out;
+}
+
+void site_assert_field_error(const char *html, const char *field, const char *part)
+{
+	char *error = site_field_error(html, field);
+	cr_assert_not_null(error, "no message beside %s in:\n%.600s", field,
+			   strstr(html, "form-errors") ? strstr(html, "form-errors") : html);
+	cr_assert(strstr(error, part), "beside %s: \"%s\", want \"%s\"", field, error, part);
+	free(error);
+}

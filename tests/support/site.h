@@ -54,4 +54,21 @@ long site_newest_in_queue(struct client *staff);
  * returns the status. */
 int site_staff_post(struct client *staff, const char *path, const char *name, const char *value);
 
+/* Sends the contact form as c's visitor: the token, then fields (name,
+ * value pairs, NULL-terminated). */
+void site_contact_post(struct client *c, const char *const *fields, struct http_reply *reply);
+
+/* Asserts that html holds none of the raw payloads the escaping tests
+ * send (<script>alert, <img src=x …): where names the page. */
+void site_assert_no_payload(const char *where, const char *html);
+
+/* A client signed in as the site's editor "ed". */
+void site_staff_login(struct client *staff);
+/* The N of "共 N 家" (or 条) on a staff list page. */
+long site_count_on(struct client *staff, const char *path);
+/* The text of the message beside field (id="field-error") in html, or
+ * NULL (the caller frees); and asserting that it holds part. */
+char *site_field_error(const char *html, const char *field);
+void site_assert_field_error(const char *html, const char *field, const char *part);
+
 #endif

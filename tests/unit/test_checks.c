@@ -1,4 +1,4 @@
-/* Unit tests for the moderation flags: content/simhash (near duplicates, on
+/* Unit tests for the moderation flags: text/simhash (near duplicates, on
  * real articles) and content/checks. */
 #include <criterion/criterion.h>
 #include <criterion/logging.h>

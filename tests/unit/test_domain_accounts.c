@@ -93,11 +93,11 @@ Test(domain_accounts, the_command_line_adds_accounts_unaudited)
 
 Test(domain_accounts, an_invalid_name_or_password_creates_no_account)
 {
-	cr_assert_eq(accounts_create(store, STR_LIT("Carol"), ROLE_EDITOR, STR_LIT("long enough password"), T0, &err),
+	cr_assert_eq(accounts_create(store, STR_LIT("Carol"), ROLE_EDITOR, STR_LIT("long enough password"), NULL, T0, &err),
 		     STORE_INVALID);
 	cr_assert_gt(err.len, 0, "no reason given");
 	buf_reset(&err);
-	cr_assert_eq(accounts_create(store, STR_LIT("carol"), ROLE_EDITOR, STR_LIT("short"), T0, &err), STORE_INVALID);
+	cr_assert_eq(accounts_create(store, STR_LIT("carol"), ROLE_EDITOR, STR_LIT("short"), NULL, T0, &err), STORE_INVALID);
 	cr_assert_gt(err.len, 0, "no reason given");
 	struct user *users;
 	size_t n;

@@ -36,7 +36,7 @@ static void setup(void)
 static void setup_with_admin(void)
 {
 	setup();
-	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_ADMIN, STR_LIT("correct horse battery"), 0, &err), STORE_OK,
+	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_ADMIN, STR_LIT("correct horse battery"), NULL, 0, &err), STORE_OK,
 		     "%s", buf_cstr(&err));
 }
 
@@ -55,7 +55,7 @@ TestSuite(domain_auth_sessions, .init = setup_with_admin, .fini = teardown, .tim
  * hashing it costs an Argon2 run (about 0.1 s), so the others do without. */
 static void add_alice(void)
 {
-	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_EDITOR, str_from(PASSWORD), T0, &err), STORE_OK, "%s",
+	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_EDITOR, str_from(PASSWORD), NULL, T0, &err), STORE_OK, "%s",
 		     buf_cstr(&err));
 }
 
@@ -90,7 +90,7 @@ Test(domain_auth_sessions, names_and_passwords_follow_the_rules)
 Test(domain_auth_sessions, a_taken_name_is_refused)
 {
 	buf_reset(&err);
-	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_EDITOR, STR_LIT("another password"), 0, &err), STORE_DUPLICATE);
+	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_EDITOR, STR_LIT("another password"), NULL, 0, &err), STORE_DUPLICATE);
 	cr_assert_not_null(strstr(buf_cstr(&err), "已被使用"), "%s", buf_cstr(&err));
 }
 

@@ -2,7 +2,7 @@
  * handled. */
 #include <criterion/criterion.h>
 
-#include "content/enterprise.h"
+#include "content/contact.h"
 #include "domain/contact.h"
 #include "store/messages.h"
 #include "store_fixture.h"

@@ -1,4 +1,4 @@
-/* Unit tests for content/import against a real temporary database: all or
+/* Unit tests for domain/import against a real temporary database: all or
  * nothing per file, idempotent, and errors that name file and line. */
 #include <criterion/criterion.h>
 #include <stdio.h>

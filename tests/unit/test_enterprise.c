@@ -79,12 +79,6 @@ Test(enterprise, the_form_fields_are_the_ones_the_brief_names_in_order)
 					     "description", "website",	   "contact_name", "phone",    "email" };
 	for (int i = 0; i < ENT__COUNT; i++)
 		cr_assert_str_eq(enterprise_fields[i].name, names[i]);
-	static const char *const contact[] = { "name", "organization", "contact", "subject", "message" };
-	for (int i = 0; i < MSG__COUNT; i++)
-		cr_assert_str_eq(contact_fields[i].name, contact[i]);
-	cr_assert(contact_fields[MSG_NAME].required && contact_fields[MSG_CONTACT].required &&
-		  contact_fields[MSG_MESSAGE].required);
-	cr_assert_not(contact_fields[MSG_ORGANIZATION].required || contact_fields[MSG_SUBJECT].required);
 }
 
 Test(enterprise, a_complete_registration_passes_trimmed)

@@ -35,7 +35,7 @@ TestSuite(store_accounts, .init = setup, .fini = teardown, .timeout = 60);
 /* An account with a real password, for the test that logs in. */
 static void add_alice(void)
 {
-	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_EDITOR, str_from(PASSWORD), T0, &err), STORE_OK, "%s",
+	cr_assert_eq(accounts_create(store, STR_LIT("alice"), ROLE_EDITOR, str_from(PASSWORD), NULL, T0, &err), STORE_OK, "%s",
 		     buf_cstr(&err));
 }
 

@@ -1,5 +1,5 @@
 /* Integration tests: enterprise onboarding (企业入驻), the directory and its
- * exports, the private edit link, and contact (联系我们) — over HTTP, as an
+ * exports and the private edit link — over HTTP, as an
  * enterprise's browser, a reader's and an editor's would do it. */
 #include <criterion/criterion.h>
 #include <jansson.h>
@@ -12,6 +12,7 @@
 
 #include "client.h"
 #include "content/credit_code.h"
+#include "harness.h"
 #include "site.h"
 #include "util/buf.h"
 
@@ -26,34 +27,12 @@ static void setup_low_rate(void)
 	site_start("3");
 }
 
-/* Every suite has the same timeout (see test_submit_input_http.c). */
+/* Every suite has the same timeout (see test_submissions_input_http.c). */
 TestSuite(enterprise, .init = setup, .fini = site_stop, .timeout = 60);
 TestSuite(enterprise_input, .init = setup, .fini = site_stop, .timeout = 60);
-TestSuite(enterprise_contact, .init = setup, .fini = site_stop, .timeout = 60);
 TestSuite(enterprise_rate, .init = setup_low_rate, .fini = site_stop, .timeout = 60);
 
 /* ---- helpers ---- */
-
-static char *fmt(const char *format, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt(const char *format, ...)
-{
-	va_list ap;
-	va_start(ap, format);
-	char *out;
-	int n = vasprintf(&out, format, ap);
-	va_end(ap);
-	if (n < 0)
-		abort();
-	return out;
-}
-
-static char *repeat(const char *unit, size_t times)
-{
-	struct buf b = { 0 };
-	for (size_t i = 0; i < times; i++)
-		buf_puts(&b, unit);
-	return buf_detach(&b);
-}
 
 /* first17 and its check character (computed by the library): a valid code. */
 static void code_from(const char *first17, char out[19])
@@ -166,12 +145,6 @@ static char *register_ok(struct client *c, const struct reg *r)
 	return token;
 }
 
-static void staff_login(struct client *staff)
-{
-	client_init(staff, site.server.port);
-	cr_assert(client_login(staff, "ed", site_password));
-}
-
 /* The id of the newest registration waiting for review. */
 static long newest_pending(struct client *staff)
 {
@@ -230,24 +203,11 @@ static long register_approved(struct client *visitor, struct client *staff, cons
 	return id;
 }
 
-/* The N of "共 N 家" (or 条) on a staff list. */
-static long count_on(struct client *staff, const char *path)
-{
-	char *page = site_page(staff, path, 200);
-	const char *at = strstr(page, "<p class=\"count\">");
-	cr_assert_not_null(at, "%s", page);
-	at = strstr(at, "共 ");
-	cr_assert_not_null(at, "%s", page);
-	long n = atol(at + strlen("共 "));
-	free(page);
-	return n;
-}
-
 static long pending_count(void)
 {
 	struct client staff;
-	staff_login(&staff);
-	long n = count_on(&staff, "/admin/enterprises");
+	site_staff_login(&staff);
+	long n = site_count_on(&staff, "/admin/enterprises");
 	client_free(&staff);
 	return n;
 }
@@ -291,39 +251,6 @@ static bool directory_lists(struct client *c, const char *path, const char *name
 	bool has = site_page_has(c, path, entry);
 	free(entry);
 	return has;
-}
-
-/* The text of the message beside field (id="field-error"), or NULL. */
-static char *field_error(const char *html, const char *field)
-{
-	char *marker = fmt("id=\"%s-error\">", field);
-	const char *at = strstr(html, marker);
-	char *out = NULL;
-	if (at) {
-		at += strlen(marker);
-		const char *end = strstr(at, "</p>");
-		out = strndup(at, end ? (size_t)(end - at) : strlen(at));
-	}
-	free(marker);
-	return out;
-}
-
-static void assert_field_error(const char *html, const char *field, const char *part)
-{
-	char *error = field_error(html, field);
-	cr_assert_not_null(error, "no message beside %s in:\n%.600s", field,
-			   strstr(html, "form-errors") ? strstr(html, "form-errors") : html);
-	cr_assert(strstr(error, part), "beside %s: \"%s\", want \"%s\"", field, error, part);
-	free(error);
-}
-
-/* Today in Shanghai, as the staff pages print times. */
-static void shanghai_today(char out[11])
-{
-	time_t t = time(NULL) + 8 * 3600;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 /* ---- RFC 4180 ---- */
@@ -433,7 +360,7 @@ Test(enterprise, a_registration_is_pending_and_invisible_until_approved_then_lis
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(1, code);
 	struct reg r = reg_of(chip_name, code);
@@ -468,12 +395,12 @@ Test(enterprise, a_registration_is_pending_and_invisible_until_approved_then_lis
 			  strstr(page, contact_email) && strstr(page, "来自 127.0.0.1"),
 		  "%s", page);
 	free(page);
-	cr_assert_eq(count_on(&staff, "/admin/enterprises"), 1);
+	cr_assert_eq(site_count_on(&staff, "/admin/enterprises"), 1);
 
 	cr_assert_eq(decide(&staff, id, "approve", NULL), 303);
 	cr_assert(site_page_has(&staff, detail, "已通过"));
-	cr_assert_eq(count_on(&staff, "/admin/enterprises"), 0);
-	cr_assert_eq(count_on(&staff, "/admin/enterprises?status=approved"), 1);
+	cr_assert_eq(site_count_on(&staff, "/admin/enterprises"), 0);
+	cr_assert_eq(site_count_on(&staff, "/admin/enterprises?status=approved"), 1);
 	cr_assert_eq(decide(&staff, id, "approve", NULL), 409, "approving twice");
 
 	/* Listed in the directory and the API, with its public fields. */
@@ -535,7 +462,7 @@ Test(enterprise, a_rejected_registration_shows_its_reason_on_the_edit_link_and_i
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(2, code);
 	struct reg r = reg_of(chip_name, code);
@@ -584,7 +511,7 @@ Test(enterprise, the_directory_filters_by_district_industry_and_seeking)
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char codes[3][19];
 	for (unsigned i = 0; i < 3; i++)
 		valid_code(10 + i, codes[i]);
@@ -684,7 +611,7 @@ Test(enterprise, a_district_filter_that_is_not_a_slug_is_refused_not_silently_em
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(15, code);
 	struct reg r = reg_of(chip_name, code);
@@ -713,7 +640,7 @@ Test(enterprise, the_directory_is_searched_by_words_of_a_name_or_description_in_
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char codes[3][19];
 	for (unsigned i = 0; i < 3; i++)
 		valid_code(20 + i, codes[i]);
@@ -764,7 +691,7 @@ Test(enterprise, the_directory_pages_by_twenty_with_a_next_link)
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	/* Empty: one page, and nothing after it. */
 	json_t *j = api_get(&visitor, "/api/v1/enterprises", 200);
 	cr_assert_eq(json_integer_value(json_object_get(j, "total")), 0);
@@ -813,7 +740,7 @@ Test(enterprise, the_directory_pages_by_twenty_with_a_next_link)
 		}
 		free(queue);
 	}
-	cr_assert_eq(count_on(&staff, "/admin/enterprises"), 0);
+	cr_assert_eq(site_count_on(&staff, "/admin/enterprises"), 0);
 	j = api_get(&visitor, "/api/v1/enterprises", 200);
 	cr_assert_eq(json_integer_value(json_object_get(j, "total")), 21);
 	cr_assert_eq(json_array_size(json_object_get(j, "results")), 20);
@@ -853,7 +780,7 @@ Test(enterprise, contact_details_are_shown_to_signed_in_staff_only)
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(3, code);
 	struct reg r = reg_of(chip_name, code);
@@ -910,7 +837,7 @@ Test(enterprise, staff_export_the_directory_as_csv_that_excel_and_rfc_4180_read)
 	struct client visitor, staff, anon;
 	client_init(&visitor, site.server.port);
 	client_init(&anon, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 
 	struct http_reply reply;
 	client_get(&anon, "/admin/enterprises.csv", &reply);
@@ -1011,7 +938,7 @@ Test(enterprise, the_edit_link_shows_the_profile_and_changes_go_back_to_review)
 	struct client visitor, staff, other;
 	client_init(&visitor, site.server.port);
 	client_init(&other, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(4, code);
 	struct reg r = reg_of(chip_name, code);
@@ -1109,7 +1036,7 @@ Test(enterprise, the_edit_link_shows_the_profile_and_changes_go_back_to_review)
 		free(bad[i]);
 	}
 	free(form_token);
-	cr_assert_eq(count_on(&staff, "/admin/enterprises"), 0, "nothing went back to review");
+	cr_assert_eq(site_count_on(&staff, "/admin/enterprises"), 0, "nothing went back to review");
 	free(site_page(&other, "/enterprises/edit/", 404));
 
 	free(wrong);
@@ -1186,7 +1113,7 @@ Test(enterprise, a_code_already_registered_is_refused_beside_the_field)
 		struct http_reply reply;
 		reg_submit(&other, "/enterprises/join", &again, &reply);
 		cr_assert_eq(reply.status, 409, "\"%s\": %d", typed[i], reply.status);
-		assert_field_error(reply.body, "credit_code", "已经登记过了");
+		site_assert_field_error(reply.body, "credit_code", "已经登记过了");
 		cr_assert(strstr(reply.body, "value=\"上海另一家芯片有限公司\""), "what was typed is kept");
 		cr_assert(strstr(reply.body, "value=\"pudong\" selected") && strstr(reply.body, "value=\"office\" checked"));
 		cr_assert_null(other.html_problem, "%s", other.html_problem);
@@ -1209,7 +1136,7 @@ Test(enterprise, a_code_already_registered_is_refused_beside_the_field)
 	struct http_reply reply;
 	reg_submit(&other, edit, &second, &reply);
 	cr_assert(reply.status == 409 || reply.status == 400, "refused: %d", reply.status);
-	assert_field_error(reply.body, "credit_code", "已经登记过了");
+	site_assert_field_error(reply.body, "credit_code", "已经登记过了");
 	cr_assert(strstr(reply.body, ">改过的简介</textarea>"), "what was typed is kept");
 	http_reply_free(&reply);
 	char *page = site_page(&other, edit, 200);
@@ -1263,7 +1190,7 @@ Test(enterprise, staff_pages_of_enterprises_and_messages_need_a_session)
 	free(token);
 	cr_assert_not(directory_lists(&visitor, "/enterprises", chip_name));
 	cr_assert_eq(pending_count(), 1, "still pending");
-	staff_login(&staff);
+	site_staff_login(&staff);
 	free(site_page(&staff, "/admin/enterprises?status=bogus", 400));
 	free(site_page(&staff, "/admin/enterprises/999", 404));
 	cr_assert(site_page_has(&staff, "/admin/enterprises/1", chip_name), "staff may look at a pending one");
@@ -1329,7 +1256,7 @@ Test(enterprise_input, each_kind_of_wrong_credit_code_has_its_own_message)
 		struct http_reply reply;
 		reg_submit(&c, "/enterprises/join", &r, &reply);
 		cr_assert_eq(reply.status, 400, "\"%s\": %d", cases[i].typed, reply.status);
-		assert_field_error(reply.body, "credit_code", cases[i].message);
+		site_assert_field_error(reply.body, "credit_code", cases[i].message);
 		if (*cases[i].typed) {
 			char *value = fmt("value=\"%s\"", cases[i].typed);
 			cr_assert(strstr(reply.body, value), "\"%s\" is kept", cases[i].typed);
@@ -1367,7 +1294,7 @@ Test(enterprise_input, a_phone_or_an_email_is_required_and_each_is_checked)
 	r.email = "  ";
 	reg_submit(&c, "/enterprises/join", &r, &reply);
 	cr_assert_eq(reply.status, 400);
-	assert_field_error(reply.body, "phone", "请至少填写联系电话或电子邮箱中的一项");
+	site_assert_field_error(reply.body, "phone", "请至少填写联系电话或电子邮箱中的一项");
 	cr_assert(strstr(reply.body, "value=\"上海临港芯片设计有限公司\""), "what was typed is kept");
 	http_reply_free(&reply);
 
@@ -1375,8 +1302,8 @@ Test(enterprise_input, a_phone_or_an_email_is_required_and_each_is_checked)
 	r.email = "not-an-email";
 	reg_submit(&c, "/enterprises/join", &r, &reply);
 	cr_assert_eq(reply.status, 400);
-	assert_field_error(reply.body, "phone", "联系电话应为手机号或带区号的固定电话");
-	assert_field_error(reply.body, "email", "电子邮箱应为电子邮箱地址");
+	site_assert_field_error(reply.body, "phone", "联系电话应为手机号或带区号的固定电话");
+	site_assert_field_error(reply.body, "email", "电子邮箱应为电子邮箱地址");
 	cr_assert(strstr(reply.body, "value=\"12345\"") && strstr(reply.body, "value=\"not-an-email\""));
 	http_reply_free(&reply);
 
@@ -1384,8 +1311,8 @@ Test(enterprise_input, a_phone_or_an_email_is_required_and_each_is_checked)
 	r.phone = contact_phone;
 	reg_submit(&c, "/enterprises/join", &r, &reply);
 	cr_assert_eq(reply.status, 400);
-	cr_assert_null(field_error(reply.body, "phone"));
-	assert_field_error(reply.body, "email", "电子邮箱");
+	cr_assert_null(site_field_error(reply.body, "phone"));
+	site_assert_field_error(reply.body, "email", "电子邮箱");
 	http_reply_free(&reply);
 	cr_assert_eq(pending_count(), 0);
 
@@ -1420,12 +1347,12 @@ Test(enterprise_input, other_wrong_fields_get_messages_beside_them_and_keep_what
 	struct http_reply reply;
 	reg_submit(&c, "/enterprises/join", &r, &reply);
 	cr_assert_eq(reply.status, 400);
-	assert_field_error(reply.body, "name", "请填写企业名称");
-	assert_field_error(reply.body, "industry", "所属行业");
-	assert_field_error(reply.body, "district", "所在区");
-	assert_field_error(reply.body, "seeking", "需求");
-	assert_field_error(reply.body, "website", "http://");
-	assert_field_error(reply.body, "contact_name", "请填写联系人");
+	site_assert_field_error(reply.body, "name", "请填写企业名称");
+	site_assert_field_error(reply.body, "industry", "所属行业");
+	site_assert_field_error(reply.body, "district", "所在区");
+	site_assert_field_error(reply.body, "seeking", "需求");
+	site_assert_field_error(reply.body, "website", "http://");
+	site_assert_field_error(reply.body, "contact_name", "请填写联系人");
 	cr_assert(strstr(reply.body, ">简介&lt;保留&gt; &amp; 原样</textarea>"), "the description is kept, escaped");
 	cr_assert(strstr(reply.body, "value=\"javascript:alert(1)\""), "the website is kept (as text)");
 	cr_assert(strstr(reply.body, "value=\"office\" checked"), "a valid need stays ticked");
@@ -1441,7 +1368,7 @@ Test(enterprise_input, other_wrong_fields_get_messages_beside_them_and_keep_what
 		r.website = scripts[i];
 		reg_submit(&c, "/enterprises/join", &r, &reply);
 		cr_assert_eq(reply.status, 400, "website %s: %d", scripts[i], reply.status);
-		assert_field_error(reply.body, "website", "网站");
+		site_assert_field_error(reply.body, "website", "网站");
 		http_reply_free(&reply);
 	}
 	r = reg_of(chip_name, code);
@@ -1449,7 +1376,7 @@ Test(enterprise_input, other_wrong_fields_get_messages_beside_them_and_keep_what
 	r.seeking[1] = "office";
 	reg_submit(&c, "/enterprises/join", &r, &reply);
 	cr_assert_eq(reply.status, 400);
-	assert_field_error(reply.body, "seeking", "需求");
+	site_assert_field_error(reply.body, "seeking", "需求");
 	http_reply_free(&reply);
 	/* Any other field twice is malformed. */
 	char *token = client_form_token(&c, "/enterprises/join");
@@ -1493,8 +1420,8 @@ Test(enterprise_input, field_limits_have_clear_messages)
 	struct http_reply reply;
 	reg_submit(&c, "/enterprises/join", &r, &reply);
 	cr_assert_eq(reply.status, 400);
-	assert_field_error(reply.body, "description", "企业简介不能超过 2000 个字（现在 2001 个）");
-	assert_field_error(reply.body, "name", "企业名称不能超过 100 个字（现在 101 个）");
+	site_assert_field_error(reply.body, "description", "企业简介不能超过 2000 个字（现在 2001 个）");
+	site_assert_field_error(reply.body, "name", "企业名称不能超过 100 个字（现在 101 个）");
 	http_reply_free(&reply);
 	cr_assert_eq(pending_count(), 0);
 	r.name = chip_name;
@@ -1535,8 +1462,8 @@ Test(enterprise_input, invalid_utf_8_is_refused_and_stores_nothing)
 		free(token);
 	}
 	cr_assert_eq(pending_count(), 0);
-	staff_login(&staff);
-	cr_assert_eq(count_on(&staff, "/admin/messages"), 0);
+	site_staff_login(&staff);
+	cr_assert_eq(site_count_on(&staff, "/admin/messages"), 0);
 	/* In the query of the directory and its API. */
 	free(site_page(&c, "/enterprises?q=%FF", 400));
 	json_decref(api_get(&c, "/api/v1/enterprises?q=%C0%BC", 400));
@@ -1585,8 +1512,8 @@ Test(enterprise_input, a_post_without_the_right_csrf_token_is_refused_and_stores
 	cr_assert_eq(reply.status, 403);
 	http_reply_free(&reply);
 	cr_assert_eq(pending_count(), 0, "nothing was stored");
-	staff_login(&staff);
-	cr_assert_eq(count_on(&staff, "/admin/messages"), 0, "nothing was stored");
+	site_staff_login(&staff);
+	cr_assert_eq(site_count_on(&staff, "/admin/messages"), 0, "nothing was stored");
 
 	/* The edit link's form, and staff decisions. */
 	char *edit_token = register_ok(&visitor, &r), *edit = fmt("/enterprises/edit/%s", edit_token);
@@ -1607,7 +1534,7 @@ Test(enterprise_input, a_post_without_the_right_csrf_token_is_refused_and_stores
 	client_post(&staff, approve, (const char *[]){ "x", "", NULL }, &reply);
 	cr_assert_eq(reply.status, 403);
 	http_reply_free(&reply);
-	cr_assert_eq(count_on(&staff, "/admin/enterprises"), 1, "still pending");
+	cr_assert_eq(site_count_on(&staff, "/admin/enterprises"), 1, "still pending");
 	cr_assert_not(directory_lists(&visitor, "/enterprises", chip_name));
 	free(approve);
 	free(edit);
@@ -1620,20 +1547,11 @@ Test(enterprise_input, a_post_without_the_right_csrf_token_is_refused_and_stores
 	client_free(&staff);
 }
 
-/* Raw forms of the payloads below: none may reach a page. */
-static void assert_no_payload(const char *where, const char *html)
-{
-	static const char *const raw[] = { "<script>alert", "<img src=x", "<svg onload", "</textarea><script",
-					   "\"onmouseover=\"", "<iframe" };
-	for (size_t i = 0; i < sizeof(raw) / sizeof(raw[0]); i++)
-		cr_assert_null(strstr(html, raw[i]), "%s shows %s raw", where, raw[i]);
-}
-
 Test(enterprise_input, hostile_text_is_escaped_on_every_page_it_reaches)
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(14, code);
 	static const char name[] = "<script>alert(1)</script>芯片公司";
@@ -1648,7 +1566,7 @@ Test(enterprise_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	struct http_reply reply;
 	reg_submit(&visitor, "/enterprises/join", &refused, &reply);
 	cr_assert_eq(reply.status, 400);
-	assert_no_payload("the join form", reply.body);
+	site_assert_no_payload("the join form", reply.body);
 	cr_assert(strstr(reply.body, "&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
 	http_reply_free(&reply);
 
@@ -1659,14 +1577,14 @@ Test(enterprise_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	const char *before[] = { fresh, edit };
 	for (size_t i = 0; i < 2; i++) {
 		char *page = site_page(&visitor, before[i], 200);
-		assert_no_payload(before[i], page);
+		site_assert_no_payload(before[i], page);
 		cr_assert(strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt;"), "%s shows the name as text", before[i]);
 		free(page);
 	}
 	const char *staff_pages[] = { "/admin/enterprises", detail, profile };
 	for (size_t i = 0; i < 3; i++) {
 		char *page = site_page(&staff, staff_pages[i], 200);
-		assert_no_payload(staff_pages[i], page);
+		site_assert_no_payload(staff_pages[i], page);
 		cr_assert(strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt;"), "%s shows the name as text",
 			  staff_pages[i]);
 		free(page);
@@ -1675,7 +1593,7 @@ Test(enterprise_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	const char *public_pages[] = { "/enterprises", profile, "/enterprises?q=%E8%8A%AF%E7%89%87", edit };
 	for (size_t i = 0; i < 4; i++) {
 		char *page = site_page(&visitor, public_pages[i], 200);
-		assert_no_payload(public_pages[i], page);
+		site_assert_no_payload(public_pages[i], page);
 		cr_assert(strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt;"), "%s shows the name as text",
 			  public_pages[i]);
 		free(page);
@@ -1683,12 +1601,12 @@ Test(enterprise_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	const char *after[] = { profile, "/admin/audit", "/admin/enterprises?status=approved" };
 	for (size_t i = 0; i < 3; i++) {
 		char *page = site_page(&staff, after[i], 200);
-		assert_no_payload(after[i], page);
+		site_assert_no_payload(after[i], page);
 		free(page);
 	}
 	/* A query is shown back in the search box and the pager, escaped. */
 	char *page = site_page(&visitor, "/enterprises?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%3E%3Cimg+src%3Dx%3E", 200);
-	assert_no_payload("the directory with a hostile query", page);
+	site_assert_no_payload("the directory with a hostile query", page);
 	free(page);
 	/* The API is JSON, not HTML: the text comes back exactly. */
 	cr_assert(api_lists(&visitor, "/api/v1/enterprises", name));
@@ -1702,10 +1620,10 @@ Test(enterprise_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	cr_assert_eq(decide(&staff, newest_pending(&staff), "reject", "<script>alert(6)</script><iframe src=//evil>"),
 		     303);
 	page = site_page(&visitor, other_edit, 200);
-	assert_no_payload("the edit page with a reason", page);
+	site_assert_no_payload("the edit page with a reason", page);
 	free(page);
 	page = site_page(&staff, "/admin/audit", 200);
-	assert_no_payload("the audit log", page);
+	site_assert_no_payload("the audit log", page);
 	free(page);
 	free(other_edit);
 	free(other_token);
@@ -1715,198 +1633,6 @@ Test(enterprise_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	free(edit);
 	free(token);
 	client_free(&visitor);
-	client_free(&staff);
-}
-
-/* ---- contact (联系我们) ---- */
-
-/* Sends the contact form as visitor: fields after the token. */
-static void contact_post(struct client *c, const char *const *fields, struct http_reply *reply)
-{
-	char *token = client_form_token(c, "/contact");
-	cr_assert_not_null(token, "the contact form has a csrf_token");
-	const char *all[24] = { "csrf_token", token };
-	size_t n = 2;
-	for (size_t i = 0; fields[i] && n < 22; i++)
-		all[n++] = fields[i];
-	all[n] = NULL;
-	client_post_multipart(c, "/contact", all, reply);
-	free(token);
-}
-
-Test(enterprise_contact, a_message_reaches_the_staff_inbox_and_is_marked_handled)
-{
-	struct client visitor, staff, anon;
-	client_init(&visitor, site.server.port);
-	client_init(&anon, site.server.port);
-	char before[11], after[11];
-	shanghai_today(before);
-	struct http_reply reply;
-	contact_post(&visitor,
-		     (const char *[]){ "name", "李四", "organization", "某某投资管理有限公司", "contact", "li.si@example.com",
-				       "subject", "咨询临港新片区落户政策", "message",
-				       "我们计划在临港设立研发中心。\r\n请问有哪些扶持政策？", NULL },
-		     &reply);
-	cr_assert_eq(reply.status, 303, "%s", reply.body);
-	char *location = http_header(&reply, "Location");
-	cr_assert_str_eq(location, "/contact?sent=1");
-	http_reply_free(&reply);
-	cr_assert(site_page_has(&visitor, location, "留言已收到"));
-	free(location);
-	shanghai_today(after);
-
-	/* Not for the public. */
-	client_get(&anon, "/admin/messages", &reply);
-	cr_assert_eq(reply.status, 303);
-	cr_assert_null(strstr(reply.body, "咨询临港新片区落户政策"));
-	http_reply_free(&reply);
-
-	staff_login(&staff);
-	char *page = site_page(&staff, "/admin/messages", 200);
-	cr_assert(strstr(page, "咨询临港新片区落户政策") && strstr(page, "李四") && strstr(page, "某某投资管理有限公司") &&
-			  strstr(page, "li.si@example.com"),
-		  "%s", page);
-	cr_assert(strstr(page, "<p>我们计划在临港设立研发中心。</p>") && strstr(page, "<p>请问有哪些扶持政策？</p>"),
-		  "each line a paragraph: %s", page);
-	cr_assert(strstr(page, "来自 127.0.0.1"), "where it came from: %s", page);
-	cr_assert(strstr(page, before) || strstr(page, after), "when it came (%s): %s", before, page);
-	static const char action[] = "action=\"/admin/messages/";
-	const char *at = strstr(page, action);
-	cr_assert_not_null(at, "%s", page);
-	long id = atol(at + sizeof(action) - 1);
-	free(page);
-	cr_assert_eq(count_on(&staff, "/admin/messages"), 1);
-
-	char *handled = fmt("/admin/messages/%ld/handled", id);
-	char *visitor_token = client_form_token(&visitor, "/contact");
-	client_post(&staff, handled, (const char *[]){ "csrf_token", visitor_token, NULL }, &reply);
-	cr_assert_eq(reply.status, 403, "not with a visitor's token");
-	http_reply_free(&reply);
-	free(visitor_token);
-	cr_assert_eq(count_on(&staff, "/admin/messages"), 1);
-
-	char *token = client_form_token(&staff, "/admin/messages");
-	client_post(&staff, handled, (const char *[]){ "csrf_token", token, NULL }, &reply);
-	cr_assert_eq(reply.status, 303);
-	location = http_header(&reply, "Location");
-	http_reply_free(&reply);
-	page = site_page(&staff, location, 200);
-	cr_assert(strstr(page, "已标记为已处理") && strstr(page, "没有留言"), "%s", page);
-	free(page);
-	free(location);
-	cr_assert_eq(count_on(&staff, "/admin/messages"), 0);
-	cr_assert_eq(count_on(&staff, "/admin/messages?handled=1"), 1);
-	page = site_page(&staff, "/admin/messages?handled=1", 200);
-	cr_assert(strstr(page, "咨询临港新片区落户政策"), "%s", page);
-	char *by = fmt("ed 于 %s", before), *by_after = fmt("ed 于 %s", after);
-	cr_assert(strstr(page, by) || strstr(page, by_after), "who handled it, and when: %s", page);
-	cr_assert_null(strstr(page, action), "no button to handle it again");
-	free(by);
-	free(by_after);
-	free(page);
-
-	/* Twice is refused, and nothing changes. */
-	client_post(&staff, handled, (const char *[]){ "csrf_token", token, NULL }, &reply);
-	cr_assert_neq(reply.status, 303);
-	cr_assert(reply.status >= 400 && reply.status < 500, "%d", reply.status);
-	http_reply_free(&reply);
-	client_post(&staff, "/admin/messages/999/handled", (const char *[]){ "csrf_token", token, NULL }, &reply);
-	cr_assert_eq(reply.status, 404);
-	http_reply_free(&reply);
-	page = site_page(&staff, "/admin/audit", 200);
-	cr_assert_eq(count_of(page, "处理留言"), 1, "the audit log: %s", page);
-	free(page);
-	free(token);
-	free(handled);
-	client_free(&visitor);
-	client_free(&staff);
-	client_free(&anon);
-}
-
-Test(enterprise_contact, wrong_fields_get_messages_and_keep_what_was_typed)
-{
-	struct client c, staff;
-	client_init(&c, site.server.port);
-	struct http_reply reply;
-	contact_post(&c,
-		     (const char *[]){ "name", "", "organization", "某某公司", "contact", "not a phone", "subject",
-				       "关于<合作> & 对接", "message", "留言<保留>", NULL },
-		     &reply);
-	cr_assert_eq(reply.status, 400);
-	assert_field_error(reply.body, "name", "请填写姓名");
-	assert_field_error(reply.body, "contact", "联系方式应为手机号");
-	cr_assert(strstr(reply.body, "value=\"关于&lt;合作&gt; &amp; 对接\"") && strstr(reply.body, "value=\"not a phone\"") &&
-			  strstr(reply.body, ">留言&lt;保留&gt;</textarea>") && strstr(reply.body, "value=\"某某公司\""),
-		  "%s", reply.body);
-	cr_assert_null(strstr(reply.body, "留言已收到"));
-	cr_assert_null(c.html_problem, "%s", c.html_problem);
-	http_reply_free(&reply);
-
-	char *long_message = repeat("留", 5001);
-	contact_post(&c, (const char *[]){ "name", "张三", "contact", "13812345678", "message", long_message, NULL }, &reply);
-	cr_assert_eq(reply.status, 400);
-	assert_field_error(reply.body, "message", "留言内容不能超过 5000 个字（现在 5001 个）");
-	http_reply_free(&reply);
-	free(long_message);
-	contact_post(&c, (const char *[]){ "name", "张三", "contact", "13812345678", "message", "   ", NULL }, &reply);
-	cr_assert_eq(reply.status, 400);
-	assert_field_error(reply.body, "message", "请填写留言内容");
-	http_reply_free(&reply);
-	staff_login(&staff);
-	cr_assert_eq(count_on(&staff, "/admin/messages"), 0, "nothing was stored");
-	/* A landline is a contact too. */
-	contact_post(&c, (const char *[]){ "name", "张三", "contact", "021-61234567", "message", "你好", NULL }, &reply);
-	cr_assert_eq(reply.status, 303);
-	http_reply_free(&reply);
-	cr_assert_eq(count_on(&staff, "/admin/messages"), 1);
-	client_free(&c);
-	client_free(&staff);
-}
-
-Test(enterprise_contact, hostile_text_in_a_message_is_escaped_on_every_page_it_reaches)
-{
-	struct client c, staff;
-	client_init(&c, site.server.port);
-	staff_login(&staff);
-	const char *fields[] = { "name",    "<script>alert(1)</script>",
-				 "organization", "\"><img src=x onerror=alert(2)>",
-				 "contact", "x@example.com",
-				 "subject", "<svg onload=alert(3)>",
-				 "message", "</textarea><script>alert(4)</script>\n第二段<iframe src=//evil>",
-				 NULL };
-	struct http_reply reply;
-	/* Refused (no contact), the form is shown again with all of it. */
-	const char *refused[12];
-	memcpy(refused, fields, sizeof(fields));
-	refused[5] = "";
-	contact_post(&c, refused, &reply);
-	cr_assert_eq(reply.status, 400);
-	assert_no_payload("the contact form", reply.body);
-	cr_assert(strstr(reply.body, "&lt;/textarea&gt;&lt;script&gt;alert(4)"), "shown as text");
-	http_reply_free(&reply);
-
-	contact_post(&c, fields, &reply);
-	cr_assert_eq(reply.status, 303);
-	http_reply_free(&reply);
-	char *page = site_page(&staff, "/admin/messages", 200);
-	assert_no_payload("the inbox", page);
-	cr_assert(strstr(page, "&lt;svg onload=alert(3)&gt;") && strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt;"),
-		  "%s", page);
-	static const char action[] = "action=\"/admin/messages/";
-	long id = atol(strstr(page, action) + sizeof(action) - 1);
-	free(page);
-	char *handled = fmt("/admin/messages/%ld/handled", id);
-	char *token = client_form_token(&staff, "/admin/messages");
-	client_post(&staff, handled, (const char *[]){ "csrf_token", token, NULL }, &reply);
-	cr_assert_eq(reply.status, 303);
-	http_reply_free(&reply);
-	page = site_page(&staff, "/admin/messages?handled=1", 200);
-	assert_no_payload("the handled messages", page);
-	cr_assert(strstr(page, "&lt;svg onload=alert(3)&gt;"));
-	free(page);
-	free(token);
-	free(handled);
-	client_free(&c);
 	client_free(&staff);
 }
 
@@ -1949,19 +1675,19 @@ Test(enterprise_rate, each_public_form_counts_its_own_posts_per_address_and_answ
 
 	/* The contact form has its own count. */
 	for (int i = 0; i < 3; i++) {
-		contact_post(&c, (const char *[]){ "name", "", NULL }, &reply);
+		site_contact_post(&c, (const char *[]){ "name", "", NULL }, &reply);
 		cr_assert_eq(reply.status, 400, "contact post %d: %d", i + 1, reply.status);
 		http_reply_free(&reply);
 	}
-	contact_post(&c, (const char *[]){ "name", "张三", "contact", "13812345678", "message", "你好", NULL }, &reply);
+	site_contact_post(&c, (const char *[]){ "name", "张三", "contact", "13812345678", "message", "你好", NULL }, &reply);
 	cr_assert_eq(reply.status, 429);
 	retry = http_header(&reply, "Retry-After");
 	cr_assert(retry && atol(retry) > 0 && atol(retry) <= 3600, "Retry-After: %s", retry);
 	free(retry);
 	http_reply_free(&reply);
 	struct client staff;
-	staff_login(&staff);
-	cr_assert_eq(count_on(&staff, "/admin/messages"), 0);
+	site_staff_login(&staff);
+	cr_assert_eq(site_count_on(&staff, "/admin/messages"), 0);
 	/* Staff actions are not public forms. */
 	cr_assert_eq(decide(&staff, newest_pending(&staff), "approve", NULL), 303);
 	free(edit);
@@ -1989,7 +1715,7 @@ Test(enterprise, staff_approve_the_version_they_saw_not_a_later_edit)
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(41, code);
 	struct reg r = reg_of("审核时的名称有限公司", code);
@@ -2028,7 +1754,7 @@ Test(enterprise, a_rejected_registration_does_not_hold_its_code)
 	struct client squatter, owner, staff;
 	client_init(&squatter, site.server.port);
 	client_init(&owner, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(42, code);
 	struct reg fake = reg_of("冒名登记有限公司", code), real = reg_of("真正的企业有限公司", code);
@@ -2057,7 +1783,7 @@ Test(enterprise, an_email_address_cannot_add_fields_to_the_staff_mailto_link)
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(43, code);
 	struct reg r = reg_of("邮件地址测试有限公司", code);
@@ -2078,7 +1804,7 @@ Test(enterprise_input, short_websites_and_blank_checkboxes_are_read_as_meant)
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(44, code);
 	struct reg r = reg_of("短网址测试有限公司", code);
@@ -2127,7 +1853,7 @@ Test(enterprise, the_sitemap_lists_an_enterprise_once_approved_and_its_profile_i
 {
 	struct client visitor, staff;
 	client_init(&visitor, site.server.port);
-	staff_login(&staff);
+	site_staff_login(&staff);
 	char code[19];
 	valid_code(7, code);
 	struct reg r = reg_of(chip_name, code);
@@ -2237,7 +1963,7 @@ Test(enterprise, a_leaked_edit_link_can_be_replaced_and_the_old_one_stops_workin
 	free(site_page(&owner, rotate, 405));
 
 	struct client staff;
-	staff_login(&staff);
+	site_staff_login(&staff);
 	cr_assert(site_page_has(&staff, "/admin/audit", "企业更换修改链接"), "the change is audited");
 	client_free(&staff);
 	free(fresh);

@@ -70,14 +70,6 @@ Test(submit_input, wrong_fields_get_messages_beside_them_and_keep_what_was_typed
 	client_free(&c);
 }
 
-static char *repeat(const char *unit, size_t times)
-{
-	struct buf b = { 0 };
-	for (size_t i = 0; i < times; i++)
-		buf_puts(&b, unit);
-	return buf_detach(&b);
-}
-
 Test(submit_input, field_limits_have_clear_messages)
 {
 	struct client c;
@@ -303,14 +295,6 @@ static const char *const payloads[] = {
 	"{{csrf_token}}<iframe src=//evil>",
 };
 
-static void assert_no_payload(const char *where, const char *html)
-{
-	static const char *const raw[] = { "<script>alert", "<img src=x", "<svg onload", "</textarea><script",
-					   "href=\"javascript:", "<iframe" };
-	for (size_t i = 0; i < sizeof(raw) / sizeof(raw[0]); i++)
-		cr_assert_null(strstr(html, raw[i]), "%s shows %s raw", where, raw[i]);
-}
-
 Test(submit_input, hostile_text_is_escaped_on_every_page_it_reaches)
 {
 	struct client visitor, staff;
@@ -333,7 +317,7 @@ Test(submit_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	char *location = http_header(&r, "Location");
 	http_reply_free(&r);
 	char *page = site_page(&visitor, location, 200);
-	assert_no_payload("the status page", page);
+	site_assert_no_payload("the status page", page);
 	cr_assert(strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
 	free(page);
 
@@ -343,7 +327,7 @@ Test(submit_input, hostile_text_is_escaped_on_every_page_it_reaches)
 				      "contact", payloads[4], NULL },
 		    &r);
 	cr_assert_eq(r.status, 400);
-	assert_no_payload("the form", r.body);
+	site_assert_no_payload("the form", r.body);
 	http_reply_free(&r);
 
 	long id = site_newest_in_queue(&staff);
@@ -352,7 +336,7 @@ Test(submit_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	const char *staff_pages[] = { "/admin/submissions", detail };
 	for (size_t i = 0; i < 2; i++) {
 		page = site_page(&staff, staff_pages[i], 200);
-		assert_no_payload(staff_pages[i], page);
+		site_assert_no_payload(staff_pages[i], page);
 		free(page);
 	}
 	char *reject;
@@ -360,10 +344,10 @@ Test(submit_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	/* The reason (shown to the contributor and in the audit log). */
 	cr_assert_eq(site_staff_post(&staff, reject, "reason", payloads[5]), 303);
 	page = site_page(&visitor, location, 200);
-	assert_no_payload("the status page with a reason", page);
+	site_assert_no_payload("the status page with a reason", page);
 	free(page);
 	page = site_page(&staff, "/admin/audit", 200);
-	assert_no_payload("the audit log", page);
+	site_assert_no_payload("the audit log", page);
 	free(page);
 
 	/* Published: the article, home page and search. */
@@ -383,7 +367,7 @@ Test(submit_input, hostile_text_is_escaped_on_every_page_it_reaches)
 	for (size_t i = 0; i < 4; i++) {
 		page = site_page(&visitor, public_pages[i], 200);
 		if (i < 3)
-			assert_no_payload(public_pages[i], page);
+			site_assert_no_payload(public_pages[i], page);
 		cr_assert(strstr(page, "alert(1)"), "%s shows the submitted title", public_pages[i]);
 		free(page);
 	}

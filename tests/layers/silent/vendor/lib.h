@@ -1,0 +1,2 @@
+/* no includes at all */
+int lib(void);
