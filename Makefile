@@ -29,7 +29,9 @@ Q := $(if $(filter 1,$(V)),,@)
 
 SRC := $(shell find src -name '*.c' | sort)
 LIB_SRC := $(filter-out src/main.c,$(SRC))
-ASSETS := $(sort $(wildcard templates/*.html) $(wildcard templates/*.xml) $(wildcard static/*) api/openapi.json)
+# The stylesheet is built from its parts, static/css/NN-name.css, in order.
+CSS_PARTS := $(sort $(wildcard static/css/*.css))
+ASSETS := $(sort $(wildcard templates/*.html) $(wildcard templates/*.xml) $(filter-out static/css,$(wildcard static/*)) api/openapi.json)
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 INTEG_SRC := $(sort $(wildcard tests/integration/*.c))
 SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
@@ -54,9 +56,13 @@ $(O)/%.o: %.c
 $(O)/tests/%.o: ALL_CFLAGS += -Itests/support
 $(O)/fuzz/fuzz_%.o: ALL_CFLAGS += -Wno-missing-prototypes
 
-$(O)/gen/assets_data.c: scripts/embed.sh $(ASSETS)
+$(O)/gen/style.css: $(CSS_PARTS)
 	@mkdir -p $(dir $@)
-	$(Q)scripts/embed.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
+	$(Q)cat $(CSS_PARTS) > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/assets_data.c: scripts/embed.sh $(ASSETS) $(O)/gen/style.css
+	@mkdir -p $(dir $@)
+	$(Q)scripts/embed.sh $(ASSETS) static/style.css=$(O)/gen/style.css > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/assets_data.o: $(O)/gen/assets_data.c
 	@$(if $(Q),echo '  CC     $<',true)
