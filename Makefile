@@ -94,12 +94,16 @@ check-tests: $(BIN) $(UNIT_BIN) $(INTEG_BIN) $(FUZZ_NAMES:%=$(O)/replay_%)
 
 fuzzers: $(FUZZ_NAMES:%=$(O)/fuzz_%)
 
+# Who runs the demo site, as its footer and contact page show it: made up.
+DEMO_ORG = --org-name "上海招商资讯编辑部（演示）" --org-address "上海市浦东新区示例路 1 号" \
+	--org-phone "021-5555 0100" --org-email "contact@zhaoshang.example" --org-hours "工作日 9:00–17:30"
+
 run:
 	@scripts/deps.sh build
 	@$(MAKE) --no-print-directory $(BIN)
 	@mkdir -p data
 	$(BIN) import --db data/zhaoshang.db data/demo/articles.txt data/demo/articles.jsonl
-	exec $(BIN) serve --db data/zhaoshang.db --listen 127.0.0.1:8080
+	exec $(BIN) serve --db data/zhaoshang.db --listen 127.0.0.1:8080 $(DEMO_ORG)
 
 test:
 	@scripts/deps.sh build test

@@ -5,8 +5,13 @@
 #include <string.h>
 
 #include "util/str.h"
+#include "util/utf8.h"
 
-enum config_type { CFG_TYPE_STRING, CFG_TYPE_INT, CFG_TYPE_BOOL };
+/* A STRING may not be empty; a TEXT, shown to people, may (then it is not
+ * shown), and has at most TEXT_MAX_CHARS characters of UTF-8 without
+ * control characters. */
+enum config_type { CFG_TYPE_STRING, CFG_TYPE_INT, CFG_TYPE_BOOL, CFG_TYPE_TEXT };
+enum { TEXT_MAX_CHARS = 200 };
 
 struct config_def {
 	const char *flag; /* "--db" */
@@ -37,6 +42,16 @@ static const struct config_def defs[CFG__MAX] = {
 			   "网站对外的地址（如 https://zhaoshang.example.cn），用于订阅源、站点地图和规范链接；auto 表示 http://监听地址" },
 	[CFG_SITEMAP_URLS] = { "--sitemap-urls", "ZHAOSHANG_SITEMAP_URLS", CFG_TYPE_INT, "50000", 1, 50000, "N",
 			       "每个站点地图文件最多列出的网址数；超过时 /sitemap.xml 改为站点地图索引" },
+	[CFG_ORG_NAME] = { "--org-name", "ZHAOSHANG_ORG_NAME", CFG_TYPE_TEXT, "上海招商资讯", 0, 0, "TEXT",
+			   "主办单位，显示在页脚和“联系我们”页" },
+	[CFG_ORG_ADDRESS] = { "--org-address", "ZHAOSHANG_ORG_ADDRESS", CFG_TYPE_TEXT, "", 0, 0, "TEXT",
+			      "办公地址；为空则不显示" },
+	[CFG_ORG_PHONE] = { "--org-phone", "ZHAOSHANG_ORG_PHONE", CFG_TYPE_TEXT, "", 0, 0, "TEXT",
+			    "联系电话；为空则不显示" },
+	[CFG_ORG_EMAIL] = { "--org-email", "ZHAOSHANG_ORG_EMAIL", CFG_TYPE_TEXT, "", 0, 0, "TEXT",
+			    "电子邮箱；为空则不显示" },
+	[CFG_ORG_HOURS] = { "--org-hours", "ZHAOSHANG_ORG_HOURS", CFG_TYPE_TEXT, "", 0, 0, "TEXT",
+			    "办公时间，如“工作日 9:00–17:30”；为空则不显示" },
 };
 
 static int set_value(struct config *cfg, enum config_key k, const char *value, const char *origin,
@@ -57,6 +72,19 @@ static int set_value(struct config *cfg, enum config_key k, const char *value, c
 			return -1;
 		}
 		break;
+	case CFG_TYPE_TEXT: {
+		size_t len = strlen(value), bad;
+		if (!utf8_valid(value, len, &bad) || utf8_length(value, len) > TEXT_MAX_CHARS) {
+			buf_printf(err, "%s 应为不超过 %d 个字符的 UTF-8 文本", origin, TEXT_MAX_CHARS);
+			return -1;
+		}
+		for (const char *p = value; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+				buf_printf(err, "%s 不能含有控制字符", origin);
+				return -1;
+			}
+		break;
+	}
 	case CFG_TYPE_BOOL:
 		if (!strcmp(value, "on") || !strcmp(value, "1") || !strcmp(value, "true")) {
 			n = 1;
@@ -130,6 +158,6 @@ void config_print_options(FILE *out, unsigned mask)
 		const struct config_def *d = &defs[k];
 		char flag[64];
 		snprintf(flag, sizeof(flag), "%s %s", d->flag, d->metavar);
-		fprintf(out, "  %-24s %s（默认 %s；环境变量 %s）\n", flag, d->help, d->def, d->env);
+		fprintf(out, "  %-24s %s（默认 %s；环境变量 %s）\n", flag, d->help, *d->def ? d->def : "空", d->env);
 	}
 }

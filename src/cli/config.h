@@ -17,6 +17,11 @@ enum config_key {
 	CFG_TRUSTED_PROXY, /* --trusted-proxy, ZHAOSHANG_TRUSTED_PROXY */
 	CFG_BASE_URL,   /* --base-url, ZHAOSHANG_BASE_URL */
 	CFG_SITEMAP_URLS, /* --sitemap-urls, ZHAOSHANG_SITEMAP_URLS */
+	CFG_ORG_NAME,   /* --org-name, ZHAOSHANG_ORG_NAME: who runs the site (主办单位) */
+	CFG_ORG_ADDRESS, /* --org-address, ZHAOSHANG_ORG_ADDRESS */
+	CFG_ORG_PHONE,  /* --org-phone, ZHAOSHANG_ORG_PHONE */
+	CFG_ORG_EMAIL,  /* --org-email, ZHAOSHANG_ORG_EMAIL */
+	CFG_ORG_HOURS,  /* --org-hours, ZHAOSHANG_ORG_HOURS */
 	CFG__MAX
 };
 

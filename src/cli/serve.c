@@ -8,7 +8,9 @@
 
 static const unsigned serve_settings = CFG_BIT(CFG_DB) | CFG_BIT(CFG_LISTEN) | CFG_BIT(CFG_THREADS) |
 				       CFG_BIT(CFG_ACCESS_LOG) | CFG_BIT(CFG_FORM_RATE) |
-				       CFG_BIT(CFG_TRUSTED_PROXY) | CFG_BIT(CFG_BASE_URL) | CFG_BIT(CFG_SITEMAP_URLS);
+				       CFG_BIT(CFG_TRUSTED_PROXY) | CFG_BIT(CFG_BASE_URL) | CFG_BIT(CFG_SITEMAP_URLS) |
+				       CFG_BIT(CFG_ORG_NAME) | CFG_BIT(CFG_ORG_ADDRESS) | CFG_BIT(CFG_ORG_PHONE) |
+				       CFG_BIT(CFG_ORG_EMAIL) | CFG_BIT(CFG_ORG_HOURS);
 
 int cmd_serve(int argc, char **argv)
 {
@@ -40,6 +42,11 @@ int cmd_serve(int argc, char **argv)
 		.trusted_proxy = strcmp(cfg.str[CFG_TRUSTED_PROXY], "none") ? cfg.str[CFG_TRUSTED_PROXY] : NULL,
 		.base_url = strcmp(cfg.str[CFG_BASE_URL], "auto") ? cfg.str[CFG_BASE_URL] : NULL,
 		.sitemap_urls = cfg.num[CFG_SITEMAP_URLS],
+		.site = { .org_name = cfg.str[CFG_ORG_NAME],
+			  .address = cfg.str[CFG_ORG_ADDRESS],
+			  .phone = cfg.str[CFG_ORG_PHONE],
+			  .email = cfg.str[CFG_ORG_EMAIL],
+			  .hours = cfg.str[CFG_ORG_HOURS] },
 	};
 	return server_run(&opts) == 0 ? 0 : 1;
 }

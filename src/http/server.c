@@ -557,7 +557,7 @@ static int check_database(const struct server_options *opts)
 
 /* Compiles the templates for the site at base_url, or by default at the
  * address listened on (shown); -1 after logging why not. */
-static int start_views(const char *base_url, const char *shown)
+static int start_views(const char *base_url, const char *shown, const struct site_info *site)
 {
 	static char default_base[sizeof("http://") + LISTEN_SHOWN_SIZE];
 	snprintf(default_base, sizeof(default_base), "http://%s", shown);
@@ -566,7 +566,7 @@ static int start_views(const char *base_url, const char *shown)
 			 "to the site's public address",
 			 default_base);
 	struct buf err = { 0 };
-	int rc = views_init(base_url ? base_url : default_base, &err);
+	int rc = views_init(base_url ? base_url : default_base, site, &err);
 	if (rc < 0)
 		log_error("模板编译失败：%s", buf_cstr(&err));
 	buf_free(&err);
@@ -608,7 +608,7 @@ int server_run(const struct server_options *opts)
 	    (opts->base_url && !(base_url = base_url_check(opts->base_url))))
 		goto out;
 	listener = open_listener(opts->listen, shown, sizeof(shown));
-	if (listener < 0 || start_views(base_url, shown) < 0)
+	if (listener < 0 || start_views(base_url, shown, &opts->site) < 0)
 		goto out;
 	cache_init((int64_t)time(NULL));
 	metrics_init((int64_t)time(NULL), router_pattern);

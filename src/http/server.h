@@ -4,6 +4,8 @@
 
 #include <stdbool.h>
 
+#include "views/views.h"
+
 struct server_options {
 	const char *db_path;
 	const char *listen;  /* "HOST:PORT"; port 0 picks a free one */
@@ -13,6 +15,7 @@ struct server_options {
 	const char *trusted_proxy; /* the reverse proxy's address, or NULL */
 	const char *base_url; /* the site's public address, or NULL for http://listen */
 	long sitemap_urls;    /* URLs per sitemap file */
+	struct site_info site; /* who runs the site, as pages show it */
 };
 
 /* Serves until SIGINT or SIGTERM, then stops accepting, lets requests in

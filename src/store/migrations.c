@@ -284,6 +284,53 @@ const char *const store_migrations[] = {
 	 " UPDATE content_version SET version = version + 1, changed_at = unixepoch(); END;"
 	 "CREATE TRIGGER enterprises_unlisted_versioned AFTER DELETE ON enterprises WHEN OLD.status = 'approved' BEGIN"
 	 " UPDATE content_version SET version = version + 1, changed_at = unixepoch(); END;"),
+
+	/* 13: what an amount of money is — investment, output, tax, the size
+	 * of a fund, or something else — read from the words around it, so
+	 * the data monitor sums investment and shows the others apart; each
+	 * article keeps its headline amount of each role (money_cny is now its
+	 * investment). Rows from before hold 'other' until they are tagged
+	 * again. */
+	("ALTER TABLE article_facts ADD COLUMN role TEXT NOT NULL DEFAULT 'other'"
+	 " CHECK (role IN ('investment', 'output', 'tax', 'fund', 'other'));"
+	 "ALTER TABLE articles ADD COLUMN output_cny REAL NOT NULL DEFAULT 0;"
+	 "ALTER TABLE articles ADD COLUMN tax_cny REAL NOT NULL DEFAULT 0;"
+	 "ALTER TABLE articles ADD COLUMN fund_cny REAL NOT NULL DEFAULT 0;"),
+
+	/* 14: an approved enterprise's own edit waits here for review while
+	 * the approved revision stays public (in enterprises, unchanged); the
+	 * edit replaces it when approved, or stays here rejected, with the
+	 * reason, until the enterprise edits again. One an enterprise. */
+	("CREATE TABLE enterprise_edits ("
+	 "  enterprise_id INTEGER PRIMARY KEY REFERENCES enterprises(id) ON DELETE CASCADE,"
+	 "  name TEXT NOT NULL,"
+	 "  credit_code TEXT NOT NULL,"
+	 "  industry TEXT NOT NULL,"
+	 "  district TEXT NOT NULL,"
+	 "  seeking TEXT NOT NULL DEFAULT '',"
+	 "  description TEXT,"
+	 "  website TEXT,"
+	 "  contact_name TEXT NOT NULL,"
+	 "  phone TEXT,"
+	 "  email TEXT,"
+	 "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'rejected')),"
+	 "  reason TEXT,"
+	 "  revision INTEGER NOT NULL,"
+	 "  client_ip TEXT NOT NULL,"
+	 "  created_at INTEGER NOT NULL,"
+	 "  updated_at INTEGER NOT NULL"
+	 ");"
+	 "CREATE INDEX enterprise_edits_by_status ON enterprise_edits(status, updated_at);"),
+
+	/* 15: how often each article was read each day (Shanghai's), counted
+	 * without cookies (an address once a day) and written in batches: the
+	 * week's most read (热点). Not content: the cache does not hang on it. */
+	("CREATE TABLE article_views ("
+	 "  day TEXT NOT NULL,"
+	 "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	 "  views INTEGER NOT NULL,"
+	 "  PRIMARY KEY (day, article_id)"
+	 ") WITHOUT ROWID;"),
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -19,6 +19,7 @@ static const char site_name[] = "上海招商资讯";
 
 static struct tpl_set *templates; /* compiled once at start-up, then read-only */
 static char *site_url;             /* the site's public address, set once at start-up */
+static struct site_info org;       /* who runs it: strings owned here, "" when not shown */
 static const char *style_href;     /* the stylesheet's fingerprinted path */
 static const char *icon_href;      /* the site icon's */
 
@@ -32,9 +33,16 @@ const char *page_base_url(void)
 	return site_url;
 }
 
-int views_init(const char *public_url, struct buf *err)
+int views_init(const char *public_url, const struct site_info *site, struct buf *err)
 {
 	site_url = xstrdup(public_url);
+	org = (struct site_info){
+		.org_name = xstrdup(site && site->org_name ? site->org_name : ""),
+		.address = xstrdup(site && site->address ? site->address : ""),
+		.phone = xstrdup(site && site->phone ? site->phone : ""),
+		.email = xstrdup(site && site->email ? site->email : ""),
+		.hours = xstrdup(site && site->hours ? site->hours : ""),
+	};
 	style_href = asset_find("static/style.css")->url;
 	icon_href = asset_find("static/favicon.svg")->url;
 	/* templates/home.html is "home"; templates/feed.xml is "feed.xml". */
@@ -67,6 +75,9 @@ void views_shutdown(void)
 	templates = NULL;
 	free(site_url);
 	site_url = NULL;
+	free((char *)org.org_name), free((char *)org.address), free((char *)org.phone), free((char *)org.email),
+		free((char *)org.hours);
+	org = (struct site_info){ 0 };
 }
 
 struct tv *page_staff_data(struct view *v, const char *title, const char *section, const char *notice)
@@ -81,6 +92,13 @@ struct tv *page_data(struct view *v, const char *title, const char *description,
 {
 	struct tv *data = tv_object(v->arena);
 	tv_put_str(data, "site_name", site_name);
+	struct tv *o = tv_put_object(data, "org");
+	/* Empty settings are false to the templates: not shown. */
+	tv_put_str(o, "name", *org.org_name ? org.org_name : NULL);
+	tv_put_str(o, "address", *org.address ? org.address : NULL);
+	tv_put_str(o, "phone", *org.phone ? org.phone : NULL);
+	tv_put_str(o, "email", *org.email ? org.email : NULL);
+	tv_put_str(o, "hours", *org.hours ? org.hours : NULL);
 	tv_put_str(data, "page_title", title);
 	tv_put_str(data, "style_href", style_href);
 	tv_put_str(data, "icon_href", icon_href);
@@ -285,44 +303,6 @@ void page_emit_json(struct view *v, json_t *obj)
 	buf_puts(v->out, text ? text : "{}");
 	free(text);
 	json_decref(obj);
-}
-
-void page_add_form(struct tv *data, const struct field_rule *rules, size_t n, const struct field_values *values)
-{
-	struct tv *f = tv_put_object(data, "f");
-	struct tv *errors = tv_put_list(data, "errors");
-	for (size_t i = 0; i < n; i++) {
-		struct tv *field = tv_put_object(f, rules[i].name);
-		tv_put_int(field, "max", (long long)rules[i].max_chars);
-		if (!values)
-			continue;
-		tv_put_str(field, "value", values->value[i]);
-		if (!values->error[i])
-			continue;
-		tv_put_str(field, "error", values->error[i]);
-		struct tv *e = tv_list_add_object(errors);
-		tv_put_str(e, "name", rules[i].name);
-		tv_put_str(e, "message", values->error[i]);
-	}
-	tv_put_bool(data, "has_errors", values && values->nerrors);
-}
-
-void page_add_tag_options(struct tv *data, const char *district, const char *industry)
-{
-	struct tv *list = tv_put_list(data, "district_options");
-	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
-		struct tv *o = tv_list_add_object(list);
-		tv_put_str(o, "slug", districts[i].slug);
-		tv_put_str(o, "name", districts[i].name);
-		tv_put_bool(o, "selected", district && !strcmp(district, districts[i].slug));
-	}
-	list = tv_put_list(data, "industry_options");
-	for (size_t i = 0; i < INDUSTRY_COUNT; i++) {
-		struct tv *o = tv_list_add_object(list);
-		tv_put_str(o, "slug", industries[i].slug);
-		tv_put_str(o, "name", industries[i].name);
-		tv_put_bool(o, "selected", industry && !strcmp(industry, industries[i].slug));
-	}
 }
 
 const char *page_time_text(struct arena *arena, int64_t t)

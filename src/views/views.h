@@ -23,10 +23,18 @@ struct view {
 	const struct session *session;  /* the signed-in editor, or NULL */
 };
 
+/* Who runs the site, as every page's footer and the contact page show it;
+ * an empty string (or NULL) is not shown. */
+struct site_info {
+	const char *org_name; /* 主办单位 */
+	const char *address, *phone, *email, *hours;
+};
+
 /* Compiles the templates and keeps the site's public address (for absolute
- * links: "https://host", no trailing slash); call once before any view.
- * -1 with a message in err. */
-int views_init(const char *base_url, struct buf *err) __attribute__((warn_unused_result));
+ * links: "https://host", no trailing slash) and site (copied); call once
+ * before any view. -1 with a message in err. */
+int views_init(const char *base_url, const struct site_info *site, struct buf *err)
+	__attribute__((warn_unused_result));
 void views_shutdown(void);
 
 /* A complete error page; message (Chinese) may be NULL for the default. */

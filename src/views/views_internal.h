@@ -88,7 +88,7 @@ size_t page_split_slugs(struct arena *arena, const char *csv, const char **out, 
 /* Adds a list named key of {slug, name} for comma-separated district slugs. */
 void page_add_districts(struct tv *data, const char *key, const char *const *slugs, size_t n);
 
-/* Adds "f": for each rule's field name an object {value, error, max} from
+/* Forms (views/forms.c). Adds "f": for each rule's field name an object {value, error, max} from
  * values (empty when values is NULL), and "errors": the list of
  * {name, message} for a summary at the top of the form. */
 void page_add_form(struct tv *data, const struct field_rule *rules, size_t n, const struct field_values *values);
