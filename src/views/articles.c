@@ -79,25 +79,6 @@ int view_industry(struct view *v, const char *slug, long page)
 	return page_render(v, "district", data);
 }
 
-static void add_paragraphs(struct tv *data, const char *body)
-{
-	struct tv *list = tv_put_list(data, "paragraphs");
-	const char *p = body;
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		struct str para = { p, nl ? (size_t)(nl - p) : strlen(p) };
-		p = nl ? nl + 1 : p + para.len;
-		struct tv *item = tv_list_add_object(list);
-		struct str heading, rest;
-		enum heading_level level = paragraph_heading(para, &heading, &rest);
-		if (level != HEADING_NONE) {
-			tv_put_strn(item, level == HEADING_SECTION ? "section" : "subsection", heading.p, heading.len);
-			para = rest;
-		}
-		tv_put_strn(item, "text", para.p, para.len);
-	}
-}
-
 static void add_neighbour(struct tv *data, const char *key, const struct article_summary *s)
 {
 	if (s->id == 0)
@@ -233,7 +214,7 @@ int view_article(struct view *v, int64_t id)
 		tv_put_str(item, "name", ind->name);
 	}
 	add_facts(v, data, &a);
-	add_paragraphs(data, a.body);
+	page_add_sections(data, a.body);
 	add_neighbour(data, "newer", &newer);
 	add_neighbour(data, "older", &older);
 	return page_render(v, "article", data);

@@ -5,6 +5,7 @@
 
 #include "content/district.h"
 #include "content/industry.h"
+#include "content/paragraph.h"
 #include "store/articles.h"
 #include "util/assets.h"
 #include "util/date.h"
@@ -303,6 +304,25 @@ void page_emit_json(struct view *v, json_t *obj)
 	buf_puts(v->out, text ? text : "{}");
 	free(text);
 	json_decref(obj);
+}
+
+void page_add_sections(struct tv *data, const char *body)
+{
+	struct tv *list = tv_put_list(data, "paragraphs");
+	const char *p = body;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		struct str para = { p, nl ? (size_t)(nl - p) : strlen(p) };
+		p = nl ? nl + 1 : p + para.len;
+		struct tv *item = tv_list_add_object(list);
+		struct str heading, rest;
+		enum heading_level level = paragraph_heading(para, &heading, &rest);
+		if (level != HEADING_NONE) {
+			tv_put_strn(item, level == HEADING_SECTION ? "section" : "subsection", heading.p, heading.len);
+			para = rest;
+		}
+		tv_put_strn(item, "text", para.p, para.len);
+	}
 }
 
 const char *page_time_text(struct arena *arena, int64_t t)

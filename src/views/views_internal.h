@@ -97,6 +97,11 @@ void page_add_form(struct tv *data, const struct field_rule *rules, size_t n, co
  * {slug, name, selected} — with the given slugs (or NULL) selected. */
 void page_add_tag_options(struct tv *data, const char *district, const char *industry);
 
+/* Adds "paragraphs": body (lines as stored) read as sections — each line a
+ * paragraph, a leading 一、 or （一） heading split off as section or
+ * subsection — for templates/sections.html. */
+void page_add_sections(struct tv *data, const char *body);
+
 /* Unix time t as Shanghai local "YYYY-MM-DD HH:MM", in arena; and the same
  * added to obj as "name". */
 const char *page_time_text(struct arena *arena, int64_t t);
