@@ -6,7 +6,6 @@
 
 #include "content/district.h"
 #include "content/industry.h"
-#include "content/paragraph.h"
 #include "store/articles.h"
 #include "util/date.h"
 #include "views/articles.h"
