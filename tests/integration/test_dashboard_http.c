@@ -55,9 +55,9 @@ static json_t *row(json_t *list, const char *key, const char *value)
 	return NULL;
 }
 
-/* Each article's headline amount (its largest CNY fact), summed. */
+/* Each article's headline investment (its largest CNY investment), summed. */
 static const char money_sum[] = "SELECT coalesce(sum(m), 0) FROM (SELECT article_id, max(value) AS m FROM article_facts"
-				" WHERE kind = 'money' AND unit = 'CNY' GROUP BY article_id) WHERE 1";
+				" WHERE kind = 'money' AND unit = 'CNY' AND role = 'investment' GROUP BY article_id) WHERE 1";
 
 /* Every figure of /api/v1/stats against the database's own sums. */
 static void assert_figures_match(struct client *c)

@@ -18,15 +18,15 @@ static int64_t a1, a2, a3;
  *   a3 2025-02-05 city-wide  ic   60 percent, money 3亿 CNY
  *   a4 2025-03-01 xuhui      —    nothing stated */
 static const struct article_fact facts1[] = {
-	{ "money", 5e7, "CNY", "5000万元", "首期投资5000万元。" },
-	{ "money", 1e8, "CNY", "1亿元", "总投资1亿元。" },
-	{ "count", 14, "个项目", "14个项目", "共签约14个项目。" },
-	{ "money", 2e9, "USD", "20亿美元", "外资规模20亿美元。" },
+	{ "money", 5e7, "CNY", "5000万元", "首期投资5000万元。", FACT_ROLE_INVESTMENT },
+	{ "money", 1e8, "CNY", "1亿元", "总投资1亿元。", FACT_ROLE_INVESTMENT },
+	{ "count", 14, "个项目", "14个项目", "共签约14个项目。", FACT_ROLE_OTHER },
+	{ "money", 2e9, "USD", "20亿美元", "外资规模20亿美元。", FACT_ROLE_INVESTMENT },
 };
-static const struct article_fact facts2[] = { { "money", 2e7, "CNY", "2000万元", "获2000万元融资。" } };
+static const struct article_fact facts2[] = { { "money", 2e7, "CNY", "2000万元", "获2000万元融资。", FACT_ROLE_INVESTMENT } };
 static const struct article_fact facts3[] = {
-	{ "percent", 60, "%", "六成", "超六成已投产。" },
-	{ "money", 3e8, "CNY", "3亿元", "全市安排3亿元专项资金。" },
+	{ "percent", 60, "%", "六成", "超六成已投产。", FACT_ROLE_OTHER },
+	{ "money", 3e8, "CNY", "3亿元", "全市安排3亿元专项资金。", FACT_ROLE_INVESTMENT },
 };
 
 static int64_t add(const char *title, const char *date, const char *d1, const char *d2, const char *industry,
