@@ -487,3 +487,56 @@ Test(dashboard, an_editor_s_tag_correction_shows_counts_and_survives_retag)
 	client_free(&visitor);
 	client_free(&staff);
 }
+
+/* Makes the site's database what a binary from before fact roles left:
+ * every amount of role other, money_cny the largest yuan amount whatever
+ * it was, and no record of the tagging rules. */
+static void make_the_database_old(void)
+{
+	sqlite3 *conn;
+	cr_assert_eq(sqlite3_open(site.db, &conn), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(conn,
+				  "UPDATE article_facts SET role = 'other';"
+				  "UPDATE articles SET output_cny = 0, tax_cny = 0, fund_cny = 0, money_cny = (SELECT"
+				  " coalesce(max(value), 0) FROM article_facts f WHERE f.article_id = articles.id"
+				  " AND f.kind = 'money' AND f.unit = 'CNY');"
+				  "DELETE FROM store_meta WHERE key = 'tag_rules';",
+				  NULL, NULL, NULL),
+		     SQLITE_OK, "%s", sqlite3_errmsg(conn));
+	sqlite3_close(conn);
+}
+
+/* 闵行's demo article: 总投资约28亿元, 年产值可超过40亿元. */
+static void assert_minhang_is_right(struct client *c)
+{
+	json_t *j = stats(c, "");
+	json_t *minhang = row(json_object_get(j, "districts"), "district", "minhang");
+	cr_assert_eq(amount(minhang, "money_cny"), (json_int_t)28e8, "investment, not the 40亿 output");
+	cr_assert_eq(amount(minhang, "output_cny"), (json_int_t)40e8);
+	json_decref(j);
+}
+
+Test(dashboard, serve_tags_an_upgraded_database_by_the_new_rules_without_a_manual_step)
+{
+	cr_assert_eq(server_stop(&site.server), 0);
+	make_the_database_old();
+	cr_assert_eq(sql_number("SELECT money_cny FROM articles a JOIN article_districts d ON d.article_id = a.id"
+				" WHERE d.district = 'minhang'"),
+		     40e8, "the old figure, before the start");
+	site_restart();
+	struct client c;
+	client_init(&c, site.server.port);
+	assert_minhang_is_right(&c);
+	client_free(&c);
+}
+
+Test(dashboard, import_tags_an_upgraded_database_too)
+{
+	make_the_database_old();
+	import_into(site.db, (const char *[]){ "data/demo/articles.txt", NULL }); /* nothing new in it */
+	struct client c;
+	client_init(&c, site.server.port);
+	assert_minhang_is_right(&c);
+	client_free(&c);
+}
+
