@@ -264,7 +264,7 @@ Test(facts, role_names_are_the_stored_and_api_names)
 	cr_assert_str_eq(fact_role_names[FACT_ROLE_FUND], "fund");
 	cr_assert_str_eq(fact_role_names[FACT_ROLE_OTHER], "other");
 	for (int r = 0; r < FACT_ROLE__MAX; r++)
-		cr_assert_eq(fact_role_from_name(fact_role_names[r]), r);
+		cr_assert_eq(fact_role_from_name(fact_role_names[r]), (enum fact_role)r);
 	cr_assert_eq(fact_role_from_name("subsidy"), FACT_ROLE_OTHER);
 	cr_assert_eq(fact_role_from_name(NULL), FACT_ROLE_OTHER);
 }
