@@ -192,6 +192,9 @@ static const struct role_word role_words[] = {
 	RW("出口额", OUTPUT, BEFORE), RW("进出口额", OUTPUT, BEFORE), RW("贸易额", OUTPUT, BEFORE),
 	RW("增加值", OUTPUT, BEFORE), RW("生产总值", OUTPUT, BEFORE), RW("经济总量", OUTPUT, BEFORE),
 	RW("产业规模", OUTPUT, BEFORE), RW("集群规模", OUTPUT, BEFORE), RW("交易规模", OUTPUT, BEFORE),
+	RW("贸易总额", OUTPUT, BEFORE), RW("进出口总额", OUTPUT, BEFORE), RW("出口总额", OUTPUT, BEFORE),
+	RW("进口总额", OUTPUT, BEFORE), RW("销售总额", OUTPUT, BEFORE), RW("营业总额", OUTPUT, BEFORE),
+	RW("交易总额", OUTPUT, BEFORE), RW("成交总额", OUTPUT, BEFORE),
 	RW("财政收入", OTHER, BEFORE), RW("可支配收入", OTHER, BEFORE),
 	/* tax */
 	RW("税收", TAX, BEFORE | AFTER), RW("税收收入", TAX, BEFORE | AFTER), RW("纳税", TAX, BEFORE),

@@ -248,6 +248,13 @@ Test(facts, words_that_refer_back_take_the_role_the_sentence_named)
 	expect_role("园区年产值约30亿元，其中出口10亿元。", "10亿元", FACT_ROLE_OUTPUT);
 }
 
+Test(facts, a_trade_total_after_an_investment_is_not_investment)
+{
+	const char *text = "全区完成固定资产投资100亿元，进出口贸易总额达到500亿元。";
+	expect_role(text, "100亿元", FACT_ROLE_INVESTMENT);
+	expect_role(text, "500亿元", FACT_ROLE_OUTPUT);
+}
+
 Test(facts, only_money_has_a_role)
 {
 	size_t n = extract("总投资项目14个，投资额占比85%。");
