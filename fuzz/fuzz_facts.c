@@ -1,6 +1,6 @@
 /* libFuzzer driver: the fact extractor and district tagging on any text.
  * Facts are views into the text, inside their sentence, in order and not
- * overlapping. */
+ * overlapping; only money has a role other than other. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < n; i++) {
 		const struct fact *f = &facts[i];
 		if (f->match.p < end || f->match.p + f->match.len > limit || f->match.p < f->text.p ||
-		    f->match.p + f->match.len > f->text.p + f->text.len || f->kind >= FACT__MAX)
+		    f->match.p + f->match.len > f->text.p + f->text.len || f->kind >= FACT__MAX ||
+		    f->role >= FACT_ROLE__MAX || (f->kind != FACT_MONEY && f->role != FACT_ROLE_OTHER))
 			__builtin_trap();
 		end = f->match.p + f->match.len;
 	}

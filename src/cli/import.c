@@ -46,6 +46,7 @@ int cmd_import(int argc, char **argv)
 		buf_free(&err);
 		return 1;
 	}
+	cli_retag_if_rules_changed(store, "import");
 	bool progress = isatty(STDERR_FILENO);
 	for (int i = 0; i < nfiles; i++) {
 		struct import_result r;

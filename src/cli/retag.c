@@ -7,6 +7,24 @@
 #include "cli/config.h"
 #include "domain/retag.h"
 
+void cli_retag_if_rules_changed(struct store *s, const char *command)
+{
+	struct buf err = { 0 };
+	struct retag_result r;
+	bool retagged;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (retag_if_rules_changed(s, isatty(STDERR_FILENO), &retagged, &r, &err) < 0) {
+		fprintf(stderr, "zhaoshang %s: %s；旧的标注仍在使用，下次启动时会再试\n", command, buf_cstr(&err));
+	} else if (retagged) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		fprintf(stderr, "zhaoshang %s: 标注规则已更新，重新标注了 %zu 篇文章（关键数据 %zu 条，%.2f 秒）\n", command,
+			r.articles, r.facts, secs);
+	}
+	buf_free(&err);
+}
+
 int cmd_retag(int argc, char **argv)
 {
 	struct config cfg;

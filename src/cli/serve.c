@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/config.h"
 #include "http/server.h"
+#include "store/store.h"
 
 static const unsigned serve_settings = CFG_BIT(CFG_DB) | CFG_BIT(CFG_LISTEN) | CFG_BIT(CFG_THREADS) |
 				       CFG_BIT(CFG_ACCESS_LOG) | CFG_BIT(CFG_FORM_RATE) |
@@ -31,6 +32,13 @@ int cmd_serve(int argc, char **argv)
 		config_print_options(out, serve_settings);
 		buf_free(&err);
 		return rc == 1 ? 0 : EXIT_USAGE;
+	}
+	/* Articles tagged by older rules are tagged again before anyone sees
+	 * their figures; a database that does not open is server_run's to report. */
+	struct store *store;
+	if (store_open(cfg.str[CFG_DB], &store, &err) == STORE_OK) {
+		cli_retag_if_rules_changed(store, "serve");
+		store_close(store);
 	}
 	buf_free(&err);
 	struct server_options opts = {

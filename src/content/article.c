@@ -90,6 +90,7 @@ static void add_facts(struct article *a, struct arena *arena)
 			.unit = found[i].unit,
 			.match = arena_strndup(arena, found[i].match.p, found[i].match.len),
 			.sentence = arena_strndup(arena, found[i].text.p, found[i].text.len),
+			.role = found[i].role,
 		};
 	a->facts = facts;
 	a->nfacts = n;

@@ -26,6 +26,13 @@ struct article_input {
 	struct str district; /* a slug or a district name */
 };
 
+/* The version of article_tag's rules. Articles stored under other rules
+ * (or before databases recorded them) are tagged again, once, by the
+ * first serve or import that opens the database (retag_if_rules_changed
+ * in domain/retag.h): raise it with every change to the rules that
+ * changes what stored articles would get. 2: money facts have a role. */
+#define ARTICLE_TAG_RULES "2"
+
 /* Tags a's text: its districts (unless given: districts_given), or that
  * it is city-wide; its industries, strongest first (unless given:
  * industries_given); its facts.

@@ -22,13 +22,32 @@
  * and ordinals or approximations (第三, 几十, 数十, 三五个). 余/多 after a
  * number keep it as a lower bound (100余家企业 → 100). A lone 一 before a
  * measure word means "a" (一个库), a lone digit before 元 is a word (二元结构),
- * and durations (6个月) are not counts. */
+ * and durations (6个月) are not counts.
+ *
+ * An amount of money then gets its role from the words around it in its
+ * clause (up to a comma or the sentence's end; a 、 or ： does not end it):
+ *
+ *   the nearer of the last role word before it (总投资约86亿元, 年产值超过
+ *   40亿元, 最高5000万元) and the first after it, in its noun phrase, before
+ *   another number or a 、 (2000万元补贴, 10亿元的科创投资基金); after wins a
+ *   tie: 最高可获得2000万元补贴.
+ *   no such word, but a word that refers back (金额, 合计, 其中, 规模 …):
+ *   the last role word before it in the sentence (达成投资意向，意向金额
+ *   合计约2.6亿元 is investment; 总投资10亿元，其中一期3亿元 too).
+ *   nothing: other.
+ *
+ * Words are matched longest first, and a phrase that holds a role word but
+ * names something else (投资机构, 招商引资, 投入使用, 研发投入) stands for
+ * itself: "投资机构给予2000万元资金支持" is other. Subsidies, caps, loans,
+ * financing and registered capital are other; only investment is summed
+ * by the data monitor. */
 #include "content/facts.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "content/paragraph.h"
 #include "util/utf8.h"
 
 const char *const fact_kind_names[FACT__MAX] = { "money", "count", "percent", "year" };
@@ -132,6 +151,76 @@ static const struct word not_tenths[] = {
 	W("就"), W("型"), W("品"), W("绩"), W("都"), W("分"), W("套"), W("片"), W("群"), W("批"),
 	W("不"), W("了"), W("文"), W("色"), W("年"), W("人"), W("语"), W("器"), W("事"), W("全"),
 	W("败"), W("行"), W("材"), W("真"), W("家"), W("名"),
+};
+
+/* Where a role word tells what an amount is: before it in its clause,
+ * after it (the noun it measures), or, for a word that refers back to
+ * what the sentence named before (金额, 其中), neither by itself. A word
+ * with none stands for itself and names no role (投资机构). */
+enum { BEFORE = 1, AFTER = 2, REFER = 4 };
+
+struct role_word {
+	const char *s;
+	size_t len;
+	enum fact_role role;
+	unsigned where;
+};
+
+#define RW(s, role, where) { s, sizeof(s) - 1, FACT_ROLE_##role, where }
+
+/* Matched longest first at each character, so 投资基金 is a fund, 税收收入
+ * tax and 财政收入 not output; order does not matter. */
+static const struct role_word role_words[] = {
+	/* investment */
+	RW("总投资", INVESTMENT, BEFORE), RW("投资总额", INVESTMENT, BEFORE), RW("投资额", INVESTMENT, BEFORE),
+	RW("投资", INVESTMENT, BEFORE | AFTER), RW("投资意向", INVESTMENT, BEFORE), RW("签约额", INVESTMENT, BEFORE),
+	RW("签约金额", INVESTMENT, BEFORE), RW("签约总额", INVESTMENT, BEFORE), RW("签约", INVESTMENT, BEFORE),
+	RW("引资", INVESTMENT, BEFORE), RW("外资", INVESTMENT, BEFORE), RW("到位资金", INVESTMENT, BEFORE),
+	RW("投入", INVESTMENT, BEFORE), RW("出资", INVESTMENT, BEFORE), RW("注资", INVESTMENT, BEFORE),
+	RW("增资", INVESTMENT, BEFORE), RW("落地", INVESTMENT, BEFORE),
+	/* phrases that hold an investment word and name something else */
+	RW("投资机构", OTHER, 0), RW("投资者", OTHER, 0), RW("投资人", OTHER, 0), RW("投资方", OTHER, 0),
+	RW("投资推介", OTHER, 0), RW("投资促进", OTHER, 0), RW("投资环境", OTHER, 0), RW("投资服务", OTHER, 0),
+	RW("投资公司", OTHER, 0), RW("投资集团", OTHER, 0), RW("招商引资", OTHER, 0), RW("外资企业", OTHER, 0),
+	RW("外资机构", OTHER, 0), RW("投入使用", OTHER, 0), RW("投入运营", OTHER, 0), RW("投入生产", OTHER, 0),
+	RW("投资收益", OTHER, BEFORE), RW("研发投入", OTHER, BEFORE),
+	/* output */
+	RW("产值", OUTPUT, BEFORE | AFTER), RW("营收", OUTPUT, BEFORE | AFTER), RW("营业收入", OUTPUT, BEFORE | AFTER),
+	RW("销售收入", OUTPUT, BEFORE | AFTER), RW("收入", OUTPUT, BEFORE | AFTER), RW("销售额", OUTPUT, BEFORE | AFTER),
+	RW("销售", OUTPUT, BEFORE), RW("营业额", OUTPUT, BEFORE | AFTER), RW("产出", OUTPUT, BEFORE),
+	RW("交易额", OUTPUT, BEFORE | AFTER), RW("成交额", OUTPUT, BEFORE | AFTER), RW("零售额", OUTPUT, BEFORE | AFTER),
+	RW("出口额", OUTPUT, BEFORE), RW("进出口额", OUTPUT, BEFORE), RW("贸易额", OUTPUT, BEFORE),
+	RW("增加值", OUTPUT, BEFORE), RW("生产总值", OUTPUT, BEFORE), RW("经济总量", OUTPUT, BEFORE),
+	RW("产业规模", OUTPUT, BEFORE), RW("集群规模", OUTPUT, BEFORE), RW("交易规模", OUTPUT, BEFORE),
+	RW("贸易总额", OUTPUT, BEFORE), RW("进出口总额", OUTPUT, BEFORE), RW("出口总额", OUTPUT, BEFORE),
+	RW("进口总额", OUTPUT, BEFORE), RW("销售总额", OUTPUT, BEFORE), RW("营业总额", OUTPUT, BEFORE),
+	RW("交易总额", OUTPUT, BEFORE), RW("成交总额", OUTPUT, BEFORE),
+	RW("财政收入", OTHER, BEFORE), RW("可支配收入", OTHER, BEFORE),
+	/* tax */
+	RW("税收", TAX, BEFORE | AFTER), RW("税收收入", TAX, BEFORE | AFTER), RW("纳税", TAX, BEFORE),
+	RW("缴税", TAX, BEFORE), RW("税额", TAX, BEFORE), RW("利税", TAX, BEFORE | AFTER), RW("税金", TAX, BEFORE),
+	RW("税费", TAX, BEFORE), RW("减税", OTHER, BEFORE), RW("退税", OTHER, BEFORE), RW("免税", OTHER, BEFORE),
+	RW("税收优惠", OTHER, BEFORE | AFTER), RW("税收返还", OTHER, BEFORE | AFTER), RW("税收减免", OTHER, BEFORE | AFTER),
+	/* the size of a fund */
+	RW("基金", FUND, BEFORE | AFTER), RW("投资基金", FUND, BEFORE | AFTER), RW("基金规模", FUND, BEFORE),
+	RW("资金规模", FUND, BEFORE), RW("管理规模", FUND, BEFORE), RW("专项资金", FUND, BEFORE | AFTER),
+	RW("引导资金", FUND, BEFORE | AFTER), RW("扶持资金", FUND, BEFORE | AFTER), RW("产业资金", FUND, BEFORE | AFTER),
+	RW("资金池", FUND, BEFORE | AFTER),
+	/* other: subsidies and rewards, caps, loans and financing, capital */
+	RW("补贴", OTHER, BEFORE | AFTER), RW("补助", OTHER, BEFORE | AFTER), RW("奖励", OTHER, BEFORE | AFTER),
+	RW("奖补", OTHER, BEFORE | AFTER), RW("资助", OTHER, BEFORE | AFTER), RW("扶持", OTHER, BEFORE | AFTER),
+	RW("支持", OTHER, BEFORE | AFTER), RW("贴息", OTHER, BEFORE | AFTER), RW("奖金", OTHER, BEFORE | AFTER),
+	RW("最高", OTHER, BEFORE), RW("上限", OTHER, BEFORE), RW("不超过", OTHER, BEFORE), RW("封顶", OTHER, AFTER),
+	RW("注册资本", OTHER, BEFORE), RW("注册资金", OTHER, BEFORE), RW("资本金", OTHER, BEFORE),
+	RW("贷款", OTHER, BEFORE | AFTER), RW("授信", OTHER, BEFORE | AFTER), RW("信贷", OTHER, BEFORE | AFTER),
+	RW("融资", OTHER, BEFORE | AFTER), RW("担保", OTHER, BEFORE | AFTER), RW("预算", OTHER, BEFORE),
+	RW("经费", OTHER, BEFORE | AFTER), RW("费用", OTHER, BEFORE | AFTER), RW("租金", OTHER, BEFORE),
+	RW("收购", OTHER, BEFORE), RW("并购", OTHER, BEFORE), RW("估值", OTHER, BEFORE), RW("市值", OTHER, BEFORE),
+	RW("成本", OTHER, BEFORE), RW("价格", OTHER, BEFORE), RW("消费券", OTHER, AFTER), RW("罚款", OTHER, BEFORE | AFTER),
+	/* words that refer back to what the sentence named */
+	RW("金额", OTHER, REFER), RW("总额", OTHER, REFER), RW("合计", OTHER, REFER), RW("共计", OTHER, REFER),
+	RW("累计", OTHER, REFER), RW("总计", OTHER, REFER), RW("其中", OTHER, REFER), RW("分别", OTHER, REFER),
+	RW("规模", OTHER, REFER), RW("额度", OTHER, REFER),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -611,6 +700,115 @@ static bool read_fact(const struct scan *sc, const struct number *n, struct fact
 	return false;
 }
 
+/* The longest role word that starts at p and ends by end, or NULL. */
+static const struct role_word *role_word_at(const char *p, const char *end)
+{
+	const struct role_word *best = NULL;
+	if (end - p < 3)
+		return NULL;
+	for (size_t i = 0; i < COUNT(role_words); i++) {
+		const struct role_word *w = &role_words[i];
+		if (w->s[0] == p[0] && w->s[1] == p[1] && (!best || w->len > best->len) && at(p, end, w->s, w->len))
+			best = w;
+	}
+	return best;
+}
+
+/* A role word as found: which, and where it ends (before) or starts (after). */
+struct role_hit {
+	const struct role_word *word;
+	const char *at;
+};
+
+/* Scans [p, end) for role words left to right, each word whole: the last
+ * one that tells with where (before the amount) into *last, and whether a
+ * word that refers back was seen. */
+static bool scan_before(const char *p, const char *end, unsigned where, struct role_hit *last)
+{
+	bool refer = false;
+	*last = (struct role_hit){ 0 };
+	while (p < end) {
+		size_t len;
+		const struct role_word *w = role_word_at(p, end);
+		if (!w) {
+			cp_at(p, end, &len);
+			p += len;
+			continue;
+		}
+		p += w->len;
+		refer |= (w->where & REFER) != 0;
+		if (w->where & where)
+			*last = (struct role_hit){ w, p };
+	}
+	return refer;
+}
+
+/* Characters in [p, end). */
+static size_t chars_between(const char *p, const char *end)
+{
+	size_t n = 0;
+	for (size_t len; p < end; p += len, n++)
+		cp_at(p, end, &len);
+	return n;
+}
+
+/* Ends the part of a clause role words are read from: a sentence end or
+ * a comma; 总投资：5亿元 and 产值、税收 keep theirs. */
+static bool ends_role_clause(uint32_t c)
+{
+	return is_sentence_end(c) || c == 0xff0c || c == ',';
+}
+
+/* What the amount [from, to) in the sentence starting at sentence is (see
+ * the top of the file). */
+static enum fact_role money_role(const struct scan *sc, const char *sentence, const char *from, const char *to)
+{
+	enum { REACH = 40, AFTER_REACH = 12 }; /* characters */
+	const char *cs = from, *prev;
+	for (int i = 0; i < REACH && cs > sentence; i++) {
+		if (ends_role_clause(cp_before(sentence, cs, &prev)))
+			break;
+		cs = prev;
+	}
+	struct role_hit before;
+	bool refer = scan_before(cs, from, BEFORE, &before);
+
+	struct role_hit after = { 0 };
+	const char *q = to;
+	for (int i = 0; i < AFTER_REACH && q < sc->end && !after.word; i++) {
+		size_t len;
+		uint32_t c = cp_at(q, sc->end, &len);
+		if (ends_role_clause(c) || c == 0x3001 || is_digit(c))
+			break;
+		const struct role_word *w = role_word_at(q, sc->end);
+		if (w && (w->where & AFTER))
+			after = (struct role_hit){ w, q };
+		q += w ? w->len : len;
+	}
+
+	if (before.word && after.word)
+		return chars_between(to, after.at) <= chars_between(before.at, from) ? after.word->role : before.word->role;
+	if (after.word)
+		return after.word->role;
+	if (before.word)
+		return before.word->role;
+	if (!refer)
+		return FACT_ROLE_OTHER;
+	scan_before(sentence, cs, BEFORE, &before);
+	return before.word ? before.word->role : FACT_ROLE_OTHER;
+}
+
+/* The sentence text without a section heading that opens it, unless the
+ * fact f is in the heading: the paragraph "一、先进制造占比提升 签约项目中…"
+ * is one line, so its first sentence would start with the heading. */
+static struct str without_heading(struct str text, const struct fact *f)
+{
+	struct str heading, rest;
+	if (paragraph_heading(text, &heading, &rest) == HEADING_NONE)
+		return text;
+	return f->match.p >= rest.p ? rest : str_trim(heading);
+}
+
 /* Where the sentence holding p ends: after its closing mark, or before a line break. */
 static const char *sentence_end(const char *p, const char *end)
 {
@@ -719,7 +917,9 @@ size_t facts_extract(struct str text, struct arena *arena, struct fact *out, siz
 			continue;
 		if (!sentence_stop || sentence_stop < p || sentence_stop <= sentence)
 			sentence_stop = sentence_end(p, sc.end);
-		f->text = str_trim((struct str){ sentence, (size_t)(sentence_stop - sentence) });
+		f->text = without_heading(str_trim((struct str){ sentence, (size_t)(sentence_stop - sentence) }), f);
+		f->role = f->kind == FACT_MONEY ? money_role(&sc, f->text.p, f->match.p, f->match.p + f->match.len)
+						: FACT_ROLE_OTHER;
 		n++;
 	}
 	return n;

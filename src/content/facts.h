@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "store/articles.h"
 #include "util/arena.h"
 #include "util/str.h"
 
@@ -23,9 +24,15 @@ struct fact {
 	 * only the measure word when no known noun follows. Percent: "%" (or
 	 * "个百分点"). Year: "年". Static storage or the arena. */
 	const char *unit;
+	/* Money: what the amount is — investment, output, tax, the size of a
+	 * fund, or other — read from the words around it (see facts.c).
+	 * Other kinds: FACT_ROLE_OTHER. */
+	enum fact_role role;
 	/* The sentence the fact came from: from the end of the previous sentence
 	 * (。！？；!?; or a line break) or the start, through this sentence's
-	 * closing mark, trimmed. A view into the input. */
+	 * closing mark, trimmed; without a section heading that opens it
+	 * ("一、先进制造占比提升 签约项目中…" → "签约项目中…") unless the fact is
+	 * in the heading. A view into the input. */
 	struct str text;
 	/* The matched span ("5000万元", "14个产业项目", "百分之八十五"); a view
 	 * into the input. */

@@ -1,5 +1,7 @@
 /* handlers_dashboard: the data monitor (数据监测), its figures as JSON and
  * as CSV. */
+#include <string.h>
+
 #include "http/handlers.h"
 #include "http/params.h"
 #include "views/dashboard.h"
@@ -13,8 +15,11 @@ static const struct param_rule stats_params[STATS__COUNT] = {
 	[STATS_TABLE] = { .name = "table", .kind = PARAM_TEXT },
 };
 
-/* The monitor's filters (and the CSV's table); false (a 400) when wrong. */
-static bool stats_args(struct request *req, struct response *res, struct stats_filter *f, const char **table)
+/* The monitor's filters (and the CSV's table); false (a 400) when wrong.
+ * A range that ends before it starts is refused when reversed_ok is
+ * false; the page shows it itself, with the form to put it right. */
+static bool stats_args(struct request *req, struct response *res, bool reversed_ok, struct stats_filter *f,
+		       const char **table)
 {
 	struct param_values p;
 	if (!params_read(req, res, stats_params, STATS__COUNT, &p))
@@ -22,6 +27,10 @@ static bool stats_args(struct request *req, struct response *res, struct stats_f
 	*f = (struct stats_filter){ .from = p.text[STATS_FROM], .to = p.text[STATS_TO],
 				    .industry = p.text[STATS_INDUSTRY] };
 	*table = p.text[STATS_TABLE] ? p.text[STATS_TABLE] : "districts";
+	if (!reversed_ok && f->from && f->to && strcmp(f->from, f->to) > 0) {
+		handler_reject(res, "invalid_range", "起始日期（from）晚于截止日期（to），这个时间段不存在。");
+		return false;
+	}
 	return true;
 }
 
@@ -29,7 +38,7 @@ void handle_dashboard(struct request *req, struct response *res)
 {
 	struct stats_filter f;
 	const char *table;
-	if (!stats_args(req, res, &f, &table) || !handler_need_store(req, res))
+	if (!stats_args(req, res, true, &f, &table) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
 	res->status = view_dashboard(&v, &f);
@@ -39,7 +48,7 @@ void handle_api_stats(struct request *req, struct response *res)
 {
 	struct stats_filter f;
 	const char *table;
-	if (!stats_args(req, res, &f, &table) || !handler_need_store(req, res))
+	if (!stats_args(req, res, false, &f, &table) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
 	res->content_type = json_type;
@@ -50,7 +59,7 @@ void handle_stats_csv(struct request *req, struct response *res)
 {
 	struct stats_filter f;
 	const char *table;
-	if (!stats_args(req, res, &f, &table) || !handler_need_store(req, res))
+	if (!stats_args(req, res, false, &f, &table) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_view(req, res);
 	res->status = view_stats_csv(&v, &f, table);

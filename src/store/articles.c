@@ -5,16 +5,45 @@
 
 #include "store/store_internal.h"
 
-/* The money an article announces in yuan: its largest CNY amount, the
- * headline total. Summing would count a total's parts (其中…), subsidy
- * caps (最高…) and thresholds (超…) as more investment. */
-static double article_money_cny(const struct article *a)
+const char *const fact_role_names[FACT_ROLE__MAX] = {
+	[FACT_ROLE_OTHER] = "other",   [FACT_ROLE_INVESTMENT] = "investment", [FACT_ROLE_OUTPUT] = "output",
+	[FACT_ROLE_TAX] = "tax",       [FACT_ROLE_FUND] = "fund",
+};
+
+enum fact_role fact_role_from_name(const char *name)
 {
-	double most = 0;
-	for (size_t i = 0; i < a->nfacts; i++)
-		if (!strcmp(a->facts[i].kind, "money") && !strcmp(a->facts[i].unit, "CNY") && a->facts[i].value > most)
-			most = a->facts[i].value;
-	return most;
+	for (int r = 0; name && r < FACT_ROLE__MAX; r++)
+		if (!strcmp(name, fact_role_names[r]))
+			return (enum fact_role)r;
+	return FACT_ROLE_OTHER;
+}
+
+/* The money an article announces in yuan, for each role: its largest CNY
+ * amount of that role, the headline total (money_cny is the investment).
+ * Summing would count a total's parts (其中…) and thresholds (投资额超…的
+ * 项目) as more investment; subsidy caps (最高…) are of role other. */
+static void article_headlines(const struct article *a, double out[FACT_ROLE__MAX])
+{
+	for (int r = 0; r < FACT_ROLE__MAX; r++)
+		out[r] = 0;
+	for (size_t i = 0; i < a->nfacts; i++) {
+		const struct article_fact *f = &a->facts[i];
+		if (!strcmp(f->kind, "money") && !strcmp(f->unit, "CNY") && f->role < FACT_ROLE__MAX &&
+		    f->value > out[f->role])
+			out[f->role] = f->value;
+	}
+}
+
+/* Binds the headline amounts (investment, output, tax, fund) to st's
+ * parameters first, first + 1, …. */
+static void bind_headlines(sqlite3_stmt *st, int first, const struct article *a)
+{
+	double cny[FACT_ROLE__MAX];
+	article_headlines(a, cny);
+	sqlite3_bind_double(st, first, cny[FACT_ROLE_INVESTMENT]);
+	sqlite3_bind_double(st, first + 1, cny[FACT_ROLE_OUTPUT]);
+	sqlite3_bind_double(st, first + 2, cny[FACT_ROLE_TAX]);
+	sqlite3_bind_double(st, first + 3, cny[FACT_ROLE_FUND]);
 }
 
 /* Writes a's districts (when with_districts), facts (when with_facts) and
@@ -43,6 +72,7 @@ static enum store_rc insert_tags(struct store *s, const struct article *a, int64
 		bind_text(st, 6, f->match);
 		bind_text(st, 7, f->sentence);
 		bind_text(st, 8, a->date);
+		bind_text(st, 9, fact_role_names[f->role < FACT_ROLE__MAX ? f->role : FACT_ROLE_OTHER]);
 		if (step_write(s, st, "insert article fact") != STORE_OK)
 			return STORE_ERROR;
 	}
@@ -70,7 +100,7 @@ enum store_rc store_article_insert(struct store *s, const struct article *a, int
 	sqlite3_bind_int64(st, 7, (int64_t)a->simhash);
 	sqlite3_bind_int(st, 8, a->citywide);
 	sqlite3_bind_int(st, 9, a->districts_given);
-	sqlite3_bind_double(st, 10, article_money_cny(a));
+	bind_headlines(st, 10, a);
 	int rc = sqlite3_step(st);
 	stmt_done(st);
 	if (rc != SQLITE_DONE) {
@@ -135,6 +165,7 @@ enum store_rc store_article_get(struct store *s, int64_t id, struct arena *arena
 			.unit = column_text(st, 2, arena),
 			.match = column_text(st, 3, arena),
 			.sentence = column_text(st, 4, arena),
+			.role = fact_role_from_name((const char *)sqlite3_column_text(st, 5)),
 		};
 	}
 	stmt_done(st);
@@ -337,7 +368,7 @@ enum store_rc store_article_retag(struct store *s, const struct article *a)
 	}
 	sqlite3_stmt *money = stmt_get(s, STMT_ARTICLE_MONEY_SET);
 	sqlite3_bind_int64(money, 1, a->id);
-	sqlite3_bind_double(money, 2, article_money_cny(a));
+	bind_headlines(money, 2, a);
 	if (step_write(s, money, "set money") != STORE_OK)
 		return STORE_ERROR;
 	return insert_tags(s, a, a->id, !a->districts_given, true, !a->industries_given);

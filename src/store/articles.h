@@ -37,6 +37,27 @@ struct article {
 	size_t nfacts;
 };
 
+/* What an amount of money is, read from the words before and after it
+ * (content/facts.c): the data monitor sums investment and shows output,
+ * tax and the size of funds apart, and never counts subsidies, caps,
+ * loans or registered capital ("other"). Other comes first, so a fact
+ * made without a role is never counted as investment. */
+enum fact_role {
+	FACT_ROLE_OTHER,
+	FACT_ROLE_INVESTMENT, /* 总投资, 投资额, 签约额, 落地 … */
+	FACT_ROLE_OUTPUT,     /* 产值, 营收, 营业收入, 销售额 … */
+	FACT_ROLE_TAX,        /* 税收, 纳税 … */
+	FACT_ROLE_FUND,       /* the size of a fund: 基金, 资金规模, 专项资金 */
+	FACT_ROLE__MAX
+};
+
+/* "other", "investment", "output", "tax", "fund": article_facts.role and
+ * the JSON API's names. */
+extern const char *const fact_role_names[FACT_ROLE__MAX];
+
+/* The role called name; FACT_ROLE_OTHER for NULL or a name not in the table. */
+enum fact_role fact_role_from_name(const char *name);
+
 /* A fact an article states (content/facts.h), as stored. */
 struct article_fact {
 	const char *kind;     /* "money", "count", "percent" or "year" */
@@ -44,6 +65,7 @@ struct article_fact {
 	const char *unit;     /* "CNY", "个项目", "%", "年" … */
 	const char *match;    /* as written: "5000万元" */
 	const char *sentence; /* the sentence it came from */
+	enum fact_role role;  /* money: what the amount is; other kinds: FACT_ROLE_OTHER */
 };
 
 /* A row of an article listing: enough for a title line and an excerpt. */

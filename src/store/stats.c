@@ -12,7 +12,21 @@ static void bind_filter(sqlite3_stmt *st, const struct stats_filter *f)
 	bind_text(st, 3, f->industry);
 }
 
-/* Runs a (key, count, money) statement into a new array. */
+/* The current row of a (key, STATS_SUMS) statement. */
+static struct stats_row row_at(sqlite3_stmt *st, struct arena *arena)
+{
+	return (struct stats_row){
+		.key = column_text(st, 0, arena),
+		.articles = sqlite3_column_int64(st, 1),
+		.money_cny = sqlite3_column_double(st, 2),
+		.money_articles = sqlite3_column_int64(st, 3),
+		.output_cny = sqlite3_column_double(st, 4),
+		.tax_cny = sqlite3_column_double(st, 5),
+		.fund_cny = sqlite3_column_double(st, 6),
+	};
+}
+
+/* Runs a (key, STATS_SUMS) statement into a new array. */
 static int read_rows(sqlite3_stmt *st, struct arena *arena, struct stats_row **out, size_t *n)
 {
 	size_t cap = 16;
@@ -26,24 +40,31 @@ static int read_rows(sqlite3_stmt *st, struct arena *arena, struct stats_row **o
 			*out = grown;
 			cap *= 2;
 		}
-		(*out)[(*n)++] = (struct stats_row){ .key = column_text(st, 0, arena),
-						     .articles = sqlite3_column_int64(st, 1),
-						     .money_cny = sqlite3_column_double(st, 2) };
+		(*out)[(*n)++] = row_at(st, arena);
 	}
 	stmt_done(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Runs a (count, money) statement into row. */
-static int read_total(sqlite3_stmt *st, struct stats_row *row)
+/* Runs a statement of one (NULL, STATS_SUMS) row into row. */
+static int read_total(sqlite3_stmt *st, struct arena *arena, struct stats_row *row)
 {
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		row->articles = sqlite3_column_int64(st, 0);
-		row->money_cny = sqlite3_column_double(st, 1);
-	}
+	if (rc == SQLITE_ROW)
+		*row = row_at(st, arena);
 	stmt_done(st);
 	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Adds row's figures to sum's. */
+static void add_row(struct stats_row *sum, const struct stats_row *row)
+{
+	sum->articles += row->articles;
+	sum->money_cny += row->money_cny;
+	sum->money_articles += row->money_articles;
+	sum->output_cny += row->output_cny;
+	sum->tax_cny += row->tax_cny;
+	sum->fund_cny += row->fund_cny;
 }
 
 enum store_rc store_stats(struct store *s, const struct stats_filter *f, int latest_facts, struct arena *arena,
@@ -52,16 +73,9 @@ enum store_rc store_stats(struct store *s, const struct stats_filter *f, int lat
 	*out = (struct stats){ 0 };
 	if (exec_simple(s, STMT_BEGIN_READ) != STORE_OK)
 		return STORE_ERROR;
-	struct stats_row total = { 0 };
-	sqlite3_stmt *st = stmt_get(s, STMT_STATS_TOTAL);
+	sqlite3_stmt *st = stmt_get(s, STMT_STATS_CITYWIDE);
 	bind_filter(st, f);
-	if (read_total(st, &total) < 0)
-		goto fail;
-	out->articles = total.articles;
-	out->money_cny = total.money_cny;
-	st = stmt_get(s, STMT_STATS_CITYWIDE);
-	bind_filter(st, f);
-	if (read_total(st, &out->citywide) < 0)
+	if (read_total(st, arena, &out->citywide) < 0)
 		goto fail;
 	const struct {
 		enum store_statement which;
@@ -78,6 +92,8 @@ enum store_rc store_stats(struct store *s, const struct stats_filter *f, int lat
 		if (read_rows(st, arena, groups[i].rows, groups[i].n) < 0)
 			goto fail;
 	}
+	for (size_t i = 0; i < out->nmonths; i++)
+		add_row(&out->total, &out->months[i]);
 	out->facts = ARENA_NEW_ARRAY(arena, struct stats_fact, (size_t)(latest_facts > 0 ? latest_facts : 1));
 	st = stmt_get(s, STMT_STATS_FACTS);
 	bind_filter(st, f);
@@ -89,10 +105,11 @@ enum store_rc store_stats(struct store *s, const struct stats_filter *f, int lat
 				  .value = sqlite3_column_double(st, 1),
 				  .unit = column_text(st, 2, arena),
 				  .match = column_text(st, 3, arena),
-				  .sentence = column_text(st, 4, arena) },
-			.article_id = sqlite3_column_int64(st, 5),
-			.title = column_text(st, 6, arena),
-			.date = column_text(st, 7, arena),
+				  .sentence = column_text(st, 4, arena),
+				  .role = fact_role_from_name((const char *)sqlite3_column_text(st, 5)) },
+			.article_id = sqlite3_column_int64(st, 6),
+			.title = column_text(st, 7, arena),
+			.date = column_text(st, 8, arena),
 		};
 	}
 	stmt_done(st);

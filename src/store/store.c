@@ -295,6 +295,14 @@ enum store_rc store_meta_add(struct store *s, const char *key, const char *value
 	return step_write(s, st, "add meta");
 }
 
+enum store_rc store_meta_set(struct store *s, const char *key, const char *value)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_META_SET);
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	return step_write(s, st, "set meta");
+}
+
 enum store_rc store_content_version(struct store *s, int64_t *version, int64_t *changed_at)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_CONTENT_VERSION);

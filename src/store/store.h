@@ -42,11 +42,13 @@ enum store_rc store_begin(struct store *s) __attribute__((warn_unused_result));
 enum store_rc store_commit(struct store *s) __attribute__((warn_unused_result));
 void store_rollback(struct store *s);
 
-/* A value kept about the database itself (in arena), and adding one unless
- * the key is already set. STORE_NOT_FOUND when the key is not set. */
+/* A value kept about the database itself (in arena), adding one unless
+ * the key is already set, and setting one whether or not it is.
+ * STORE_NOT_FOUND when the key is not set. */
 enum store_rc store_meta_get(struct store *s, const char *key, struct arena *arena, const char **value)
 	__attribute__((warn_unused_result));
 enum store_rc store_meta_add(struct store *s, const char *key, const char *value) __attribute__((warn_unused_result));
+enum store_rc store_meta_set(struct store *s, const char *key, const char *value) __attribute__((warn_unused_result));
 
 /* The content version: a number that changes whenever anything public
  * pages show changes (articles, their tags and facts, enterprises), and

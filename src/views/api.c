@@ -23,8 +23,11 @@ static json_t *article_json(struct view *v, const struct article *a)
 	}
 	for (size_t i = 0; i < a->nfacts; i++) {
 		const struct article_fact *f = &a->facts[i];
-		json_array_append_new(facts, json_pack("{s:s,s:o,s:s,s:s,s:s}", "kind", f->kind, "value", page_json_number(f->value),
-						       "unit", f->unit, "match", f->match, "text", f->sentence));
+		json_t *o = json_pack("{s:s,s:o,s:s,s:s,s:s}", "kind", f->kind, "value", page_json_number(f->value), "unit",
+				      f->unit, "match", f->match, "text", f->sentence);
+		if (!strcmp(f->kind, "money")) /* what the amount is: the monitor sums investment only */
+			json_object_set_new(o, "role", json_string(fact_role_names[f->role]));
+		json_array_append_new(facts, o);
 	}
 	return json_pack("{s:I,s:s,s:s,s:s,s:o,s:b,s:o,s:o,s:o,s:o,s:s}", "id", (json_int_t)a->id, "title", a->title,
 			 "date", a->date, "body", a->body, "districts", districts_list, "citywide", a->citywide,

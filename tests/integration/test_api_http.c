@@ -312,6 +312,7 @@ Test(api, errors_of_every_kind_share_one_shape)
 		{ "GET", "/api/v1/search?q=x&district=Pudong", 400, "invalid_district" },
 		{ "GET", "/api/v1/search?q=x&sort=random", 400, "invalid_sort" },
 		{ "GET", "/api/v1/stats?from=2025-13-01", 400, "invalid_date" },
+		{ "GET", "/api/v1/stats?from=2025-09-01&to=2025-03-01", 400, "invalid_range" },
 		{ "GET", "/api/v1/enterprises?seeking=gold", 400, "invalid_seeking" },
 		{ "GET", "/api/v1/admin/submissions", 401, "unauthorized" },
 	};
@@ -418,6 +419,8 @@ Test(api, an_article_object_carries_its_districts_and_facts_with_exact_values)
 	cr_assert_eq(json_integer_value(json_object_get(money, "value")), 50000000);
 	cr_assert_str_eq(json_string_value(json_object_get(money, "unit")), "CNY");
 	cr_assert_not_null(strstr(json_string_value(json_object_get(money, "text")), "总投资5000万元"));
+	cr_assert_str_eq(json_string_value(json_object_get(money, "role")), "investment", "总投资 is investment");
+	cr_assert_null(json_object_get(fact(a, "count"), "role"), "only money has a role");
 	cr_assert_eq(json_integer_value(json_object_get(fact(a, "count"), "value")), 12);
 	cr_assert_eq(json_number_value(json_object_get(fact(a, "percent"), "value")), 15);
 	json_decref(a);

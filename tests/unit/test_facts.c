@@ -139,6 +139,143 @@ Test(facts, taici_after_wan_is_a_count_not_money)
 	expect_one("总投资带动客流1.2亿人次。", FACT_COUNT, 120000000, "人次", "1.2亿人次");
 }
 
+/* What an amount of money is */
+
+/* The money fact of text that matches match has role, and there is one. */
+static void expect_role(const char *text, const char *match, enum fact_role role)
+{
+	size_t n = extract(text);
+	const struct fact *found = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (facts[i].kind == FACT_MONEY && !strcmp(copy(facts[i].match), match))
+			found = &facts[i];
+	cr_assert_not_null(found, "%s: no money fact %s", text, match);
+	cr_assert_eq(found->role, role, "%s: %s is %s, not %s", text, match, fact_role_names[found->role],
+		     fact_role_names[role]);
+}
+
+Test(facts, an_output_forecast_beside_an_investment_is_not_investment)
+{
+	/* The approved article that raised 浦东's figure by 80亿, not 56亿. */
+	const char *text = "浦东新区签约一批生物医药项目，项目总投资约56亿元，全部达产后年产值超过80亿元。";
+	expect_role(text, "56亿元", FACT_ROLE_INVESTMENT);
+	expect_role(text, "80亿元", FACT_ROLE_OUTPUT);
+}
+
+Test(facts, investment_is_named_before_the_amount)
+{
+	/* the demo corpus */
+	expect_role("共签约14个项目，总投资约86亿元，涵盖芯片设计等环节。", "86亿元", FACT_ROLE_INVESTMENT);
+	expect_role("其中一家高端模拟芯片企业计划投资12亿元建设研发总部和测试中心。", "12亿元", FACT_ROLE_INVESTMENT);
+	expect_role("新能源汽车产业链新增企业62家，新增投资额约75亿元，同比增长12.4%。", "75亿元", FACT_ROLE_INVESTMENT);
+	expect_role("推介会上共有7个项目完成签约，投资总额约4.3亿元。", "4.3亿元", FACT_ROLE_INVESTMENT);
+	expect_role("发布重点项目10个，意向投资额约35亿元。", "35亿元", FACT_ROLE_INVESTMENT);
+	expect_role("今年前三季度长宁区新设外资企业同比增长8.7%，实到外资3.6亿美元。", "3.6亿美元", FACT_ROLE_INVESTMENT);
+	expect_role("新增注册企业180余家，新增固定资产投资约26亿元。", "26亿元", FACT_ROLE_INVESTMENT);
+	/* unseen */
+	expect_role("现场签约金额合计120亿元。", "120亿元", FACT_ROLE_INVESTMENT);
+	expect_role("全年招商引资到位资金突破80亿元。", "80亿元", FACT_ROLE_INVESTMENT);
+	expect_role("母公司追加投入3千万元扩建产线。", "3千万元", FACT_ROLE_INVESTMENT);
+	expect_role("本次落地项目总金额约15亿元。", "15亿元", FACT_ROLE_INVESTMENT);
+	expect_role("吸引社会资本5亿元投资。", "5亿元", FACT_ROLE_INVESTMENT);
+}
+
+Test(facts, output_and_revenue_are_not_investment)
+{
+	/* the demo corpus */
+	expect_role("开工项目中，有4个为研发与生产一体化项目，预计全部达产后年产值可超过40亿元。", "40亿元", FACT_ROLE_OUTPUT);
+	expect_role("据介绍，入驻企业预计年营业收入合计可达30亿元，新增就业岗位约2000个。", "30亿元", FACT_ROLE_OUTPUT);
+	expect_role("预计三年内营业收入超过10亿元。", "10亿元", FACT_ROLE_OUTPUT);
+	/* unseen */
+	expect_role("该企业去年销售额突破12亿元。", "12亿元", FACT_ROLE_OUTPUT);
+	expect_role("园区企业营收达到5.6亿元。", "5.6亿元", FACT_ROLE_OUTPUT);
+	expect_role("项目建成后可实现10亿元产值。", "10亿元", FACT_ROLE_OUTPUT);
+	expect_role("全区集成电路产业规模突破1000亿元。", "1000亿元", FACT_ROLE_OUTPUT);
+}
+
+Test(facts, tax_is_apart)
+{
+	expect_role("项目达产后预计年纳税超过2亿元。", "2亿元", FACT_ROLE_TAX);
+	expect_role("总部企业去年实现税收收入1.5亿元。", "1.5亿元", FACT_ROLE_TAX);
+	expect_role("投产后每年可贡献3000万元税收。", "3000万元", FACT_ROLE_TAX);
+	expect_role("对新迁入企业给予最高500万元的税收返还。", "500万元", FACT_ROLE_OTHER);
+}
+
+Test(facts, the_size_of_a_fund_is_apart)
+{
+	/* the demo corpus */
+	expect_role("并设立总规模10亿元的科创投资基金，支持优质成果在区内转化落地。", "10亿元", FACT_ROLE_FUND);
+	expect_role("嘉定区还设立了规模5000万元的专项扶持资金，重点支持传感器企业。", "5000万元", FACT_ROLE_FUND);
+	/* unseen */
+	expect_role("产业引导基金首期规模20亿元。", "20亿元", FACT_ROLE_FUND);
+	expect_role("全市安排3亿元专项资金。", "3亿元", FACT_ROLE_FUND);
+	expect_role("该母基金资金规模达到50亿元。", "50亿元", FACT_ROLE_FUND);
+}
+
+Test(facts, subsidies_caps_loans_and_registered_capital_are_other)
+{
+	/* the demo corpus and the seed */
+	expect_role("对新设立的机构总部给予最高5000万元的落户奖励。", "5000万元", FACT_ROLE_OTHER);
+	expect_role("按实际费用的30%给予补贴，单家企业年度补贴最高1000万元。", "1000万元", FACT_ROLE_OTHER);
+	expect_role("宝山区将在设备投资补贴等方面给予支持，单个项目最高可获得2000万元补贴。", "2000万元", FACT_ROLE_OTHER);
+	expect_role("对符合条件的项目给予最高300万元的资金支持。", "300万元", FACT_ROLE_OTHER);
+	expect_role("现场共有9家机构签署合作意向，涉及注册资本合计约45亿元。", "45亿元", FACT_ROLE_OTHER);
+	expect_role("计划在区内设立区域总部，注册资本1.5亿美元。", "1.5亿美元", FACT_ROLE_OTHER);
+	expect_role("金融机构提供5000万元委托贷款,期限6个月。", "5000万元", FACT_ROLE_OTHER);
+	expect_role("推出供应链融资产品，首批授信额度8亿元。", "8亿元", FACT_ROLE_OTHER);
+	expect_role("8家外资企业研发中心同时揭牌，合计研发投入预计超过1.5亿美元。", "1.5亿美元", FACT_ROLE_OTHER);
+	/* unseen */
+	expect_role("投资机构给予2000万元资金支持。", "2000万元", FACT_ROLE_OTHER);
+	expect_role("对落地项目给予3000万元奖励。", "3000万元", FACT_ROLE_OTHER);
+	expect_role("该企业近日完成5亿元B轮融资。", "5亿元", FACT_ROLE_OTHER);
+	expect_role("新公司注册资金2000万元。", "2000万元", FACT_ROLE_OTHER);
+}
+
+Test(facts, an_amount_that_names_nothing_is_other)
+{
+	expect_role("区财政安排123万元。", "123万元", FACT_ROLE_OTHER);
+	expect_role("首批五万元已到账。", "五万元", FACT_ROLE_OTHER);
+	/* a role word in another clause says nothing about this one */
+	expect_role("项目总投资较大，另安排5000万元。", "5000万元", FACT_ROLE_OTHER);
+}
+
+Test(facts, words_that_refer_back_take_the_role_the_sentence_named)
+{
+	/* the demo corpus */
+	expect_role("现场有6个项目与投资机构达成初步投资意向，意向金额合计约2.6亿元。", "2.6亿元", FACT_ROLE_INVESTMENT);
+	/* unseen */
+	expect_role("项目总投资10亿元，其中一期3亿元。", "3亿元", FACT_ROLE_INVESTMENT);
+	expect_role("园区年产值约30亿元，其中出口10亿元。", "10亿元", FACT_ROLE_OUTPUT);
+}
+
+Test(facts, a_trade_total_after_an_investment_is_not_investment)
+{
+	const char *text = "全区完成固定资产投资100亿元，进出口贸易总额达到500亿元。";
+	expect_role(text, "100亿元", FACT_ROLE_INVESTMENT);
+	expect_role(text, "500亿元", FACT_ROLE_OUTPUT);
+}
+
+Test(facts, only_money_has_a_role)
+{
+	size_t n = extract("总投资项目14个，投资额占比85%。");
+	cr_assert_eq(n, 2);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(facts[i].role, FACT_ROLE_OTHER, "%s", copy(facts[i].match));
+}
+
+Test(facts, role_names_are_the_stored_and_api_names)
+{
+	cr_assert_str_eq(fact_role_names[FACT_ROLE_INVESTMENT], "investment");
+	cr_assert_str_eq(fact_role_names[FACT_ROLE_OUTPUT], "output");
+	cr_assert_str_eq(fact_role_names[FACT_ROLE_TAX], "tax");
+	cr_assert_str_eq(fact_role_names[FACT_ROLE_FUND], "fund");
+	cr_assert_str_eq(fact_role_names[FACT_ROLE_OTHER], "other");
+	for (int r = 0; r < FACT_ROLE__MAX; r++)
+		cr_assert_eq(fact_role_from_name(fact_role_names[r]), (enum fact_role)r);
+	cr_assert_eq(fact_role_from_name("subsidy"), FACT_ROLE_OTHER);
+	cr_assert_eq(fact_role_from_name(NULL), FACT_ROLE_OTHER);
+}
+
 /* Percentages */
 
 Test(facts, percent_signs_ascii_and_full_width)
@@ -266,6 +403,25 @@ Test(facts, a_sentence_ends_at_a_line_break_or_the_end)
 	cr_assert_eq(extract("新增14个项目；另有3家企业"), 2);
 	cr_assert_str_eq(copy(facts[0].text), "新增14个项目；");
 	cr_assert_str_eq(copy(facts[1].text), "另有3家企业");
+}
+
+Test(facts, the_sentence_leaves_out_the_section_heading_that_opens_its_paragraph)
+{
+	/* the demo corpus, as the importer splits it into paragraphs */
+	const char *text = "近日，松江区举行重大项目集中签约活动，总投资约168亿元。\n"
+			   "一、先进制造占比提升 签约项目中先进制造业项目19个，其中投资额超10亿元的项目有6个。\n"
+			   "（一）项目质量较高 开工项目中，有4个为研发与生产一体化项目。";
+	size_t n = extract(text);
+	cr_assert_eq(n, 5);
+	cr_assert_str_eq(copy(facts[1].text), "签约项目中先进制造业项目19个，其中投资额超10亿元的项目有6个。");
+	cr_assert_str_eq(copy(facts[2].text), "签约项目中先进制造业项目19个，其中投资额超10亿元的项目有6个。");
+	cr_assert_str_eq(copy(facts[4].text), "开工项目中，有4个为研发与生产一体化项目。");
+}
+
+Test(facts, a_fact_in_a_heading_keeps_the_heading_as_its_text)
+{
+	cr_assert_eq(extract("一、新增投资50亿元 全区重点项目加快推进。"), 1);
+	cr_assert_str_eq(copy(facts[0].text), "一、新增投资50亿元");
 }
 
 Test(facts, several_facts_in_one_sentence_come_in_order)

@@ -136,9 +136,9 @@ Test(store_articles, get_gives_districts_industries_strongest_first_and_facts_in
 	a.industries[a.nindustries++] = "ic";
 	a.industries[a.nindustries++] = "finance";
 	const struct article_fact facts[] = {
-		{ "money", 86e8, "CNY", "86亿元", "总投资约86亿元。" },
-		{ "percent", 40, "%", "四成", "设计类企业占比超过四成。" },
-		{ "count", 14, "个项目", "14个项目", "共签约14个项目。" },
+		{ "money", 86e8, "CNY", "86亿元", "总投资约86亿元。", FACT_ROLE_INVESTMENT },
+		{ "percent", 40, "%", "四成", "设计类企业占比超过四成。", FACT_ROLE_OTHER },
+		{ "count", 14, "个项目", "14个项目", "共签约14个项目。", FACT_ROLE_OTHER },
 	};
 	a.facts = facts;
 	a.nfacts = 3;
@@ -156,7 +156,22 @@ Test(store_articles, get_gives_districts_industries_strongest_first_and_facts_in
 		cr_assert_str_eq(b.facts[i].unit, facts[i].unit, "fact %zu", i);
 		cr_assert_str_eq(b.facts[i].match, facts[i].match, "fact %zu", i);
 		cr_assert_str_eq(b.facts[i].sentence, facts[i].sentence, "fact %zu", i);
+		cr_assert_eq(b.facts[i].role, facts[i].role, "fact %zu", i);
 	}
+}
+
+Test(store_articles, every_role_of_money_is_kept)
+{
+	struct article a = make("项目签约", "2025-05-06");
+	struct article_fact facts[FACT_ROLE__MAX];
+	for (int r = 0; r < FACT_ROLE__MAX; r++)
+		facts[r] = (struct article_fact){ "money", 1e8 * (r + 1), "CNY", "1亿元", "一句。", (enum fact_role)r };
+	a.facts = facts;
+	a.nfacts = FACT_ROLE__MAX;
+	struct article b = get(fixture_insert_article(store, &a));
+	cr_assert_eq(b.nfacts, FACT_ROLE__MAX);
+	for (int r = 0; r < FACT_ROLE__MAX; r++)
+		cr_assert_eq(b.facts[r].role, (enum fact_role)r, "%s", fact_role_names[r]);
 }
 
 Test(store_articles, an_unknown_article_is_not_found)
@@ -429,7 +444,7 @@ static void retag(int64_t id, const char *district, const char *industry, const 
 	cr_assert_eq(store_commit(store), STORE_OK);
 }
 
-static const struct article_fact NEW_FACT = { "count", 9, "家企业", "9家企业", "共有9家企业签约。" };
+static const struct article_fact NEW_FACT = { "count", 9, "家企业", "9家企业", "共有9家企业签约。", FACT_ROLE_OTHER };
 
 Test(store_articles, retagging_replaces_tags_that_were_not_given)
 {

@@ -6,7 +6,8 @@
 #define STORE_ARTICLE_STATEMENTS(X)                                                                                           \
 	X(ARTICLE_INSERT,                                                                                                     \
 	  "INSERT INTO articles(title, body, date, source, url, content_hash, simhash, citywide, districts_given,"            \
-	  " money_cny, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, unixepoch())"                             \
+	  " money_cny, output_cny, tax_cny, fund_cny, created_at)"                                                             \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, unixepoch())"                                     \
 	  " ON CONFLICT(content_hash) DO NOTHING")                                                                            \
 	/* Retagging: the articles after an id, and replacing their tags. */                                                  \
 	X(ARTICLES_AFTER,                                                                                                     \
@@ -17,12 +18,14 @@
 	X(ARTICLE_INDUSTRIES_DELETE, "DELETE FROM article_industries WHERE article_id = ?1")                                  \
 	X(ARTICLE_FACTS_DELETE, "DELETE FROM article_facts WHERE article_id = ?1")                                            \
 	X(ARTICLE_CITYWIDE_SET, "UPDATE articles SET citywide = ?2 WHERE id = ?1")                                            \
-	X(ARTICLE_MONEY_SET, "UPDATE articles SET money_cny = ?2 WHERE id = ?1")                                              \
+	/* Each role's headline amount: money_cny is the investment. */                                                     \
+	X(ARTICLE_MONEY_SET,                                                                                                  \
+	  "UPDATE articles SET money_cny = ?2, output_cny = ?3, tax_cny = ?4, fund_cny = ?5 WHERE id = ?1")                   \
 	X(ARTICLE_FACT_INSERT,                                                                                                \
-	  "INSERT INTO article_facts(article_id, seq, kind, value, unit, match, sentence, date)"                              \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                                                                         \
+	  "INSERT INTO article_facts(article_id, seq, kind, value, unit, match, sentence, date, role)"                        \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                                                                     \
 	X(ARTICLE_FACTS,                                                                                                      \
-	  "SELECT kind, value, unit, match, sentence FROM article_facts WHERE article_id = ?1 ORDER BY seq")                  \
+	  "SELECT kind, value, unit, match, sentence, role FROM article_facts WHERE article_id = ?1 ORDER BY seq")            \
 	X(ARTICLE_DISTRICT_INSERT,                                                                                            \
 	  "INSERT OR IGNORE INTO article_districts(district, date, article_id) VALUES (?1, ?2, ?3)")                          \
 	X(ARTICLE_INDUSTRY_INSERT,                                                                                            \
