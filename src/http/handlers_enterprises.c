@@ -24,6 +24,16 @@ static bool read_enterprise_form(struct request *req, struct response *res, stru
 	return true;
 }
 
+/* "&fixed=1" when the form rules corrected a value (the page that follows
+ * asks to check it), else "". */
+static const char *fixed_flag(const struct field_values *values)
+{
+	for (size_t i = 0; i < ENT__COUNT; i++)
+		if (values->note[i])
+			return "&fixed=1";
+	return "";
+}
+
 void handle_enterprise_join_form(struct request *req, struct response *res)
 {
 	if (!handler_need_store(req, res))
@@ -54,7 +64,7 @@ void handle_enterprise_join(struct request *req, struct response *res)
 	case STORE_OK:
 		/* The link is the enterprise's key to its record: shown once, on
 		 * the page it lands on, never stored in the clear. */
-		response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?new=1", token));
+		response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?new=1%s", token, fixed_flag(&values)));
 		return;
 	case STORE_DUPLICATE:
 		values.error[ENT_CREDIT_CODE] = code_taken;
@@ -87,13 +97,15 @@ static const struct enterprise *by_link(struct request *req, struct response *re
  * an edit. */
 static const char *const new_names[] = { "1", "rotated" };
 static const char *const new_notices[] = { "登记已提交，等待工作人员审核。", "已更换修改链接，原来的链接已失效。" };
+static const char fixed_notice[] = "部分内容已按通行格式自动更正（如全角字符改为半角、小写字母改为大写、网址补上 https://），请核对下面的内容。";
 static const char *const saved_names[] = { "saved" };
 static const char *const saved_notices[] = { "修改已保存，等待工作人员重新审核。" };
-enum { EDIT_NEW, EDIT_DONE, EDIT__COUNT };
+enum { EDIT_NEW, EDIT_DONE, EDIT_FIXED, EDIT__COUNT };
 static const struct param_rule edit_params[EDIT__COUNT] = {
 	[EDIT_NEW] = { .name = "new", .kind = PARAM_NOTICE, .choices = new_names, .notices = new_notices,
 		       .nchoices = PARAMS_COUNT(new_names) },
 	[EDIT_DONE] = PARAM_NOTICE_RULE(saved_names, saved_notices),
+	[EDIT_FIXED] = { .name = "fixed", .kind = PARAM_FLAG },
 };
 
 void handle_enterprise_edit_form(struct request *req, struct response *res)
@@ -105,9 +117,11 @@ void handle_enterprise_edit_form(struct request *req, struct response *res)
 	if (!e)
 		return;
 	bool fresh = p.text[EDIT_NEW] != NULL;
+	const char *notice = fresh ? p.text[EDIT_NEW] : p.text[EDIT_DONE];
+	if (notice && p.number[EDIT_FIXED])
+		notice = arena_printf(req->arena, "%s%s", notice, fixed_notice);
 	struct view v = handler_form_view(req, res);
-	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, fresh ? p.text[EDIT_NEW] : p.text[EDIT_DONE],
-					   fresh);
+	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, notice, fresh);
 }
 
 /* A new edit link for one that may have leaked: the old one stops working
@@ -136,7 +150,8 @@ void handle_enterprise_edit(struct request *req, struct response *res)
 	if (!values.nerrors) {
 		switch (enterprises_edit(req->store, req->params[0], &values, req->client_ip, req->now)) {
 		case STORE_OK:
-			response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?done=saved", req->params[0]));
+			response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?done=saved%s", req->params[0],
+							    fixed_flag(&values)));
 			return;
 		case STORE_DUPLICATE:
 			values.error[ENT_CREDIT_CODE] = code_taken;

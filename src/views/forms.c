@@ -17,6 +17,7 @@ void page_add_form(struct tv *data, const struct field_rule *rules, size_t n, co
 		if (!values)
 			continue;
 		tv_put_str(field, "value", values->value[i]);
+		tv_put_str(field, "note", values->note[i]);
 		if (!values->error[i])
 			continue;
 		tv_put_str(field, "error", values->error[i]);

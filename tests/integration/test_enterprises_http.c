@@ -1222,9 +1222,7 @@ Test(enterprise_input, each_kind_of_wrong_credit_code_has_its_own_message)
 	client_init(&c, site.server.port);
 	char code[19];
 	valid_code(8, code);
-	char lower[19], forbidden[19], wrong_check[19], division[19];
-	memcpy(lower, code, 19);
-	lower[8] = 'm', lower[9] = 'a'; /* MA → ma */
+	char forbidden[19], wrong_check[19], division[19];
 	memcpy(forbidden, code, 19);
 	forbidden[14] = 'O'; /* Y → O */
 	memcpy(wrong_check, code, 19);
@@ -1232,7 +1230,7 @@ Test(enterprise_input, each_kind_of_wrong_credit_code_has_its_own_message)
 	char first17[18];
 	memcpy(first17, "91310199MA1H7XY08", 18); /* 310199: no such district */
 	code_from(first17, division);
-	char *fw = full_width(code), *expected_check = fmt("应为“%c”而不是“%c”", code[17], wrong_check[17]);
+	char *expected_check = fmt("应为“%c”而不是“%c”", code[17], wrong_check[17]);
 	char short_code[18], long_code[20];
 	memcpy(short_code, code, 17);
 	short_code[17] = '\0';
@@ -1242,12 +1240,10 @@ Test(enterprise_input, each_kind_of_wrong_credit_code_has_its_own_message)
 		const char *typed, *message;
 	} cases[] = {
 		{ "", "请填写统一社会信用代码" },
-		{ lower, "第 9 位“m”是小写字母" },
 		{ forbidden, "第 15 位“O”不是统一社会信用代码允许的字符（代码中不使用 I、O、S、V、Z）" },
 		{ short_code, "统一社会信用代码应为 18 位，填写的是 17 位" },
 		{ long_code, "统一社会信用代码应为 18 位，填写的是 19 位" },
 		{ wrong_check, expected_check },
-		{ fw, "是全角字符" },
 		{ division, "第 3–8 位" },
 		{ "91310115MA1H7XY0-X", "第 17 位“-”不是统一社会信用代码允许的字符" },
 	};
@@ -1277,6 +1273,53 @@ Test(enterprise_input, each_kind_of_wrong_credit_code_has_its_own_message)
 	struct reg r = reg_of(chip_name, spaced);
 	free(register_ok(&c, &r));
 	free(expected_check);
+	client_free(&c);
+}
+
+Test(enterprise_input, a_lower_case_or_full_width_code_and_a_bare_website_are_corrected_and_the_page_says_so)
+{
+	struct client c;
+	client_init(&c, site.server.port);
+	char code[19], lower[19];
+	valid_code(12, code);
+	memcpy(lower, code, 19);
+	lower[8] = 'm', lower[9] = 'a'; /* MA → ma */
+	struct reg r = reg_of(chip_name, lower);
+	r.website = "www.example.cn";
+	r.phone = "０２１－６１２３４５６７";
+	r.email = "wang＠example。com";
+	struct http_reply reply;
+	reg_submit(&c, "/enterprises/join", &r, &reply);
+	cr_assert_eq(reply.status, 303, "accepted: %d\n%s", reply.status, reply.body);
+	char *location = http_header(&reply, "Location");
+	http_reply_free(&reply);
+	cr_assert(location && strstr(location, "fixed=1"), "the page after says values were corrected: %s", location);
+	char *page = site_page(&c, location, 200);
+	char *want[] = { fmt("value=\"%s\"", code), fmt("value=\"https://www.example.cn\""),
+			 fmt("value=\"021-61234567\""), fmt("value=\"wang@example.com\""), fmt("已按通行格式自动更正") };
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		cr_assert(strstr(page, want[i]), "the edit page shows %s", want[i]);
+		free(want[i]);
+	}
+	free(page);
+	free(location);
+
+	/* A full-width code is one too; a form with another mistake shows it
+	 * corrected, with a note beside it. */
+	char other[19];
+	valid_code(14, other);
+	char *fw = full_width(other);
+	r = reg_of("", fw);
+	reg_submit(&c, "/enterprises/join", &r, &reply);
+	cr_assert_eq(reply.status, 400);
+	site_assert_field_error(reply.body, "name", "请填写企业名称");
+	cr_assert_null(site_field_error(reply.body, "credit_code"));
+	char *value = fmt("value=\"%s\"", other);
+	cr_assert(strstr(reply.body, value), "the code is shown corrected");
+	cr_assert(strstr(reply.body, "id=\"credit_code-note\">已将全角字符改为半角。"), "with a note");
+	cr_assert_null(c.html_problem, "%s", c.html_problem);
+	http_reply_free(&reply);
+	free(value);
 	free(fw);
 	client_free(&c);
 }

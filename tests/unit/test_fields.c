@@ -181,6 +181,43 @@ Test(fields, values_are_trimmed_of_spaces_and_ideographic_spaces)
 	cr_assert_str_eq(v.value[SUB_CONTACT], "name@example.com");
 }
 
+Test(fields, a_contact_typed_in_full_width_is_folded_with_a_note)
+{
+	const char *raw[SUB__COUNT];
+	valid_form(raw);
+	raw[SUB_CONTACT] = "１３８１２３４５６７８";
+	struct field_values v = check(raw);
+	cr_assert_eq(v.nerrors, 0, "%s", v.error[SUB_CONTACT] ? v.error[SUB_CONTACT] : "");
+	cr_assert_str_eq(v.value[SUB_CONTACT], "13812345678");
+	cr_assert_str_eq(v.note[SUB_CONTACT], "已将全角字符改为半角。");
+	raw[SUB_CONTACT] = "ｎａｍｅ＠ｅｘａｍｐｌｅ。ｃｏｍ";
+	v = check(raw);
+	cr_assert_eq(v.nerrors, 0);
+	cr_assert_str_eq(v.value[SUB_CONTACT], "name@example.com");
+}
+
+Test(fields, a_contact_that_is_neither_after_folding_keeps_what_was_typed)
+{
+	const char *raw[SUB__COUNT];
+	valid_form(raw);
+	raw[SUB_CONTACT] = "微信ｚｈａｎｇｓａｎ";
+	struct field_values v = check(raw);
+	cr_assert_eq(v.nerrors, 1);
+	cr_assert_str_eq(v.value[SUB_CONTACT], "微信ｚｈａｎｇｓａｎ");
+	cr_assert_null(v.note[SUB_CONTACT]);
+}
+
+Test(fields, a_title_keeps_its_full_width_characters)
+{
+	const char *raw[SUB__COUNT];
+	valid_form(raw);
+	raw[SUB_TITLE] = "ＡＩ产业园签约１２个项目";
+	struct field_values v = check(raw);
+	cr_assert_eq(v.nerrors, 0);
+	cr_assert_str_eq(v.value[SUB_TITLE], "ＡＩ产业园签约１２个项目");
+	cr_assert_null(v.note[SUB_TITLE]);
+}
+
 Test(fields, crlf_in_the_body_becomes_lf)
 {
 	const char *raw[SUB__COUNT];
