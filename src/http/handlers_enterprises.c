@@ -98,8 +98,12 @@ static const struct enterprise *by_link(struct request *req, struct response *re
 static const char *const new_names[] = { "1", "rotated" };
 static const char *const new_notices[] = { "登记已提交，等待工作人员审核。", "已更换修改链接，原来的链接已失效。" };
 static const char fixed_notice[] = "部分内容已按通行格式自动更正（如全角字符改为半角、小写字母改为大写、网址补上 https://），请核对下面的内容。";
-static const char *const saved_names[] = { "saved" };
-static const char *const saved_notices[] = { "修改已保存，等待工作人员重新审核。" };
+static const char *const saved_names[] = { "saved", "queued", "unchanged" };
+static const char *const saved_notices[] = {
+	[ENTERPRISE_EDIT_SAVED] = "修改已保存，等待工作人员重新审核。",
+	[ENTERPRISE_EDIT_QUEUED] = "修改已提交，等待工作人员审核；审核通过前，企业名录中仍显示原来已通过的内容。",
+	[ENTERPRISE_EDIT_WITHDRAWN] = "内容与企业名录中已公开的一致，没有需要审核的修改。",
+};
 enum { EDIT_NEW, EDIT_DONE, EDIT_FIXED, EDIT__COUNT };
 static const struct param_rule edit_params[EDIT__COUNT] = {
 	[EDIT_NEW] = { .name = "new", .kind = PARAM_NOTICE, .choices = new_names, .notices = new_notices,
@@ -148,10 +152,11 @@ void handle_enterprise_edit(struct request *req, struct response *res)
 	if (!e || !read_enterprise_form(req, res, &values))
 		return;
 	if (!values.nerrors) {
-		switch (enterprises_edit(req->store, req->params[0], &values, req->client_ip, req->now)) {
+		enum enterprise_edit_result result;
+		switch (enterprises_edit(req->store, req->params[0], &values, req->client_ip, req->now, &result)) {
 		case STORE_OK:
-			response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?done=saved%s", req->params[0],
-							    fixed_flag(&values)));
+			response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?done=%s%s", req->params[0],
+							    saved_names[result], fixed_flag(&values)));
 			return;
 		case STORE_DUPLICATE:
 			values.error[ENT_CREDIT_CODE] = code_taken;
@@ -244,20 +249,31 @@ void handle_enterprise(struct request *req, struct response *res)
 	res->status = view_enterprise(&v, id);
 }
 
-/* What the staff pages say after a decision; ?done= names the status. */
-static const char *const decided_notices[REVIEW__MAX] = {
-	[REVIEW_APPROVED] = "已通过：企业已出现在企业名录中。",
-	[REVIEW_REJECTED] = "已标记为不通过，企业可通过其修改链接看到原因。",
+/* What the staff pages say after a decision; ?done= names it. The next
+ * item waiting says it is the next; the queue, that none is left. */
+enum { DECIDED_APPROVED, DECIDED_REJECTED, DECIDED_EDIT_APPROVED, DECIDED_EDIT_REJECTED, DECIDED__COUNT };
+static const char *const decided_names[DECIDED__COUNT] = { "approved", "rejected", "edit_approved",
+							    "edit_rejected" };
+static const char *const decided_next[DECIDED__COUNT] = {
+	"已通过：企业已出现在企业名录中。下面是下一项待审核的内容。",
+	"已标记为不通过，企业可通过其修改链接看到原因。下面是下一项待审核的内容。",
+	"已通过修改：企业名录已更新为修改后的内容。下面是下一项待审核的内容。",
+	"修改已标记为不通过：企业名录仍显示原来已通过的内容，企业可通过其修改链接看到原因。下面是下一项待审核的内容。",
 };
-#define DECIDED_RULE                                                                                   \
-	{ .name = "done", .kind = PARAM_NOTICE, .choices = review_status_names, .notices = decided_notices, \
-	  .nchoices = REVIEW__MAX }
+static const char *const decided_last[DECIDED__COUNT] = {
+	"已通过：企业已出现在企业名录中。待审核的内容已全部处理完。",
+	"已标记为不通过，企业可通过其修改链接看到原因。待审核的内容已全部处理完。",
+	"已通过修改：企业名录已更新为修改后的内容。待审核的内容已全部处理完。",
+	"修改已标记为不通过：企业名录仍显示原来已通过的内容。待审核的内容已全部处理完。",
+};
+#define DECIDED_RULE(sentences) \
+	{ .name = "done", .kind = PARAM_NOTICE, .choices = decided_names, .notices = (sentences), .nchoices = DECIDED__COUNT }
 
 enum { ADMIN_STATUS, ADMIN_PAGE, ADMIN_DONE, ADMIN__COUNT };
 static const struct param_rule admin_list_params[ADMIN__COUNT] = {
 	[ADMIN_STATUS] = PARAM_STATUS_RULE,
 	[ADMIN_PAGE] = PARAM_PAGE_RULE,
-	[ADMIN_DONE] = DECIDED_RULE,
+	[ADMIN_DONE] = DECIDED_RULE(decided_last),
 };
 
 void handle_admin_enterprises(struct request *req, struct response *res)
@@ -270,7 +286,7 @@ void handle_admin_enterprises(struct request *req, struct response *res)
 					     p.text[ADMIN_DONE]);
 }
 
-static const struct param_rule admin_detail_params[] = { DECIDED_RULE };
+static const struct param_rule admin_detail_params[] = { DECIDED_RULE(decided_next) };
 
 void handle_admin_enterprise(struct request *req, struct response *res)
 {
@@ -294,10 +310,22 @@ static void decide(struct request *req, struct response *res, enum review_status
 		handler_reject(res, "invalid_revision", "缺少审核时看到的版本号，请刷新页面后再审核。");
 		return;
 	}
-	enum store_rc rc = enterprises_decide(req->store, id, revision, status, reason, handler_actor(req), req->now);
+	struct enterprise_decision d;
+	enum store_rc rc =
+		enterprises_decide(req->store, id, revision, status, reason, handler_actor(req), req->now, &d);
 	if (rc == STORE_OK) {
-		response_redirect(res, arena_printf(req->arena, "/admin/enterprises/%" PRId64 "?done=%s", id,
-						    review_status_names[status]));
+		const char *done = decided_names[(d.edit ? DECIDED_EDIT_APPROVED : DECIDED_APPROVED) +
+						 (status == REVIEW_REJECTED)];
+		/* On to what waits next, or back to the queue when nothing does. */
+		response_redirect(res, d.next ? arena_printf(req->arena, "/admin/enterprises/%" PRId64 "?done=%s", d.next, done)
+					      : arena_printf(req->arena, "/admin/enterprises?done=%s", done));
+		return;
+	}
+	if (rc == STORE_DUPLICATE) {
+		struct view v = handler_view(req, res);
+		int shown = view_admin_enterprise(
+			&v, id, "这项修改中的统一社会信用代码已被另一家企业使用，不能通过。请标记为不通过并说明原因。", NULL);
+		res->status = shown == 400 ? 409 : shown;
 		return;
 	}
 	if (rc == STORE_NOT_FOUND) {
