@@ -37,6 +37,19 @@ void handle_contact(struct request *req, struct response *res)
 	response_redirect(res, "/contact?sent=1");
 }
 
+/* The form again after a wrong CSRF token (http/router.h). */
+void reshow_contact(struct request *req, struct response *res)
+{
+	const char *raw[MSG__COUNT];
+	if (!handler_need_store(req, res) || !handler_form_fields(req, res, contact_fields, MSG__COUNT, raw))
+		return;
+	struct field_values values;
+	fields_check(contact_fields, MSG__COUNT, raw, req->arena, &values);
+	values.problem = handler_expired_form;
+	struct view v = handler_form_view(req, res);
+	res->status = view_contact(&v, &values, false);
+}
+
 static const char *const done_names[] = { "handled" };
 static const char *const done_notices[] = { "已标记为已处理。" };
 enum { INBOX_HANDLED, INBOX_PAGE, INBOX_DONE, INBOX__COUNT };

@@ -48,6 +48,17 @@ static void show_join_form(struct request *req, struct response *res, struct fie
 	res->status = view_enterprise_join(&v, values);
 }
 
+/* The form again after a wrong CSRF token (http/router.h): what was
+ * typed, checked, under the message. Nothing is stored or counted. */
+void reshow_enterprise_join(struct request *req, struct response *res)
+{
+	struct field_values values;
+	if (!handler_need_store(req, res) || !read_enterprise_form(req, res, &values))
+		return;
+	values.problem = handler_expired_form;
+	show_join_form(req, res, &values);
+}
+
 void handle_enterprise_join(struct request *req, struct response *res)
 {
 	struct field_values values;
@@ -125,7 +136,35 @@ void handle_enterprise_edit_form(struct request *req, struct response *res)
 	if (notice && p.number[EDIT_FIXED])
 		notice = arena_printf(req->arena, "%s%s", notice, fixed_notice);
 	struct view v = handler_form_view(req, res);
-	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, notice, fresh);
+	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, notice, fresh, NULL);
+}
+
+/* The edit form again after a wrong CSRF token, behind a link that works. */
+void reshow_enterprise_edit(struct request *req, struct response *res)
+{
+	struct field_values values;
+	if (!handler_need_store(req, res))
+		return;
+	const struct enterprise *e = by_link(req, res);
+	if (!e || !read_enterprise_form(req, res, &values))
+		return;
+	values.problem = handler_expired_form;
+	struct view v = handler_form_view(req, res);
+	res->status = view_enterprise_edit(&v, req->params[0], e, &values, NULL, false, NULL);
+}
+
+/* The edit page after a wrong CSRF token on replacing the link: the link
+ * was not replaced, and says so. */
+void reshow_enterprise_edit_rotate(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	const struct enterprise *e = by_link(req, res);
+	if (!e)
+		return;
+	struct view v = handler_form_view(req, res);
+	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, NULL, false,
+					   "页面已过期，修改链接没有更换，原来的链接仍然有效。如需更换，请再点一次“更换修改链接”。");
 }
 
 /* A new edit link for one that may have leaked: the old one stops working
@@ -171,7 +210,7 @@ void handle_enterprise_edit(struct request *req, struct response *res)
 		}
 	}
 	struct view v = handler_form_view(req, res);
-	int status = view_enterprise_edit(&v, req->params[0], e, &values, NULL, false);
+	int status = view_enterprise_edit(&v, req->params[0], e, &values, NULL, false, NULL);
 	/* A code taken by another enterprise is a conflict, as on registration. */
 	res->status = status == 400 && values.error[ENT_CREDIT_CODE] == code_taken ? 409 : status;
 }
@@ -336,6 +375,16 @@ static void decide(struct request *req, struct response *res, enum review_status
 		return;
 	}
 	res->status = 503;
+}
+
+/* A decision not made for a wrong CSRF token: the enterprise as it is now. */
+void reshow_admin_enterprise_decision(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_enterprise(&v, id, handler_expired_action, NULL);
 }
 
 void handle_admin_enterprise_approve(struct request *req, struct response *res)

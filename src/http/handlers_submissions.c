@@ -52,6 +52,20 @@ void handle_submit(struct request *req, struct response *res)
 	response_redirect(res, arena_printf(req->arena, "/submit/status?code=%s&new=1", code));
 }
 
+/* The form again after a wrong CSRF token (http/router.h): what was
+ * typed, checked, under the message. Nothing is stored or counted. */
+void reshow_submit(struct request *req, struct response *res)
+{
+	const char *raw[SUB__COUNT];
+	if (!handler_need_store(req, res) || !handler_form_fields(req, res, submission_fields, SUB__COUNT, raw))
+		return;
+	struct field_values values;
+	fields_check(submission_fields, SUB__COUNT, raw, req->arena, &values);
+	values.problem = handler_expired_form;
+	struct view v = handler_form_view(req, res);
+	res->status = view_submit_form(&v, &values);
+}
+
 enum { STATUS_CODE, STATUS_NEW, STATUS__COUNT };
 static const struct param_rule status_params[STATUS__COUNT] = {
 	[STATUS_CODE] = { .name = "code", .kind = PARAM_TEXT },
@@ -184,4 +198,29 @@ void handle_admin_reject(struct request *req, struct response *res)
 	}
 	answer_decision(req, res, id, submissions_reject(req->store, id, reason, handler_actor(req), req->now),
 			DONE_REJECTED);
+}
+
+/* An editor's changes again after a wrong CSRF token: the page with them. */
+void reshow_admin_submission_edit(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	const char *raw[SUBMISSION_EDITABLE];
+	if (!id || !handler_need_store(req, res) ||
+	    !handler_form_fields(req, res, submission_fields, SUBMISSION_EDITABLE, raw))
+		return;
+	struct field_values values;
+	fields_check(submission_fields, SUBMISSION_EDITABLE, raw, req->arena, &values);
+	values.problem = handler_expired_form;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_submission(&v, id, &values, NULL, NULL);
+}
+
+/* A decision not made for a wrong CSRF token: the submission as it is now. */
+void reshow_admin_submission_decision(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_submission(&v, id, NULL, handler_expired_action, NULL);
 }

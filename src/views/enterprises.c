@@ -112,7 +112,7 @@ static void add_link(struct view *v, struct tv *data, const char *url, const cha
 }
 
 int view_enterprise_edit(struct view *v, const char *token, const struct enterprise *e,
-			 const struct field_values *values, const char *notice, bool fresh)
+			 const struct field_values *values, const char *notice, bool fresh, const char *problem)
 {
 	struct tv *data = page_data(v, "修改企业信息", NULL, NULL);
 	const char *path = arena_printf(v->arena, "/enterprises/edit/%s", token);
@@ -139,6 +139,12 @@ int view_enterprise_edit(struct view *v, const char *token, const struct enterpr
 		tv_put_bool(item, "pending", edit.status == REVIEW_PENDING);
 		tv_put_str(item, "reason", edit.reason);
 		page_put_time(v, item, "updated", edit.updated_at);
+	}
+	struct field_values stored = { 0 };
+	if (!values && problem) {
+		enterprise_values_of(has_edit ? &edit : e, stored.value);
+		stored.problem = problem;
+		values = &stored;
 	}
 	add_form(data, values, has_edit ? &edit : e);
 	int status = page_render(v, "enterprise_edit", data);
