@@ -415,3 +415,26 @@ Test(expired_rate, a_post_refused_for_its_token_is_not_counted_against_the_hourl
 	free(site_submit(&c, title)); /* the limit is two */
 	client_free(&c);
 }
+/* ---- the error summary ---- */
+
+Test(expired, a_form_with_errors_opens_on_its_summary)
+{
+	struct client c;
+	client_init(&c, site.server.port);
+	char *token = client_form_token(&c, "/contact");
+	struct http_reply reply;
+	client_post_multipart(&c, "/contact",
+			      (const char *[]){ "csrf_token", token, "name", "", "contact", "x", "message", "你好", NULL },
+			      &reply);
+	cr_assert_eq(reply.status, 400);
+	cr_assert(strstr(reply.body, "<div class=\"form-errors\" id=\"form-errors\" role=\"alert\" tabindex=\"-1\" autofocus>"),
+		  "focus goes to the summary without script: %s", reply.body);
+	cr_assert_eq(count_of(reply.body, "autofocus"), 1, "one element has it");
+	cr_assert(strstr(reply.body, "<a href=\"#name\">"), "each message leads to its field");
+	http_reply_free(&reply);
+	char *page = site_page(&c, "/contact", 200);
+	cr_assert_null(strstr(page, "autofocus"), "a fresh form takes no focus");
+	free(page);
+	free(token);
+	client_free(&c);
+}
