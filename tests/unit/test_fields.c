@@ -590,3 +590,11 @@ Test(fields, a_submission_that_is_not_a_valid_article_says_why)
 	cr_assert_gt(err.len, 0);
 	buf_free(&err);
 }
+
+Test(fields, a_submissions_body_is_previewed_split_as_its_article_will_be)
+{
+	struct buf out = { 0 };
+	submission_article_body("  一、项目概况 临港新片区签约十二个项目。二、下一步 将加快开工。\n另起一段。 ", &out);
+	cr_assert_str_eq(buf_cstr(&out), "一、项目概况 临港新片区签约十二个项目。\n二、下一步 将加快开工。\n另起一段。");
+	buf_free(&out);
+}
