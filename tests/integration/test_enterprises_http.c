@@ -2369,3 +2369,44 @@ Test(enterprise, after_a_decision_staff_go_on_to_what_waits_next_then_back_to_th
 	client_free(&visitor);
 	client_free(&staff);
 }
+
+Test(enterprise_input, hostile_text_in_an_edit_is_escaped_in_the_queue_the_review_and_the_edit_page)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	site_staff_login(&staff);
+	char code[19];
+	valid_code(27, code);
+	struct reg r = reg_of(chip_name, code);
+	char *token;
+	long id = register_approved(&visitor, &staff, &r, &token);
+	char *edit = fmt("/enterprises/edit/%s", token), *detail = fmt("/admin/enterprises/%ld", id);
+	struct reg changed = r;
+	changed.name = "<script>alert(1)</script>改名公司";
+	changed.description = "\"><img src=x onerror=alert(2)>简介'><svg onload=alert(3)>";
+	changed.website = "https://evil.example/\"onmouseover=\"alert(5)";
+	edit_ok(&visitor, edit, &changed, "queued");
+	const char *staff_pages[] = { "/admin/enterprises", detail };
+	for (size_t i = 0; i < 2; i++) {
+		char *page = site_page(&staff, staff_pages[i], 200);
+		site_assert_no_payload(staff_pages[i], page);
+		cr_assert(strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt;改名公司"), "%s shows the new name as text",
+			  staff_pages[i]);
+		free(page);
+	}
+	char *page = site_page(&visitor, edit, 200);
+	site_assert_no_payload("the edit page with an edit waiting", page);
+	free(page);
+	cr_assert_eq(decide(&staff, id, "reject", "<script>alert(6)</script><iframe src=//evil>"), 303);
+	page = site_page(&visitor, edit, 200);
+	site_assert_no_payload("the edit page with a rejected edit", page);
+	cr_assert(strstr(page, "&lt;script&gt;alert(6)&lt;/script&gt;"), "the reason as text");
+	free(page);
+	cr_assert_null(staff.html_problem, "%s", staff.html_problem);
+	cr_assert_null(visitor.html_problem, "%s", visitor.html_problem);
+	free(detail);
+	free(edit);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
+}

@@ -592,3 +592,16 @@ Test(domain_enterprises, deciding_twice_writes_nothing_the_second_time)
 	cr_assert_eq(get(id).status, REVIEW_APPROVED);
 	cr_assert_eq(audit_count(), 1);
 }
+
+Test(domain_enterprises, deciding_an_edit_withdrawn_meanwhile_writes_nothing)
+{
+	char token[RANDOM_TOKEN_CHARS + 1];
+	int64_t id = approved(CODE_A, token);
+	cr_assert_eq(edit(token, CODE_A, "二期扩产。"), STORE_OK);
+	cr_assert_eq(edit_at(token, CODE_A, "集成电路设计企业。", T0 + 70), STORE_OK); /* back as it was */
+	size_t before = audit_count();
+	cr_assert_eq(enterprises_decide(store, id, 2, REVIEW_APPROVED, NULL, &editor, T0 + 90, NULL), STORE_NOT_FOUND);
+	cr_assert_eq(get(id).revision, 1);
+	cr_assert_str_eq(get(id).description, "集成电路设计企业。");
+	cr_assert_eq(audit_count(), before);
+}
