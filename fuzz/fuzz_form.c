@@ -1,6 +1,7 @@
 /* libFuzzer driver: what the public forms' fields go through before
  * anything is stored — field rules, phone and e-mail, tracking codes,
- * credit codes — and the checks an editor sees, on any bytes. Fields are
+ * credit codes, and what they correct (full width, case, a website's
+ * scheme) — and the checks an editor sees, on any bytes. Fields are
  * separated by NUL bytes, in the order of submission_fields. */
 #include <stddef.h>
 #include <stdint.h>
@@ -47,11 +48,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	credit_code_message(&cc, copy, message, sizeof(message));
 	if (!utf8_valid(message, strlen(message), NULL) || (cc.error == CREDIT_CODE_OK && strlen(cc.code) != 18))
 		__builtin_trap(); /* messages are always text; a valid code is 18 characters */
+	/* Correcting a code never lengthens it, and corrects nothing twice. */
+	char *fixed = malloc(size + 1), *twice = malloc(size + 1);
+	(void)credit_code_fix(copy, fixed);
+	if (strlen(fixed) > strlen(copy) || credit_code_fix(fixed, twice) != 0 || strcmp(fixed, twice))
+		__builtin_trap();
+	free(twice);
+	free(fixed);
 	struct field_values ev;
 	const char *eraw[ENT__COUNT] = { 0 };
 	for (size_t i = 0; i < ENT__COUNT; i++)
 		eraw[i] = raw[i % SUB__COUNT];
 	(void)enterprise_check(eraw, arena, &ev);
+	for (size_t i = 0; i < ENT__COUNT; i++)
+		if (ev.note[i] && (ev.error[i] || !ev.value[i] || !utf8_valid(ev.value[i], strlen(ev.value[i]), NULL)))
+			__builtin_trap(); /* a corrected value passed, and is text */
 	struct str text = { copy, size };
 	(void)field_is_phone(text);
 	(void)field_is_email(text);

@@ -278,6 +278,38 @@ struct credit_code_result credit_code_check(const char *text)
 	return r;
 }
 
+/* ---- fixing what was typed ---- */
+
+int credit_code_fix(const char *text, char *out)
+{
+	const char *p = text ? text : "";
+	size_t len = strlen(p), o = 0;
+	int fixed = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (n == 0) {
+			out[o++] = p[i++]; /* left for the check to point at */
+			continue;
+		}
+		if (cp == 0x3000 || (cp >= 0xff01 && cp <= 0xff5e)) {
+			cp = cp == 0x3000 ? ' ' : cp - 0xfee0;
+			fixed |= CREDIT_CODE_FIXED_WIDTH;
+		}
+		if (cp >= 'a' && cp <= 'z' && !strchr("iosvz", (int)cp)) {
+			cp = cp - 'a' + 'A';
+			fixed |= CREDIT_CODE_FIXED_CASE;
+		}
+		if (cp < 0x80)
+			out[o++] = (char)cp;
+		else
+			memcpy(out + o, p + i, n), o += n;
+		i += n;
+	}
+	out[o] = '\0';
+	return fixed;
+}
+
 /* ---- messages ---- */
 
 /* Characters that would show as nothing (or as a box) between quotes. */

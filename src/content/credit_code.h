@@ -48,6 +48,21 @@ struct credit_code_result credit_code_check(const char *text) __attribute__((war
  * character boundary if out is too small (256 bytes is always enough). */
 void credit_code_message(const struct credit_code_result *r, const char *text, char *out, size_t n);
 
+/* What credit_code_fix changed, as bits of its result. */
+enum {
+	CREDIT_CODE_FIXED_WIDTH = 1, /* full-width letters, digits or spaces made half-width */
+	CREDIT_CODE_FIXED_CASE = 2,  /* lower-case letters made upper-case */
+};
+
+/* Writes text into out as it was surely meant, for credit_code_check: the
+ * full-width forms (Ａ, １, the ideographic space: typed with a Chinese
+ * input method) as their ASCII letters, digits and space, and lower-case
+ * letters in upper case — but not i, o, s, v and z, which no code holds:
+ * upper-casing would only hide what was typed from the message. out must
+ * hold strlen(text) + 1 bytes (fixing never lengthens); NULL text is "".
+ * Returns the CREDIT_CODE_FIXED_* bits of what changed, 0 when nothing. */
+int credit_code_fix(const char *text, char *out);
+
 /* The check character for the first 17 characters (which must be valid set characters), or 0 when they are not. */
 char credit_code_check_char(const char first17[17]) __attribute__((warn_unused_result));
 

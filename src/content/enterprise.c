@@ -62,6 +62,33 @@ struct enterprise enterprise_from_values(const struct field_values *v, const cha
 	};
 }
 
+void enterprise_values_of(const struct enterprise *e, const char *out[ENT__COUNT])
+{
+	const char *values[ENT__COUNT] = {
+		[ENT_NAME] = e->name,		[ENT_CREDIT_CODE] = e->credit_code,   [ENT_INDUSTRY] = e->industry,
+		[ENT_DISTRICT] = e->district,	[ENT_SEEKING] = e->seeking,	      [ENT_DESCRIPTION] = e->description,
+		[ENT_WEBSITE] = e->website,	[ENT_CONTACT_NAME] = e->contact_name, [ENT_PHONE] = e->phone,
+		[ENT_EMAIL] = e->email,
+	};
+	for (size_t i = 0; i < ENT__COUNT; i++)
+		out[i] = values[i] && *values[i] ? values[i] : NULL;
+}
+
+size_t enterprise_changes(const struct enterprise *a, const struct enterprise *b, bool changed[ENT__COUNT])
+{
+	const char *x[ENT__COUNT], *y[ENT__COUNT];
+	enterprise_values_of(a, x);
+	enterprise_values_of(b, y);
+	size_t n = 0;
+	for (size_t i = 0; i < ENT__COUNT; i++) {
+		bool differ = (x[i] == NULL) != (y[i] == NULL) || (x[i] && strcmp(x[i], y[i]));
+		if (changed)
+			changed[i] = differ;
+		n += differ;
+	}
+	return n;
+}
+
 const char *enterprise_place_name(const char *district)
 {
 	if (district && !strcmp(district, "outside"))

@@ -32,6 +32,14 @@ size_t enterprise_check(const char *const raw[ENT__COUNT], struct arena *arena, 
  * (pointing into v). */
 struct enterprise enterprise_from_values(const struct field_values *v, const char *client_ip);
 
+/* The fields e sets itself, in the order of enterprise_fields[] (strings
+ * of e; NULL when empty, as fields_check gives them). */
+void enterprise_values_of(const struct enterprise *e, const char *out[ENT__COUNT]);
+
+/* Which of the fields an enterprise sets itself differ between a and b
+ * (into changed, unless it is NULL); how many do. */
+size_t enterprise_changes(const struct enterprise *a, const struct enterprise *b, bool changed[ENT__COUNT]);
+
 /* "浦东新区" for a district slug, "尚未落户上海" for "outside", NULL for
  * anything else (a district's name is not its slug). */
 const char *enterprise_place_name(const char *district);

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "content/article.h"
 #include "content/credit_code.h"
@@ -167,6 +168,129 @@ static struct str normalise_newlines(struct str s, struct arena *arena)
 	return (struct str){ out, n };
 }
 
+/* ---- what can only have been meant one way ---- */
+
+enum fold {
+	FOLD_DOTS = 1,   /* 。 is the . of an address typed in Chinese punctuation mode */
+	FOLD_DASHES = 2, /* ‐ ‑ ‒ – — ― − between a phone number's digits are - */
+};
+
+/* v with the full-width forms of ASCII (U+FF01-FF5E) and the ideographic
+ * space as ASCII, and what folds says; *changed when anything was. */
+static struct str fold_width(struct str v, unsigned folds, struct arena *arena, bool *changed)
+{
+	*changed = false;
+	char *out = arena_alloc(arena, v.len + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < v.len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(v.p + i, v.len - i, &cp);
+		if (n == 0) {
+			out[o++] = v.p[i++]; /* invalid: refused by the check */
+			continue;
+		}
+		uint32_t to = 0;
+		if (cp >= 0xff01 && cp <= 0xff5e)
+			to = cp - 0xfee0;
+		else if (cp == 0x3000)
+			to = ' ';
+		else if ((folds & FOLD_DOTS) && cp == 0x3002)
+			to = '.';
+		else if ((folds & FOLD_DASHES) && ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212))
+			to = '-';
+		if (to) {
+			out[o++] = (char)to;
+			*changed = true;
+		} else {
+			memcpy(out + o, v.p + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	out[o] = '\0';
+	return (struct str){ out, o };
+}
+
+static bool starts_case_insensitive(struct str s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return s.len >= n && !strncasecmp(s.p, prefix, n);
+}
+
+/* A website as typed, with its scheme: "www.example.cn" (or a host with a
+ * port, "example.cn:8080/x") is https://; HTTP:// is http://. Anything
+ * else with a scheme (javascript:) or that starts with a slash is left for
+ * the check to refuse. */
+static struct str website_with_scheme(struct str v, struct arena *arena, bool *added)
+{
+	*added = false;
+	if (starts_case_insensitive(v, "http://") || starts_case_insensitive(v, "https://")) {
+		size_t n = v.p[4] == ':' ? 4 : 5;
+		char *out = arena_strndup(arena, v.p, v.len);
+		for (size_t i = 0; i < n; i++)
+			out[i] = (char)(out[i] | 0x20);
+		return (struct str){ out, v.len };
+	}
+	if (v.len == 0 || v.p[0] == '/' || memmem(v.p, v.len, "://", 3))
+		return v;
+	if (has_scheme(v)) {
+		/* "name:" is a scheme unless it is a host with a port. */
+		const char *colon = memchr(v.p, ':', v.len);
+		if (!memchr(v.p, '.', (size_t)(colon - v.p)))
+			return v;
+	}
+	*added = true;
+	return str_from(arena_printf(arena, "https://%.*s", (int)v.len, v.p));
+}
+
+/* v as rule r's kind reads it (see fields_check), and in *note what was
+ * changed, or NULL. */
+static struct str fix_value(const struct field_rule *r, struct str v, struct arena *arena, const char **note)
+{
+	*note = NULL;
+	bool folded = false, added = false;
+	switch (r->kind) {
+	case FIELD_PHONE:
+		v = fold_width(v, FOLD_DASHES, arena, &folded);
+		break;
+	case FIELD_EMAIL:
+		v = fold_width(v, FOLD_DOTS, arena, &folded);
+		break;
+	case FIELD_CONTACT: {
+		/* An address if it holds an @ in either width. */
+		bool email = memchr(v.p, '@', v.len) || memmem(v.p, v.len, "\xef\xbc\xa0", 3);
+		v = fold_width(v, email ? FOLD_DOTS : FOLD_DASHES, arena, &folded);
+		break;
+	}
+	case FIELD_WEBSITE:
+		v = fold_width(v, FOLD_DOTS, arena, &folded);
+		v = website_with_scheme(v, arena, &added);
+		break;
+	case FIELD_CREDIT_CODE: {
+		char *out = arena_alloc(arena, v.len + 1), *typed = arena_strndup(arena, v.p, v.len);
+		int fixed = credit_code_fix(typed, out);
+		v = str_from(out);
+		if (fixed == (CREDIT_CODE_FIXED_WIDTH | CREDIT_CODE_FIXED_CASE))
+			*note = "已将全角字符改为半角、小写字母改为大写。";
+		else if (fixed == CREDIT_CODE_FIXED_CASE)
+			*note = "已将小写字母改为大写。";
+		else if (fixed == CREDIT_CODE_FIXED_WIDTH)
+			*note = "已将全角字符改为半角。";
+		return v;
+	}
+	default:
+		return v;
+	}
+	if (folded && added)
+		*note = "已将全角字符改为半角，并在网址前补上 https://。";
+	else if (added)
+		*note = "已在网址前补上 https://。";
+	else if (folded)
+		*note = "已将全角字符改为半角。";
+	/* A full-width space inside becomes one to trim at the ends. */
+	return str_trim(v);
+}
+
 bool field_is_multiple(enum field_kind kind)
 {
 	return kind == FIELD_CHOICES || kind == FIELD_DISTRICTS || kind == FIELD_INDUSTRIES;
@@ -323,8 +447,14 @@ size_t fields_check(const struct field_rule *rules, size_t n, const char *const 
 		struct str v = str_trim(str_from(raw[i]));
 		if (rules[i].kind == FIELD_TEXT)
 			v = normalise_newlines(v, arena);
+		const char *note;
+		struct str fixed = v.len ? fix_value(&rules[i], v, arena, &note) : v;
+		out->error[i] = check_one(&rules[i], v.len ? fixed : v, arena);
+		if (!out->error[i] && v.len) {
+			v = fixed;
+			out->note[i] = note;
+		}
 		out->value[i] = v.len ? arena_strndup(arena, v.p, v.len) : NULL;
-		out->error[i] = check_one(&rules[i], v, arena);
 		if (rules[i].kind == FIELD_CHOICES && !out->error[i] && out->value[i])
 			out->value[i] = canonical_choices(&rules[i], out->value[i], arena);
 		out->nerrors += out->error[i] != NULL;

@@ -61,12 +61,21 @@ enum { FIELDS_MAX = 16 };
 struct field_values {
 	const char *value[FIELDS_MAX];
 	const char *error[FIELDS_MAX];
+	const char *note[FIELDS_MAX]; /* what fields_check corrected in a value it took, or NULL */
 	size_t nerrors;
+	const char *problem; /* a sentence about the form as a whole (its page had expired), or NULL;
+			      * set by the caller, shown above the fields' errors */
 };
 
 /* Checks raw[i] (NULL when the field was not sent) against rules[i], for n
- * rules (n <= FIELDS_MAX). Values that fail keep what was typed, so a
- * form can show it again. Strings live in arena. Returns out->nerrors. */
+ * rules (n <= FIELDS_MAX). What can only have been meant one way is
+ * corrected first, and the value taken with a note saying so: full-width
+ * letters, digits and signs (Ａ１＠．, typed with a Chinese input method)
+ * in phone numbers, e-mail addresses, contacts, websites and credit codes;
+ * 。 for . in an address; a website without its scheme (www.example.cn)
+ * as https://; a credit code's lower-case letters. Values that fail keep
+ * what was typed, so a form can show it again. Strings live in arena.
+ * Returns out->nerrors. */
 size_t fields_check(const struct field_rule *rules, size_t n, const char *const raw[], struct arena *arena,
 		    struct field_values *out);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "content/article.h"
+#include "content/paragraph.h"
 #include "store/articles.h"
 #include "store/submissions.h"
 
@@ -64,6 +65,11 @@ bool submission_code_parse(const char *in, char out[SUBMISSION_CODE_CHARS + 1])
 		return false;
 	snprintf(out, SUBMISSION_CODE_CHARS + 1, "ZS-%.5s-%.5s", code, code + 5);
 	return true;
+}
+
+void submission_article_body(const char *body, struct buf *out)
+{
+	paragraphs_split(str_trim(str_from(body)), out);
 }
 
 static bool is_link(const char *s)

@@ -36,6 +36,11 @@ void submission_new_code(char out[SUBMISSION_CODE_CHARS + 1]);
  * O for 0) into the canonical form; false when it cannot be one. */
 bool submission_code_parse(const char *in, char out[SUBMISSION_CODE_CHARS + 1]);
 
+/* body (a submission's, as stored) as approving it would publish it:
+ * trimmed and split into paragraphs at its lines and at 一、 二、 … as
+ * article_prepare does (content/paragraph.h), appended to out. */
+void submission_article_body(const char *body, struct buf *out);
+
 /* The article an approved submission becomes, dated date (YYYY-MM-DD):
  * its district the chosen one (else those named in its title), its
  * chosen industry first among those tagged. -1 with a Chinese sentence

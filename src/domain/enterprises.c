@@ -30,12 +30,35 @@ enum store_rc enterprises_by_link(struct store *s, const char *token, struct are
 	return store_enterprise_by_token(s, hashed, arena, out);
 }
 
+/* An approved enterprise's change: filed beside its public revision, or
+ * dropped when it comes back to what is public. */
+static enum store_rc file_edit(struct store *s, const struct enterprise *current, const struct enterprise *changed,
+			       int64_t now, enum enterprise_edit_result *result)
+{
+	if (enterprise_changes(current, changed, NULL) == 0) {
+		*result = ENTERPRISE_EDIT_WITHDRAWN;
+		return store_enterprise_edit_drop(s, current->id);
+	}
+	*result = ENTERPRISE_EDIT_QUEUED;
+	/* Sent again as it waits: the revision staff have open stays right. */
+	struct arena *arena = arena_new();
+	struct enterprise waiting;
+	enum store_rc rc = store_enterprise_edit_get(s, current->id, arena, &waiting);
+	bool same = rc == STORE_OK && waiting.status == REVIEW_PENDING && enterprise_changes(&waiting, changed, NULL) == 0;
+	arena_free(arena);
+	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+		return rc;
+	int64_t revision;
+	return same ? STORE_OK : store_enterprise_edit_save(s, changed, now, &revision);
+}
+
 enum store_rc enterprises_edit(struct store *s, const char *token, const struct field_values *values,
-			       const char *client_ip, int64_t now)
+			       const char *client_ip, int64_t now, enum enterprise_edit_result *result)
 {
 	struct arena *arena = arena_new();
 	struct enterprise current;
 	char target[DOMAIN_TARGET_SIZE] = "";
+	*result = ENTERPRISE_EDIT_SAVED;
 	enum store_rc rc = store_begin(s);
 	if (rc == STORE_OK)
 		rc = enterprises_by_link(s, token, arena, &current);
@@ -43,7 +66,12 @@ enum store_rc enterprises_edit(struct store *s, const char *token, const struct 
 		struct enterprise changed = enterprise_from_values(values, current.client_ip);
 		changed.id = current.id;
 		domain_target(target, "enterprise", current.id);
-		rc = store_enterprise_update(s, &changed, now);
+		if (current.status == REVIEW_APPROVED) {
+			changed.client_ip = client_ip;
+			rc = file_edit(s, &current, &changed, now, result);
+		} else {
+			rc = store_enterprise_update(s, &changed, now);
+		}
 	}
 	rc = domain_finish(s, rc,
 			   &(struct change){ &by_link, now, "enterprise.edit", target, client_ip });
@@ -73,13 +101,44 @@ enum store_rc enterprises_replace_link(struct store *s, const char *token, const
 	return rc;
 }
 
-enum store_rc enterprises_decide(struct store *s, int64_t id, int64_t revision, enum review_status status,
-				 const char *reason, const struct actor *who, int64_t now)
+/* The enterprise first in the review queue, or 0 (into *next). */
+static enum store_rc queue_head(struct store *s, int64_t *next)
 {
+	struct arena *arena = arena_new();
+	struct enterprise_review *items;
+	size_t n;
+	int64_t total;
+	enum store_rc rc = store_enterprise_queue(s, 0, 1, arena, &items, &n, &total);
+	*next = rc == STORE_OK && n ? items[0].current.id : 0;
+	arena_free(arena);
+	return rc;
+}
+
+enum store_rc enterprises_decide(struct store *s, int64_t id, int64_t revision, enum review_status status,
+				 const char *reason, const struct actor *who, int64_t now, struct enterprise_decision *out)
+{
+	struct arena *arena = arena_new();
+	struct enterprise e;
+	struct enterprise_decision d = { 0 };
 	char target[DOMAIN_TARGET_SIZE];
 	enum store_rc rc = store_begin(s);
 	if (rc == STORE_OK)
+		rc = store_enterprise_get(s, id, arena, &e);
+	if (rc == STORE_OK && e.status == REVIEW_APPROVED) {
+		d.edit = true;
+		rc = status == REVIEW_APPROVED ? store_enterprise_edit_approve(s, id, revision, now)
+					       : store_enterprise_edit_reject(s, id, revision, reason, now);
+	} else if (rc == STORE_OK) {
 		rc = store_enterprise_decide(s, id, revision, status, reason, now);
-	const char *action = status == REVIEW_APPROVED ? "enterprise.approve" : "enterprise.reject";
-	return domain_finish(s, rc, &(struct change){ who, now, action, domain_target(target, "enterprise", id), reason });
+	}
+	if (rc == STORE_OK)
+		rc = queue_head(s, &d.next);
+	static const char *const actions[2][2] = { { "enterprise.reject", "enterprise.approve" },
+						   { "enterprise.reject_edit", "enterprise.approve_edit" } };
+	const char *action = actions[d.edit][status == REVIEW_APPROVED];
+	rc = domain_finish(s, rc, &(struct change){ who, now, action, domain_target(target, "enterprise", id), reason });
+	arena_free(arena);
+	if (out)
+		*out = d;
+	return rc;
 }

@@ -80,8 +80,22 @@ enum store_rc submissions_edit(struct store *s, int64_t id, const struct field_v
 	return rc;
 }
 
+/* The submission first in the review queue (as staff see it), or 0. */
+static enum store_rc queue_head(struct store *s, int64_t *next)
+{
+	struct arena *arena = arena_new();
+	struct submission *subs;
+	size_t n;
+	int64_t total;
+	enum store_rc rc = store_submissions_list(s, REVIEW_PENDING, 0, 1, arena, &subs, &n, &total);
+	if (next)
+		*next = rc == STORE_OK && n ? subs[0].id : 0;
+	arena_free(arena);
+	return rc;
+}
+
 enum store_rc submissions_approve(struct store *s, int64_t id, const struct actor *who, int64_t now,
-				  int64_t *article_id, struct buf *err)
+				  int64_t *article_id, struct buf *err, int64_t *next)
 {
 	struct arena *arena = arena_new();
 	struct submission sub;
@@ -99,6 +113,8 @@ enum store_rc submissions_approve(struct store *s, int64_t id, const struct acto
 		rc = store_article_insert(s, &a, article_id);
 	if (rc == STORE_OK)
 		rc = store_submission_decide(s, id, REVIEW_APPROVED, NULL, *article_id, now);
+	if (rc == STORE_OK)
+		rc = queue_head(s, next);
 	struct change c = step(who, now, "submission.approve", id, target,
 			       rc == STORE_OK ? domain_target(detail, "article", *article_id) : NULL);
 	rc = domain_finish(s, rc, &c);
@@ -107,12 +123,14 @@ enum store_rc submissions_approve(struct store *s, int64_t id, const struct acto
 }
 
 enum store_rc submissions_reject(struct store *s, int64_t id, const char *reason, const struct actor *who,
-				 int64_t now)
+				 int64_t now, int64_t *next)
 {
 	char target[DOMAIN_TARGET_SIZE];
 	enum store_rc rc = store_begin(s);
 	if (rc == STORE_OK)
 		rc = store_submission_decide(s, id, REVIEW_REJECTED, reason, 0, now);
+	if (rc == STORE_OK)
+		rc = queue_head(s, next);
 	struct change c = step(who, now, "submission.reject", id, target, reason);
 	return domain_finish(s, rc, &c);
 }

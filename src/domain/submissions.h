@@ -24,14 +24,16 @@ enum store_rc submissions_edit(struct store *s, int64_t id, const struct field_v
 			       const struct actor *who, int64_t now) __attribute__((warn_unused_result));
 
 /* Publishes a pending submission as an article dated today (Shanghai
- * time). STORE_NOT_FOUND when it is not pending; STORE_DUPLICATE when the
- * same article exists; STORE_INVALID with a Chinese sentence in err when it
- * is not a valid article. */
+ * time); *next (unless NULL) gets the submission first in the queue after
+ * it, or 0 when none waits. STORE_NOT_FOUND when it is not pending;
+ * STORE_DUPLICATE when the same article exists; STORE_INVALID with a
+ * Chinese sentence in err when it is not a valid article. */
 enum store_rc submissions_approve(struct store *s, int64_t id, const struct actor *who, int64_t now,
-				  int64_t *article_id, struct buf *err) __attribute__((warn_unused_result));
+				  int64_t *article_id, struct buf *err, int64_t *next) __attribute__((warn_unused_result));
 
-/* Rejects a pending submission with a reason the contributor will see. */
+/* Rejects a pending submission with a reason the contributor will see;
+ * *next as for submissions_approve. */
 enum store_rc submissions_reject(struct store *s, int64_t id, const char *reason, const struct actor *who,
-				 int64_t now) __attribute__((warn_unused_result));
+				 int64_t now, int64_t *next) __attribute__((warn_unused_result));
 
 #endif

@@ -69,6 +69,12 @@ struct view handler_form_view(struct request *req, struct response *res)
 	return v;
 }
 
+const char handler_expired_form[] = "页面已过期（打开太久，或浏览器清除了本站的 Cookie），这次提交没有被接受，什么也没有保存。"
+				     "您填写的内容都在下面，请核对后再提交一次。";
+const char handler_expired_action[] = "页面已过期（打开太久，或您在别处重新登录过），刚才的操作没有执行。"
+				       "请核对下面的最新内容后再操作一次。";
+const char handler_expired_login[] = "页面已过期，这次登录没有被接受。请再输入一次密码登录。";
+
 void handler_reject(struct response *res, const char *code, const char *message)
 {
 	res->status = 400;

@@ -63,6 +63,13 @@ bool handler_form_fields(struct request *req, struct response *res, const struct
  * characters). False (and a 400) when a field came twice. */
 bool handler_decision(struct request *req, struct response *res, const char **reason, const char **revision);
 
+/* What a form shown again after a wrong CSRF token says (the routes'
+ * reshow, http/router.h): above what was typed; after a staff decision,
+ * which was not made; on the login form, which never shows the password. */
+extern const char handler_expired_form[];
+extern const char handler_expired_action[];
+extern const char handler_expired_login[];
+
 /* Loads the signed-in editor's session into req->session, if any (staff
  * routes have it loaded by the router). */
 void handler_load_session(struct request *req);
@@ -90,6 +97,9 @@ HANDLER(handle_admin_submission);
 HANDLER(handle_admin_submission_edit);
 HANDLER(handle_admin_approve);
 HANDLER(handle_admin_reject);
+HANDLER(reshow_submit);
+HANDLER(reshow_admin_submission_edit);
+HANDLER(reshow_admin_submission_decision);
 /* enterprises (handlers_enterprises.c) */
 HANDLER(handle_enterprise_join_form);
 HANDLER(handle_enterprise_join);
@@ -104,14 +114,20 @@ HANDLER(handle_admin_enterprise);
 HANDLER(handle_admin_enterprise_approve);
 HANDLER(handle_admin_enterprise_reject);
 HANDLER(handle_admin_enterprises_csv);
+HANDLER(reshow_enterprise_join);
+HANDLER(reshow_enterprise_edit);
+HANDLER(reshow_enterprise_edit_rotate);
+HANDLER(reshow_admin_enterprise_decision);
 /* contact (handlers_contact.c) */
 HANDLER(handle_contact_form);
 HANDLER(handle_contact);
 HANDLER(handle_admin_messages);
 HANDLER(handle_admin_message_handled);
+HANDLER(reshow_contact);
 /* admin: signing in, accounts, banned words, the audit log, tags (handlers_admin.c) */
 HANDLER(handle_login_form);
 HANDLER(handle_login);
+HANDLER(reshow_login);
 HANDLER(handle_logout);
 HANDLER(handle_admin_home);
 HANDLER(handle_admin_audit);

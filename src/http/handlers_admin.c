@@ -97,6 +97,17 @@ void handle_login(struct request *req, struct response *res)
 	res->status = status;
 }
 
+/* The login form again after a wrong CSRF token, with the name typed but
+ * never the password; no attempt is made or counted. */
+void reshow_login(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	struct view v = handler_form_view(req, res);
+	res->status = view_login(&v, request_form(req, "username"), handler_expired_login,
+				 next_page(request_form(req, "next")));
+}
+
 void handle_logout(struct request *req, struct response *res)
 {
 	auth_logout(req->store, request_cookie(req, session_cookie));

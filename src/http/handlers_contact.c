@@ -1,19 +1,28 @@
 /* handlers_contact: the contact form (联系我们) and the staff's inbox. */
+#include <inttypes.h>
+#include <stdint.h>
+
 #include "content/contact.h"
 #include "domain/contact.h"
 #include "http/handlers.h"
 #include "http/params.h"
 #include "views/contact.h"
 
-static const struct param_rule form_params[] = { { .name = "sent", .kind = PARAM_FLAG } };
+/* ?sent=1&ref=ID: the page after sending, with the message's reference. */
+enum { FORM_SENT, FORM_REF, FORM__COUNT };
+static const struct param_rule form_params[FORM__COUNT] = {
+	[FORM_SENT] = { .name = "sent", .kind = PARAM_FLAG },
+	[FORM_REF] = { .name = "ref", .kind = PARAM_INT, .label = "留言编号", .min = 1, .max = INT64_MAX, .fallback = 0,
+		       .code = "invalid_reference" },
+};
 
 void handle_contact_form(struct request *req, struct response *res)
 {
 	struct param_values p;
-	if (!params_read(req, res, form_params, 1, &p) || !handler_need_store(req, res))
+	if (!params_read(req, res, form_params, FORM__COUNT, &p) || !handler_need_store(req, res))
 		return;
 	struct view v = handler_form_view(req, res);
-	res->status = view_contact(&v, NULL, p.number[0]);
+	res->status = view_contact(&v, NULL, p.number[FORM_SENT], p.number[FORM_SENT] ? p.number[FORM_REF] : 0);
 }
 
 void handle_contact(struct request *req, struct response *res)
@@ -26,7 +35,7 @@ void handle_contact(struct request *req, struct response *res)
 	struct field_values values;
 	if (fields_check(contact_fields, MSG__COUNT, raw, req->arena, &values)) {
 		struct view v = handler_form_view(req, res);
-		res->status = view_contact(&v, &values, false);
+		res->status = view_contact(&v, &values, false, 0);
 		return;
 	}
 	int64_t id;
@@ -34,7 +43,20 @@ void handle_contact(struct request *req, struct response *res)
 		res->status = 503;
 		return;
 	}
-	response_redirect(res, "/contact?sent=1");
+	response_redirect(res, arena_printf(req->arena, "/contact?sent=1&ref=%" PRId64, id));
+}
+
+/* The form again after a wrong CSRF token (http/router.h). */
+void reshow_contact(struct request *req, struct response *res)
+{
+	const char *raw[MSG__COUNT];
+	if (!handler_need_store(req, res) || !handler_form_fields(req, res, contact_fields, MSG__COUNT, raw))
+		return;
+	struct field_values values;
+	fields_check(contact_fields, MSG__COUNT, raw, req->arena, &values);
+	values.problem = handler_expired_form;
+	struct view v = handler_form_view(req, res);
+	res->status = view_contact(&v, &values, false, 0);
 }
 
 static const char *const done_names[] = { "handled" };

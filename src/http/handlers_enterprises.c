@@ -24,6 +24,16 @@ static bool read_enterprise_form(struct request *req, struct response *res, stru
 	return true;
 }
 
+/* "&fixed=1" when the form rules corrected a value (the page that follows
+ * asks to check it), else "". */
+static const char *fixed_flag(const struct field_values *values)
+{
+	for (size_t i = 0; i < ENT__COUNT; i++)
+		if (values->note[i])
+			return "&fixed=1";
+	return "";
+}
+
 void handle_enterprise_join_form(struct request *req, struct response *res)
 {
 	if (!handler_need_store(req, res))
@@ -36,6 +46,17 @@ static void show_join_form(struct request *req, struct response *res, struct fie
 {
 	struct view v = handler_form_view(req, res);
 	res->status = view_enterprise_join(&v, values);
+}
+
+/* The form again after a wrong CSRF token (http/router.h): what was
+ * typed, checked, under the message. Nothing is stored or counted. */
+void reshow_enterprise_join(struct request *req, struct response *res)
+{
+	struct field_values values;
+	if (!handler_need_store(req, res) || !read_enterprise_form(req, res, &values))
+		return;
+	values.problem = handler_expired_form;
+	show_join_form(req, res, &values);
 }
 
 void handle_enterprise_join(struct request *req, struct response *res)
@@ -54,7 +75,7 @@ void handle_enterprise_join(struct request *req, struct response *res)
 	case STORE_OK:
 		/* The link is the enterprise's key to its record: shown once, on
 		 * the page it lands on, never stored in the clear. */
-		response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?new=1", token));
+		response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?new=1%s", token, fixed_flag(&values)));
 		return;
 	case STORE_DUPLICATE:
 		values.error[ENT_CREDIT_CODE] = code_taken;
@@ -87,13 +108,19 @@ static const struct enterprise *by_link(struct request *req, struct response *re
  * an edit. */
 static const char *const new_names[] = { "1", "rotated" };
 static const char *const new_notices[] = { "登记已提交，等待工作人员审核。", "已更换修改链接，原来的链接已失效。" };
-static const char *const saved_names[] = { "saved" };
-static const char *const saved_notices[] = { "修改已保存，等待工作人员重新审核。" };
-enum { EDIT_NEW, EDIT_DONE, EDIT__COUNT };
+static const char fixed_notice[] = "部分内容已按通行格式自动更正（如全角字符改为半角、小写字母改为大写、网址补上 https://），请核对下面的内容。";
+static const char *const saved_names[] = { "saved", "queued", "unchanged" };
+static const char *const saved_notices[] = {
+	[ENTERPRISE_EDIT_SAVED] = "修改已保存，等待工作人员重新审核。",
+	[ENTERPRISE_EDIT_QUEUED] = "修改已提交，等待工作人员审核；审核通过前，企业名录中仍显示原来已通过的内容。",
+	[ENTERPRISE_EDIT_WITHDRAWN] = "内容与企业名录中已公开的一致，没有需要审核的修改。",
+};
+enum { EDIT_NEW, EDIT_DONE, EDIT_FIXED, EDIT__COUNT };
 static const struct param_rule edit_params[EDIT__COUNT] = {
 	[EDIT_NEW] = { .name = "new", .kind = PARAM_NOTICE, .choices = new_names, .notices = new_notices,
 		       .nchoices = PARAMS_COUNT(new_names) },
 	[EDIT_DONE] = PARAM_NOTICE_RULE(saved_names, saved_notices),
+	[EDIT_FIXED] = { .name = "fixed", .kind = PARAM_FLAG },
 };
 
 void handle_enterprise_edit_form(struct request *req, struct response *res)
@@ -105,9 +132,39 @@ void handle_enterprise_edit_form(struct request *req, struct response *res)
 	if (!e)
 		return;
 	bool fresh = p.text[EDIT_NEW] != NULL;
+	const char *notice = fresh ? p.text[EDIT_NEW] : p.text[EDIT_DONE];
+	if (notice && p.number[EDIT_FIXED])
+		notice = arena_printf(req->arena, "%s%s", notice, fixed_notice);
 	struct view v = handler_form_view(req, res);
-	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, fresh ? p.text[EDIT_NEW] : p.text[EDIT_DONE],
-					   fresh);
+	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, notice, fresh, NULL);
+}
+
+/* The edit form again after a wrong CSRF token, behind a link that works. */
+void reshow_enterprise_edit(struct request *req, struct response *res)
+{
+	struct field_values values;
+	if (!handler_need_store(req, res))
+		return;
+	const struct enterprise *e = by_link(req, res);
+	if (!e || !read_enterprise_form(req, res, &values))
+		return;
+	values.problem = handler_expired_form;
+	struct view v = handler_form_view(req, res);
+	res->status = view_enterprise_edit(&v, req->params[0], e, &values, NULL, false, NULL);
+}
+
+/* The edit page after a wrong CSRF token on replacing the link: the link
+ * was not replaced, and says so. */
+void reshow_enterprise_edit_rotate(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	const struct enterprise *e = by_link(req, res);
+	if (!e)
+		return;
+	struct view v = handler_form_view(req, res);
+	res->status = view_enterprise_edit(&v, req->params[0], e, NULL, NULL, false,
+					   "页面已过期，修改链接没有更换，原来的链接仍然有效。如需更换，请再点一次“更换修改链接”。");
 }
 
 /* A new edit link for one that may have leaked: the old one stops working
@@ -134,9 +191,11 @@ void handle_enterprise_edit(struct request *req, struct response *res)
 	if (!e || !read_enterprise_form(req, res, &values))
 		return;
 	if (!values.nerrors) {
-		switch (enterprises_edit(req->store, req->params[0], &values, req->client_ip, req->now)) {
+		enum enterprise_edit_result result;
+		switch (enterprises_edit(req->store, req->params[0], &values, req->client_ip, req->now, &result)) {
 		case STORE_OK:
-			response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?done=saved", req->params[0]));
+			response_redirect(res, arena_printf(req->arena, "/enterprises/edit/%s?done=%s%s", req->params[0],
+							    saved_names[result], fixed_flag(&values)));
 			return;
 		case STORE_DUPLICATE:
 			values.error[ENT_CREDIT_CODE] = code_taken;
@@ -151,7 +210,7 @@ void handle_enterprise_edit(struct request *req, struct response *res)
 		}
 	}
 	struct view v = handler_form_view(req, res);
-	int status = view_enterprise_edit(&v, req->params[0], e, &values, NULL, false);
+	int status = view_enterprise_edit(&v, req->params[0], e, &values, NULL, false, NULL);
 	/* A code taken by another enterprise is a conflict, as on registration. */
 	res->status = status == 400 && values.error[ENT_CREDIT_CODE] == code_taken ? 409 : status;
 }
@@ -229,20 +288,31 @@ void handle_enterprise(struct request *req, struct response *res)
 	res->status = view_enterprise(&v, id);
 }
 
-/* What the staff pages say after a decision; ?done= names the status. */
-static const char *const decided_notices[REVIEW__MAX] = {
-	[REVIEW_APPROVED] = "已通过：企业已出现在企业名录中。",
-	[REVIEW_REJECTED] = "已标记为不通过，企业可通过其修改链接看到原因。",
+/* What the staff pages say after a decision; ?done= names it. The next
+ * item waiting says it is the next; the queue, that none is left. */
+enum { DECIDED_APPROVED, DECIDED_REJECTED, DECIDED_EDIT_APPROVED, DECIDED_EDIT_REJECTED, DECIDED__COUNT };
+static const char *const decided_names[DECIDED__COUNT] = { "approved", "rejected", "edit_approved",
+							    "edit_rejected" };
+static const char *const decided_next[DECIDED__COUNT] = {
+	"已通过：企业已出现在企业名录中。下面是下一项待审核的内容。",
+	"已标记为不通过，企业可通过其修改链接看到原因。下面是下一项待审核的内容。",
+	"已通过修改：企业名录已更新为修改后的内容。下面是下一项待审核的内容。",
+	"修改已标记为不通过：企业名录仍显示原来已通过的内容，企业可通过其修改链接看到原因。下面是下一项待审核的内容。",
 };
-#define DECIDED_RULE                                                                                   \
-	{ .name = "done", .kind = PARAM_NOTICE, .choices = review_status_names, .notices = decided_notices, \
-	  .nchoices = REVIEW__MAX }
+static const char *const decided_last[DECIDED__COUNT] = {
+	"已通过：企业已出现在企业名录中。待审核的内容已全部处理完。",
+	"已标记为不通过，企业可通过其修改链接看到原因。待审核的内容已全部处理完。",
+	"已通过修改：企业名录已更新为修改后的内容。待审核的内容已全部处理完。",
+	"修改已标记为不通过：企业名录仍显示原来已通过的内容。待审核的内容已全部处理完。",
+};
+#define DECIDED_RULE(sentences) \
+	{ .name = "done", .kind = PARAM_NOTICE, .choices = decided_names, .notices = (sentences), .nchoices = DECIDED__COUNT }
 
 enum { ADMIN_STATUS, ADMIN_PAGE, ADMIN_DONE, ADMIN__COUNT };
 static const struct param_rule admin_list_params[ADMIN__COUNT] = {
 	[ADMIN_STATUS] = PARAM_STATUS_RULE,
 	[ADMIN_PAGE] = PARAM_PAGE_RULE,
-	[ADMIN_DONE] = DECIDED_RULE,
+	[ADMIN_DONE] = DECIDED_RULE(decided_last),
 };
 
 void handle_admin_enterprises(struct request *req, struct response *res)
@@ -255,7 +325,7 @@ void handle_admin_enterprises(struct request *req, struct response *res)
 					     p.text[ADMIN_DONE]);
 }
 
-static const struct param_rule admin_detail_params[] = { DECIDED_RULE };
+static const struct param_rule admin_detail_params[] = { DECIDED_RULE(decided_next) };
 
 void handle_admin_enterprise(struct request *req, struct response *res)
 {
@@ -279,10 +349,22 @@ static void decide(struct request *req, struct response *res, enum review_status
 		handler_reject(res, "invalid_revision", "缺少审核时看到的版本号，请刷新页面后再审核。");
 		return;
 	}
-	enum store_rc rc = enterprises_decide(req->store, id, revision, status, reason, handler_actor(req), req->now);
+	struct enterprise_decision d;
+	enum store_rc rc =
+		enterprises_decide(req->store, id, revision, status, reason, handler_actor(req), req->now, &d);
 	if (rc == STORE_OK) {
-		response_redirect(res, arena_printf(req->arena, "/admin/enterprises/%" PRId64 "?done=%s", id,
-						    review_status_names[status]));
+		const char *done = decided_names[(d.edit ? DECIDED_EDIT_APPROVED : DECIDED_APPROVED) +
+						 (status == REVIEW_REJECTED)];
+		/* On to what waits next, or back to the queue when nothing does. */
+		response_redirect(res, d.next ? arena_printf(req->arena, "/admin/enterprises/%" PRId64 "?done=%s", d.next, done)
+					      : arena_printf(req->arena, "/admin/enterprises?done=%s", done));
+		return;
+	}
+	if (rc == STORE_DUPLICATE) {
+		struct view v = handler_view(req, res);
+		int shown = view_admin_enterprise(
+			&v, id, "这项修改中的统一社会信用代码已被另一家企业使用，不能通过。请标记为不通过并说明原因。", NULL);
+		res->status = shown == 400 ? 409 : shown;
 		return;
 	}
 	if (rc == STORE_NOT_FOUND) {
@@ -293,6 +375,16 @@ static void decide(struct request *req, struct response *res, enum review_status
 		return;
 	}
 	res->status = 503;
+}
+
+/* A decision not made for a wrong CSRF token: the enterprise as it is now. */
+void reshow_admin_enterprise_decision(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_enterprise(&v, id, handler_expired_action, NULL);
 }
 
 void handle_admin_enterprise_approve(struct request *req, struct response *res)

@@ -9,15 +9,21 @@
 #include "http/params.h"
 #include "views/submissions.h"
 
-/* What the page after a decision says; ?done= names one (never echoed). */
+/* What the page after an action says; ?done= names one (never echoed).
+ * After a decision the next submission waiting says it is the next, the
+ * queue that none is left; an edit stays on its submission. */
 enum { DONE_APPROVED, DONE_REJECTED, DONE_EDITED, DONE__COUNT };
 static const char *const done_names[DONE__COUNT] = { "approved", "rejected", "edited" };
-static const char *const done_notices[DONE__COUNT] = {
-	"已发布：文章已出现在首页、所属区频道和搜索中。",
-	"已退回，投稿人可用查询码看到原因。",
+static const char *const done_next[DONE__COUNT] = {
+	"已发布：文章已出现在首页、所属区频道和搜索中。下面是下一篇待审核的投稿。",
+	"已退回，投稿人可用查询码看到原因。下面是下一篇待审核的投稿。",
+	"修改已保存，投稿仍待审核：请核对下面的预览，无误后再发布。",
+};
+static const char *const done_last[DONE__COUNT] = {
+	"已发布：文章已出现在首页、所属区频道和搜索中。待审核的投稿已全部处理完。",
+	"已退回，投稿人可用查询码看到原因。待审核的投稿已全部处理完。",
 	"修改已保存。",
 };
-#define DONE_RULE PARAM_NOTICE_RULE(done_names, done_notices)
 
 void handle_submit_form(struct request *req, struct response *res)
 {
@@ -52,6 +58,20 @@ void handle_submit(struct request *req, struct response *res)
 	response_redirect(res, arena_printf(req->arena, "/submit/status?code=%s&new=1", code));
 }
 
+/* The form again after a wrong CSRF token (http/router.h): what was
+ * typed, checked, under the message. Nothing is stored or counted. */
+void reshow_submit(struct request *req, struct response *res)
+{
+	const char *raw[SUB__COUNT];
+	if (!handler_need_store(req, res) || !handler_form_fields(req, res, submission_fields, SUB__COUNT, raw))
+		return;
+	struct field_values values;
+	fields_check(submission_fields, SUB__COUNT, raw, req->arena, &values);
+	values.problem = handler_expired_form;
+	struct view v = handler_form_view(req, res);
+	res->status = view_submit_form(&v, &values);
+}
+
 enum { STATUS_CODE, STATUS_NEW, STATUS__COUNT };
 static const struct param_rule status_params[STATUS__COUNT] = {
 	[STATUS_CODE] = { .name = "code", .kind = PARAM_TEXT },
@@ -72,7 +92,7 @@ enum { QUEUE_STATUS, QUEUE_PAGE, QUEUE_DONE, QUEUE__COUNT };
 static const struct param_rule queue_params[QUEUE__COUNT] = {
 	[QUEUE_STATUS] = PARAM_STATUS_RULE,
 	[QUEUE_PAGE] = PARAM_PAGE_RULE,
-	[QUEUE_DONE] = DONE_RULE,
+	[QUEUE_DONE] = PARAM_NOTICE_RULE(done_names, done_last),
 };
 
 void handle_admin_queue(struct request *req, struct response *res)
@@ -99,7 +119,7 @@ void handle_admin_queue_json(struct request *req, struct response *res)
 	}
 }
 
-static const struct param_rule detail_params[] = { DONE_RULE };
+static const struct param_rule detail_params[] = { PARAM_NOTICE_RULE(done_names, done_next) };
 
 void handle_admin_submission(struct request *req, struct response *res)
 {
@@ -121,13 +141,18 @@ static void submission_error(struct request *req, struct response *res, int64_t 
 
 static const char already_decided[] = "这篇投稿已经审核过了（可能另一位编辑刚刚处理），不能再修改或审核。";
 
-/* The answer to an edit or decision on a submission: back to its page,
- * a 409 when it was no longer pending, a 503 when the database failed. */
-static void answer_decision(struct request *req, struct response *res, int64_t id, enum store_rc rc, long done)
+/* The answer to an edit or decision on submission id: on to the
+ * submission next (its own page after an edit; after a decision the one
+ * waiting first, or the queue when next is 0), a 409 when it was no
+ * longer pending, a 503 when the database failed. */
+static void answer_decision(struct request *req, struct response *res, int64_t id, enum store_rc rc, long done,
+			    int64_t next)
 {
-	if (rc == STORE_OK)
-		response_redirect(res, arena_printf(req->arena, "/admin/submissions/%" PRId64 "?done=%s", id,
+	if (rc == STORE_OK && next)
+		response_redirect(res, arena_printf(req->arena, "/admin/submissions/%" PRId64 "?done=%s", next,
 						    done_names[done]));
+	else if (rc == STORE_OK)
+		response_redirect(res, arena_printf(req->arena, "/admin/submissions?done=%s", done_names[done]));
 	else if (rc == STORE_NOT_FOUND)
 		submission_error(req, res, id, 409, already_decided);
 	else
@@ -149,7 +174,7 @@ void handle_admin_submission_edit(struct request *req, struct response *res)
 		return;
 	}
 	answer_decision(req, res, id, submissions_edit(req->store, id, &values, handler_actor(req), req->now),
-			DONE_EDITED);
+			DONE_EDITED, id);
 }
 
 void handle_admin_approve(struct request *req, struct response *res)
@@ -159,13 +184,14 @@ void handle_admin_approve(struct request *req, struct response *res)
 		return;
 	struct buf *why = arena_buf(req->arena);
 	int64_t article_id;
-	enum store_rc rc = submissions_approve(req->store, id, handler_actor(req), req->now, &article_id, why);
+	int64_t next = 0;
+	enum store_rc rc = submissions_approve(req->store, id, handler_actor(req), req->now, &article_id, why, &next);
 	if (rc == STORE_DUPLICATE)
 		submission_error(req, res, id, 409, "已有一篇完全相同的文章，没有重复发布。请退回此投稿。");
 	else if (rc == STORE_INVALID)
 		submission_error(req, res, id, 400, arena_printf(req->arena, "无法发布：%s。请修改后再发布。", buf_cstr(why)));
 	else
-		answer_decision(req, res, id, rc, DONE_APPROVED);
+		answer_decision(req, res, id, rc, DONE_APPROVED, next);
 }
 
 void handle_admin_reject(struct request *req, struct response *res)
@@ -182,6 +208,32 @@ void handle_admin_reject(struct request *req, struct response *res)
 					      DECISION_REASON_MAX_CHARS));
 		return;
 	}
-	answer_decision(req, res, id, submissions_reject(req->store, id, reason, handler_actor(req), req->now),
-			DONE_REJECTED);
+	int64_t next = 0;
+	enum store_rc rc = submissions_reject(req->store, id, reason, handler_actor(req), req->now, &next);
+	answer_decision(req, res, id, rc, DONE_REJECTED, next);
+}
+
+/* An editor's changes again after a wrong CSRF token: the page with them. */
+void reshow_admin_submission_edit(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	const char *raw[SUBMISSION_EDITABLE];
+	if (!id || !handler_need_store(req, res) ||
+	    !handler_form_fields(req, res, submission_fields, SUBMISSION_EDITABLE, raw))
+		return;
+	struct field_values values;
+	fields_check(submission_fields, SUBMISSION_EDITABLE, raw, req->arena, &values);
+	values.problem = handler_expired_form;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_submission(&v, id, &values, NULL, NULL);
+}
+
+/* A decision not made for a wrong CSRF token: the submission as it is now. */
+void reshow_admin_submission_decision(struct request *req, struct response *res)
+{
+	int64_t id = handler_id_param(req, res, 0);
+	if (!id || !handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_admin_submission(&v, id, NULL, handler_expired_action, NULL);
 }

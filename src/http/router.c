@@ -92,9 +92,27 @@ static bool allowed(const struct route *r, struct request *req, struct response 
 	return true;
 }
 
+/* Whether the browser says the post came from one of our own pages, or
+ * says nothing (older browsers, tools): not from another site. */
+static bool not_cross_site(const struct request *req)
+{
+	const char *site = request_header(req, "Sec-Fetch-Site");
+	return !site || !strcmp(site, "same-origin") || !strcmp(site, "none");
+}
+
+/* How route r's form is shown again after a wrong CSRF token, or NULL. */
+static const struct route_reshow *reshow_of(const struct route *r)
+{
+	for (size_t i = 0; i < route_reshows_count; i++)
+		if (route_reshows[i].handle == r->handle)
+			return &route_reshows[i];
+	return NULL;
+}
+
 /* Every POST: a well-formed form in valid UTF-8 carrying the right CSRF
- * token. Nothing is stored when any of this fails. */
-static bool form_ok(struct request *req, struct response *res)
+ * token. Nothing is stored when any of this fails; a form the route can
+ * show again (its reshow) is shown with what was sent. */
+static bool form_ok(const struct route *r, struct request *req, struct response *res)
 {
 	if (!req->form) {
 		res->status = 415;
@@ -122,6 +140,14 @@ static bool form_ok(struct request *req, struct response *res)
 		res->status = 403;
 		res->error_code = "csrf_failed";
 		res->error_message = "页面已过期或来源不明，提交未被接受。请返回上一页，刷新后重新提交（已填写的内容可先复制保存）。";
+		const struct route_reshow *again = reshow_of(r);
+		if (again && not_cross_site(req)) {
+			again->reshow(req, res);
+			/* Refused, whatever the page's own status — unless it could
+			 * not be shown (a dead link's 404, a 503). */
+			if (res->status < 404)
+				res->status = 403;
+		}
 		return false;
 	}
 	return true;
@@ -159,7 +185,7 @@ void router_dispatch(struct request *req, struct response *res)
 				handler_load_session(req);
 				res->cache_control = "no-store";
 			}
-			if (allowed(match, req, res) && (req->method != HTTP_POST || form_ok(req, res)))
+			if (allowed(match, req, res) && (req->method != HTTP_POST || form_ok(match, req, res)))
 				match->handle(req, res);
 		}
 	}

@@ -23,9 +23,25 @@ struct route {
 	void (*handle)(struct request *req, struct response *res);
 };
 
+/* For a form's POST, what a wrong CSRF token (most often a page left open
+ * past its visitor cookie or session) gets instead of a bare 403: the
+ * form again, with what was sent, a fresh token and a message
+ * (handler_expired_form), as a 403. A reshow only renders: nothing is
+ * stored, no limit counted. Not for a post another site sent (the browser
+ * says Sec-Fetch-Site: cross-site or same-site): that would hand the
+ * visitor a form filled in by the other site with a working token. Kept
+ * beside the route table, by handler, so its rows stay as they are. */
+struct route_reshow {
+	void (*handle)(struct request *req, struct response *res); /* the route's */
+	void (*reshow)(struct request *req, struct response *res);
+};
+
 /* The table, in http/routes.c: the first match by path and method wins. */
 extern const struct route routes[];
 extern const size_t routes_count;
+/* Also there: the forms shown again after a wrong CSRF token. */
+extern const struct route_reshow route_reshows[];
+extern const size_t route_reshows_count;
 
 /* Fills res for req: runs the matching route's handler, or sets 404/405/400;
  * renders the error page for any error status that has no body yet. */

@@ -1,5 +1,6 @@
 /* routes: the URL table — every path the site answers, the methods it
- * takes, who may call it, and its handler (http/handlers.h). The router
+ * takes, who may call it, and its handler (http/handlers.h) — and how the
+ * forms are shown again when their CSRF token is wrong. The router
  * (http/router.c) matches in this order. */
 #include "http/handlers.h"
 #include "http/router.h"
@@ -68,3 +69,19 @@ const struct route routes[] = {
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
+
+const struct route_reshow route_reshows[] = {
+	{ handle_submit, reshow_submit },
+	{ handle_enterprise_join, reshow_enterprise_join },
+	{ handle_enterprise_edit, reshow_enterprise_edit },
+	{ handle_enterprise_edit_rotate, reshow_enterprise_edit_rotate },
+	{ handle_contact, reshow_contact },
+	{ handle_login, reshow_login },
+	{ handle_admin_submission_edit, reshow_admin_submission_edit },
+	{ handle_admin_approve, reshow_admin_submission_decision },
+	{ handle_admin_reject, reshow_admin_submission_decision },
+	{ handle_admin_enterprise_approve, reshow_admin_enterprise_decision },
+	{ handle_admin_enterprise_reject, reshow_admin_enterprise_decision },
+};
+
+const size_t route_reshows_count = sizeof(route_reshows) / sizeof(route_reshows[0]);

@@ -30,7 +30,8 @@ static const char *action_label(const char *action)
 		{ "user.disable", "停用账号" },       { "user.enable", "启用账号" },
 		{ "banned_words.set", "修改敏感词" }, { "enterprise.approve", "通过企业入驻" },
 		{ "enterprise.reject", "企业入驻不通过" },
-		{ "enterprise.edit", "企业修改登记信息" }, { "enterprise.link", "企业更换修改链接" }, { "article.tags", "修改文章标签" }, { "message.handle", "处理留言" },
+		{ "enterprise.edit", "企业修改登记信息" }, { "enterprise.approve_edit", "通过企业信息修改" },
+		{ "enterprise.reject_edit", "企业信息修改不通过" }, { "enterprise.link", "企业更换修改链接" }, { "article.tags", "修改文章标签" }, { "message.handle", "处理留言" },
 	};
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (!strcmp(labels[i].action, action))

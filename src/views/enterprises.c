@@ -10,6 +10,7 @@
 #include "search/query.h"
 #include "store/articles.h"
 #include "store/enterprises.h"
+#include "util/assets.h"
 #include "util/html.h"
 #include "views/enterprises.h"
 #include "views/views_internal.h"
@@ -53,23 +54,23 @@ static void add_options(struct tv *data, const char *industry, const char *distr
 }
 
 /* The form's fields from values typed, else from the enterprise stored. */
-static void add_form(struct view *v, struct tv *data, const struct field_values *values, const struct enterprise *e)
+static void add_form(struct tv *data, const struct field_values *values, const struct enterprise *e)
 {
 	struct field_values shown = { 0 };
-	if (values) {
+	if (values)
 		shown = *values;
-	} else if (e) {
-		const char *stored[ENT__COUNT] = {
-			[ENT_NAME] = e->name,		[ENT_CREDIT_CODE] = e->credit_code, [ENT_INDUSTRY] = e->industry,
-			[ENT_DISTRICT] = e->district,   [ENT_SEEKING] = e->seeking,	    [ENT_DESCRIPTION] = e->description,
-			[ENT_WEBSITE] = e->website,     [ENT_CONTACT_NAME] = e->contact_name, [ENT_PHONE] = e->phone,
-			[ENT_EMAIL] = e->email,
-		};
-		memcpy(shown.value, stored, sizeof(stored));
-	}
+	else if (e)
+		enterprise_values_of(e, shown.value);
 	page_add_form(data, enterprise_fields, ENT__COUNT, values || e ? &shown : NULL);
 	add_options(data, shown.value[ENT_INDUSTRY], shown.value[ENT_DISTRICT], shown.value[ENT_SEEKING]);
-	(void)v;
+}
+
+/* The approved enterprise id's edit waiting (or rejected) into *edit:
+ * 1 when it has one, 0 when not, -1 when the database failed. */
+static int edit_of(struct view *v, int64_t id, struct enterprise *edit)
+{
+	enum store_rc rc = store_enterprise_edit_get(v->store, id, v->arena, edit);
+	return rc == STORE_OK ? 1 : rc == STORE_NOT_FOUND ? 0 : -1;
 }
 
 int view_enterprise_join(struct view *v, const struct field_values *values)
@@ -77,25 +78,75 @@ int view_enterprise_join(struct view *v, const struct field_values *values)
 	struct tv *data = page_data(v, "企业入驻登记", "企业入驻上海招商资讯企业名录：登记选址、办公、厂房、融资、政策咨询与人才需求。", NULL);
 	page_set_canonical(v, data, "/enterprises/join");
 	tv_put_str(data, "action", "/enterprises/join");
-	add_form(v, data, values, NULL);
+	add_form(data, values, NULL);
 	int status = page_render(v, "enterprise_join", data);
 	return status == 200 && values && values->nerrors ? 400 : status;
 }
 
+/* The private link, shown once in full (the site's public address, not
+ * the request's Host), with a copy button that static/copy.js shows and a
+ * mailto: link to the enterprise's own address when it gave one: the site
+ * sends no mail itself. */
+static void add_link(struct view *v, struct tv *data, const char *url, const char *email)
+{
+	struct tv *link = tv_put_object(data, "fresh");
+	tv_put_str(link, "url", url);
+	tv_put_str(link, "script", asset_find("static/copy.js")->url);
+	if (!email)
+		return;
+	static const char subject[] = "上海招商资讯：贵企业的专属修改链接";
+	const char *body = arena_printf(v->arena,
+					"这是贵企业在上海招商资讯企业名录的专属修改链接，凭它可以查看审核状态、修改登记信息。"
+					"请妥善保存，不要转发：\r\n\r\n%s\r\n",
+					url);
+	/* Each part percent-encoded: ? & = in the address would add fields. */
+	struct buf *href = arena_buf(v->arena);
+	buf_puts(href, "mailto:");
+	url_escape(href, email, strlen(email));
+	buf_puts(href, "?subject=");
+	url_escape(href, subject, strlen(subject));
+	buf_puts(href, "&body=");
+	url_escape(href, body, strlen(body));
+	tv_put_str(link, "mailto", buf_cstr(href));
+	tv_put_str(link, "email", email);
+}
+
 int view_enterprise_edit(struct view *v, const char *token, const struct enterprise *e,
-			 const struct field_values *values, const char *notice, bool fresh)
+			 const struct field_values *values, const char *notice, bool fresh, const char *problem)
 {
 	struct tv *data = page_data(v, "修改企业信息", NULL, NULL);
-	tv_put_str(data, "action", arena_printf(v->arena, "/enterprises/edit/%s", token));
-	tv_put_str(data, "edit_path", arena_printf(v->arena, "/enterprises/edit/%s", token));
+	const char *path = arena_printf(v->arena, "/enterprises/edit/%s", token);
+	tv_put_str(data, "action", path);
 	tv_put_str(data, "notice", notice);
-	tv_put_bool(data, "fresh", fresh);
+	if (fresh)
+		add_link(v, data, page_url(v, path), e->email);
 	tv_put_str(data, "status", review_status_names[e->status]);
 	tv_put_str(data, "status_label", status_labels[e->status]);
 	tv_put_str(data, "reason", e->reason);
-	if (e->status == REVIEW_APPROVED)
+	/* Once approved, the public revision stays while a change waits: the
+	 * form shows the change (waiting or turned down), the card both. */
+	struct enterprise edit;
+	int has_edit = 0;
+	if (e->status == REVIEW_APPROVED) {
 		tv_put_int(data, "public_id", e->id);
-	add_form(v, data, values, e);
+		tv_put_bool(data, "approved", true);
+		has_edit = edit_of(v, e->id, &edit);
+		if (has_edit < 0)
+			return 500;
+	}
+	if (has_edit) {
+		struct tv *item = tv_put_object(data, "edit");
+		tv_put_bool(item, "pending", edit.status == REVIEW_PENDING);
+		tv_put_str(item, "reason", edit.reason);
+		page_put_time(v, item, "updated", edit.updated_at);
+	}
+	struct field_values stored = { 0 };
+	if (!values && problem) {
+		enterprise_values_of(has_edit ? &edit : e, stored.value);
+		stored.problem = problem;
+		values = &stored;
+	}
+	add_form(data, values, has_edit ? &edit : e);
 	int status = page_render(v, "enterprise_edit", data);
 	return status == 200 && values && values->nerrors ? 400 : status;
 }
@@ -280,15 +331,34 @@ int view_enterprise(struct view *v, int64_t id)
 	return page_render(v, "enterprise", data);
 }
 
+/* The labels of the fields set in changed, joined by "、" (in arena). */
+static const char *changed_labels(struct arena *arena, const bool changed[ENT__COUNT])
+{
+	struct buf *b = arena_buf(arena);
+	for (size_t i = 0; i < ENT__COUNT; i++)
+		if (changed[i])
+			buf_printf(b, "%s%s", b->len ? "、" : "", enterprise_fields[i].label);
+	return buf_cstr(b);
+}
+
 int view_admin_enterprises(struct view *v, enum review_status status, long page, const char *notice)
 {
-	struct enterprise_filter f = { .status = status };
-	struct enterprise *list;
+	/* The pending tab is the review queue: registrations, and approved
+	 * enterprises' edits waiting beside their public revision. */
+	struct enterprise_review *queue = NULL;
+	struct enterprise *list = NULL;
 	size_t n;
 	int64_t total;
-	if (store_enterprises_list(v->store, &f, pagination_offset(page, DIRECTORY_PAGE_SIZE), DIRECTORY_PAGE_SIZE,
-				   v->arena, &list, &n, &total) != STORE_OK)
-		return 500;
+	int64_t offset = pagination_offset(page, DIRECTORY_PAGE_SIZE);
+	if (status == REVIEW_PENDING) {
+		if (store_enterprise_queue(v->store, offset, DIRECTORY_PAGE_SIZE, v->arena, &queue, &n, &total) != STORE_OK)
+			return 500;
+	} else {
+		struct enterprise_filter f = { .status = status };
+		if (store_enterprises_list(v->store, &f, offset, DIRECTORY_PAGE_SIZE, v->arena, &list, &n, &total) !=
+		    STORE_OK)
+			return 500;
+	}
 	struct pagination p = pagination_make(total, DIRECTORY_PAGE_SIZE, page);
 	if (!pagination_in_range(&p))
 		return 404;
@@ -300,11 +370,58 @@ int view_admin_enterprises(struct view *v, enum review_status status, long page,
 	struct tv *items = tv_put_list(data, "enterprises");
 	for (size_t i = 0; i < n; i++) {
 		struct tv *item = tv_list_add_object(items);
-		put_public(v, item, &list[i]);
-		page_put_time(v, item, "updated", list[i].updated_at);
+		const struct enterprise_review *r = queue ? &queue[i] : NULL;
+		const struct enterprise *shown = !r ? &list[i] : r->has_edit ? &r->edit : &r->current;
+		put_public(v, item, shown);
+		page_put_time(v, item, "updated", shown->updated_at);
+		if (r && r->has_edit) {
+			bool changed[ENT__COUNT];
+			enterprise_changes(&r->current, &r->edit, changed);
+			tv_put_str(item, "changed", changed_labels(v->arena, changed));
+		}
 	}
 	page_add_pagination(data, &p, arena_printf(v->arena, "/admin/enterprises?status=%s&", review_status_names[status]));
 	return page_render(v, "admin_enterprises", data);
+}
+
+/* A field's value as staff read it: names for slugs, "（未填）" for none. */
+static const char *readable(struct arena *arena, int field, const char *value)
+{
+	const char *text = value;
+	if (value && field == ENT_INDUSTRY)
+		text = sector_name(value);
+	else if (value && field == ENT_DISTRICT)
+		text = enterprise_place_name(value);
+	else if (value && field == ENT_SEEKING)
+		text = enterprise_seeking_labels(value, arena);
+	return text && *text ? text : "（未填）";
+}
+
+/* An approved enterprise's edit beside its public revision: what it
+ * changes, old → new, and (while it waits) the revision to decide. */
+static void add_edit(struct view *v, struct tv *item, const struct enterprise *public,
+		     const struct enterprise *edit)
+{
+	struct tv *e = tv_put_object(item, "edit");
+	bool waiting = edit->status == REVIEW_PENDING;
+	tv_put_bool(e, "pending", waiting);
+	tv_put_str(e, "reason", edit->reason);
+	tv_put_str(e, "client_ip", edit->client_ip);
+	page_put_time(v, e, "updated", edit->updated_at);
+	bool changed[ENT__COUNT];
+	const char *old[ENT__COUNT], *new[ENT__COUNT];
+	enterprise_changes(public, edit, changed);
+	enterprise_values_of(public, old);
+	enterprise_values_of(edit, new);
+	struct tv *list = tv_put_list(e, "changes");
+	for (int i = 0; i < ENT__COUNT; i++) {
+		if (!changed[i])
+			continue;
+		struct tv *c = tv_list_add_object(list);
+		tv_put_str(c, "label", enterprise_fields[i].label);
+		tv_put_str(c, "old", readable(v->arena, i, old[i]));
+		tv_put_str(c, "new", readable(v->arena, i, new[i]));
+	}
 }
 
 int view_admin_enterprise(struct view *v, int64_t id, const char *error, const char *notice)
@@ -319,9 +436,18 @@ int view_admin_enterprise(struct view *v, int64_t id, const char *error, const c
 	put_public(v, item, &e);
 	tv_put_str(item, "status", review_status_names[e.status]);
 	tv_put_str(item, "status_label", status_labels[e.status]);
-	tv_put_bool(item, "pending", e.status == REVIEW_PENDING);
-	tv_put_int(item, "revision", e.revision);
 	tv_put_str(item, "reason", e.reason);
+	struct enterprise edit;
+	int has_edit = e.status == REVIEW_APPROVED ? edit_of(v, id, &edit) : 0;
+	if (has_edit < 0)
+		return 500;
+	if (has_edit)
+		add_edit(v, item, &e, &edit);
+	/* The decision forms decide what waits, at its revision: the
+	 * registration, or once approved its edit. */
+	bool edit_waiting = has_edit && edit.status == REVIEW_PENDING;
+	tv_put_bool(item, "pending", e.status == REVIEW_PENDING || edit_waiting);
+	tv_put_int(item, "revision", edit_waiting ? edit.revision : e.revision);
 	tv_put_str(item, "contact_name", e.contact_name);
 	tv_put_str(item, "phone", e.phone);
 	tv_put_str(item, "email", e.email);

@@ -14,10 +14,12 @@
  * is NULL, else what was typed with messages (400). */
 int view_enterprise_join(struct view *v, const struct field_values *values);
 /* The enterprise's own page behind its private edit link: its status and
- * the form, filled from e or from values typed (400 when wrong). fresh
- * marks the page shown right after registering. */
+ * the form, filled from values typed (400 when wrong), else from its edit
+ * waiting or turned down, else from e. fresh marks the page shown right
+ * after registering or replacing the link (which it then shows, once);
+ * problem, a sentence above the form about what was not done, or NULL. */
 int view_enterprise_edit(struct view *v, const char *token, const struct enterprise *e,
-			 const struct field_values *values, const char *notice, bool fresh);
+			 const struct field_values *values, const char *notice, bool fresh, const char *problem);
 
 /* A directory query, already validated. */
 struct directory_request {

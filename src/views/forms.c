@@ -17,6 +17,7 @@ void page_add_form(struct tv *data, const struct field_rule *rules, size_t n, co
 		if (!values)
 			continue;
 		tv_put_str(field, "value", values->value[i]);
+		tv_put_str(field, "note", values->note[i]);
 		if (!values->error[i])
 			continue;
 		tv_put_str(field, "error", values->error[i]);
@@ -24,7 +25,9 @@ void page_add_form(struct tv *data, const struct field_rule *rules, size_t n, co
 		tv_put_str(e, "name", rules[i].name);
 		tv_put_str(e, "message", values->error[i]);
 	}
-	tv_put_bool(data, "has_errors", values && values->nerrors);
+	tv_put_str(data, "form_problem", values ? values->problem : NULL);
+	tv_put_bool(data, "has_field_errors", values && values->nerrors);
+	tv_put_bool(data, "has_errors", values && (values->nerrors || values->problem));
 }
 
 void page_add_tag_options(struct tv *data, const char *district, const char *industry)

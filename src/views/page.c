@@ -29,6 +29,11 @@ const char *page_site_name(void)
 	return site_name;
 }
 
+const struct site_info *page_site_info(void)
+{
+	return &org;
+}
+
 const char *page_base_url(void)
 {
 	return site_url;

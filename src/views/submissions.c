@@ -236,7 +236,11 @@ int view_admin_submission(struct view *v, int64_t id, const struct field_values 
 	put_submission(v, item, &sub);
 	add_flags(v, item, &sub, banned);
 	tv_put_bool(item, "pending", sub.status == REVIEW_PENDING);
-	page_add_lines(v, item, "paragraphs", sub.body);
+	/* The body as the public page will show it once approved. */
+	struct buf body = { 0 };
+	submission_article_body(sub.body, &body);
+	page_add_sections(item, arena_strdup(v->arena, buf_cstr(&body)));
+	buf_free(&body);
 	struct field_values shown = { 0 };
 	if (edit) {
 		shown = *edit;

@@ -24,6 +24,8 @@ struct tv *page_staff_data(struct view *v, const char *title, const char *sectio
  * links — never taken from the request's Host, which anyone can forge. */
 const char *page_base_url(void);
 const char *page_site_name(void);
+/* Who runs the site, as configured (strings "" when not set). */
+const struct site_info *page_site_info(void);
 const char *page_url(struct view *v, const char *path);
 
 /* Marks the page's one URL for search engines (link rel=canonical,

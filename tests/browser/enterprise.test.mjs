@@ -192,10 +192,11 @@ try {
 	assert.match(pathOf(page), /^\/enterprises\/edit\/[^/]+$/, `after registering: ${page.url()}`);
 	let text = await textOf(page);
 	assert.match(text, /登记已提交/, 'the confirmation');
-	const editLink = page.locator('a[href^="/enterprises/edit/"]');
-	assert.ok(await editLink.count() >= 1, 'a link to the private edit page');
-	assert.ok(await editLink.first().isVisible(), 'the edit link is shown');
-	console.log(`  edit link ${await editLink.first().getAttribute('href')}`);
+	const editLink = page.locator('#edit-url');
+	assert.equal(await editLink.count(), 1, 'the private edit link');
+	assert.ok(await editLink.isVisible(), 'the edit link is shown');
+	assert.equal((await editLink.innerText()).trim(), page.url().replace(/\?.*$/, ''), 'in full, the page\'s own address');
+	console.log(`  edit link ${await editLink.getAttribute('href')}`);
 	assert.match(text, /待审核/, 'the status');
 
 	step('the directory does not list it yet');

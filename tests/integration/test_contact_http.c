@@ -20,6 +20,118 @@ static void setup(void)
 
 TestSuite(contact, .init = setup, .fini = site_stop, .timeout = 60);
 
+/* A site whose office is configured, in the environment as an operator
+ * would (every setting reads one). */
+static void setup_office(void)
+{
+	setenv("ZHAOSHANG_ORG_NAME", "浦东新区投资促进服务中心", 1);
+	setenv("ZHAOSHANG_ORG_ADDRESS", "上海市浦东新区世纪大道 100 号 8 楼", 1);
+	setenv("ZHAOSHANG_ORG_PHONE", "021-5555 0100", 1);
+	setenv("ZHAOSHANG_ORG_EMAIL", "invest@pudong.example", 1);
+	setenv("ZHAOSHANG_ORG_HOURS", "工作日 9:00–17:30", 1);
+	site_start("1000");
+}
+
+/* Only a phone number set. */
+static void setup_phone_only(void)
+{
+	setenv("ZHAOSHANG_ORG_PHONE", "021-5555 0100 转 8001", 1);
+	site_start("1000");
+}
+
+TestSuite(contact_office, .init = setup_office, .fini = site_stop, .timeout = 60);
+TestSuite(contact_phone, .init = setup_phone_only, .fini = site_stop, .timeout = 60);
+
+Test(contact_office, the_contact_page_shows_the_office_address_phone_email_and_hours)
+{
+	struct client c;
+	client_init(&c, site.server.port);
+	char *page = site_page(&c, "/contact", 200);
+	const char *office = strstr(page, "class=\"office\"");
+	cr_assert_not_null(office, "%s", page);
+	const char *want[] = { "浦东新区投资促进服务中心", "<dt>地址</dt><dd>上海市浦东新区世纪大道 100 号 8 楼</dd>",
+			       "<a href=\"tel:021-55550100\">021-5555 0100</a>",
+			       "<a href=\"mailto:invest%40pudong.example\">invest@pudong.example</a>",
+			       "<dt>办公时间</dt><dd>工作日 9:00–17:30</dd>" };
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		cr_assert(strstr(office, want[i]), "the office shows %s:\n%s", want[i], office);
+	const char *form = strstr(page, "<form class=\"form\" action=\"/contact\"");
+	cr_assert(form && office < form, "above the form");
+	free(page);
+	/* And after sending, beside the confirmation. */
+	struct http_reply reply;
+	site_contact_post(&c, (const char *[]){ "name", "李四", "contact", "13812345678", "message", "你好", NULL }, &reply);
+	char *location = http_header(&reply, "Location");
+	http_reply_free(&reply);
+	page = site_page(&c, location, 200);
+	cr_assert(strstr(page, "留言已收到") && strstr(page, "tel:021-55550100"), "%s", page);
+	free(page);
+	free(location);
+	cr_assert_null(c.html_problem, "%s", c.html_problem);
+	client_free(&c);
+}
+
+Test(contact_phone, only_what_is_configured_is_shown)
+{
+	struct client c;
+	client_init(&c, site.server.port);
+	char *page = site_page(&c, "/contact", 200);
+	const char *office = strstr(page, "class=\"office\"");
+	cr_assert_not_null(office, "a phone number alone is worth showing");
+	cr_assert(strstr(office, "<a href=\"tel:021-55550100\">021-5555 0100 转 8001</a>"), "the extension is not dialled: %s",
+		  office);
+	cr_assert_null(strstr(page, "<dt>地址</dt>"));
+	cr_assert_null(strstr(page, "<dt>电子邮箱</dt>"));
+	cr_assert_null(strstr(page, "<dt>办公时间</dt>"));
+	free(page);
+	client_free(&c);
+}
+
+Test(contact, without_an_office_configured_the_page_shows_none)
+{
+	struct client c;
+	client_init(&c, site.server.port);
+	char *page = site_page(&c, "/contact", 200);
+	cr_assert_null(strstr(page, "class=\"office\""), "nothing to show: %s", page);
+	free(page);
+	client_free(&c);
+}
+
+Test(contact, the_confirmation_gives_a_reference_number_staff_find_in_the_inbox)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	struct http_reply reply;
+	site_contact_post(&visitor,
+			  (const char *[]){ "name", "王五", "contact", "13812345678", "subject", "厂房", "message", "你好", NULL },
+			  &reply);
+	cr_assert_eq(reply.status, 303);
+	char *location = http_header(&reply, "Location");
+	http_reply_free(&reply);
+	char *page = site_page(&visitor, location, 200);
+	const char *at = strstr(page, "留言编号：<strong class=\"reference\">");
+	cr_assert_not_null(at, "%s", page);
+	at = strchr(at, '>') + 1;
+	char *reference = strndup(at, strcspn(at, "<"));
+	cr_assert(!strncmp(reference, "LY-", 3) && strlen(reference) >= 9, "%s", reference);
+	free(page);
+	site_staff_login(&staff);
+	page = site_page(&staff, "/admin/messages", 200);
+	char *shown = fmt("<span class=\"reference\">%s</span>", reference);
+	cr_assert(strstr(page, shown), "the inbox shows %s: %s", reference, page);
+	free(shown);
+	free(page);
+	/* The number is only ever the page's own: a reference that is not one is refused. */
+	free(site_page(&visitor, "/contact?sent=1&ref=abc", 400));
+	page = site_page(&visitor, "/contact?sent=1", 200);
+	cr_assert(strstr(page, "留言已收到") && !strstr(page, "留言编号"), "no number without one");
+	free(page);
+	free(reference);
+	free(location);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
 /* ---- contact (联系我们) ---- */
 
 Test(contact, a_message_reaches_the_staff_inbox_and_is_marked_handled)
@@ -37,7 +149,7 @@ Test(contact, a_message_reaches_the_staff_inbox_and_is_marked_handled)
 		     &reply);
 	cr_assert_eq(reply.status, 303, "%s", reply.body);
 	char *location = http_header(&reply, "Location");
-	cr_assert_str_eq(location, "/contact?sent=1");
+	cr_assert(location && !strncmp(location, "/contact?sent=1&ref=", 20), "%s", location);
 	http_reply_free(&reply);
 	cr_assert(site_page_has(&visitor, location, "留言已收到"));
 	free(location);

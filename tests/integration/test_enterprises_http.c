@@ -176,10 +176,12 @@ static int decide(struct client *staff, long id, const char *action, const char 
 	free(revision);
 	int status = r.status;
 	if (status == 303) {
+		/* On to the next item waiting, or back to the queue. */
 		char *location = http_header(&r, "Location");
-		char *want = fmt("%s?done=%s", page, strcmp(action, "approve") ? "rejected" : "approved");
-		cr_assert_str_eq(location, want);
-		free(want);
+		cr_assert(location && !strncmp(location, "/admin/enterprises", 18), "Location: %s", location);
+		const char *done = strstr(location, "?done=");
+		cr_assert(done && (strstr(done, "approved") || strstr(done, "rejected")), "Location: %s", location);
+		cr_assert(!strcmp(action, "approve") == (strstr(done, "approved") != NULL), "Location: %s", location);
 		free(location);
 	}
 	http_reply_free(&r);
@@ -375,8 +377,8 @@ Test(enterprise, a_registration_is_pending_and_invisible_until_approved_then_lis
 	cr_assert_str_eq(cache, "no-store", "a private page is never cached");
 	free(cache);
 	cr_assert(strstr(reply.body, "专属修改链接"), "%s", reply.body);
-	char *link = fmt("href=\"%s\"", edit);
-	cr_assert(strstr(reply.body, link), "the page shows the link");
+	char *link = fmt(">http://127.0.0.1:%d%s</a>", site.server.port, edit);
+	cr_assert(strstr(reply.body, link), "the page shows the link in full");
 	free(link);
 	cr_assert(strstr(reply.body, "待审核"));
 	http_reply_free(&reply);
@@ -985,7 +987,8 @@ Test(enterprise, the_edit_link_shows_the_profile_and_changes_go_back_to_review)
 		free(page);
 	}
 
-	/* A change: saved, back to review, out of the directory. */
+	/* A change: saved, waiting for review beside the approved revision,
+	 * which stays listed as it was. */
 	struct reg changed = r;
 	changed.description = "二期扩产：新增封装测试产线。";
 	changed.seeking[0] = "site";
@@ -994,21 +997,25 @@ Test(enterprise, the_edit_link_shows_the_profile_and_changes_go_back_to_review)
 	reg_submit(&other, edit, &changed, &reply);
 	cr_assert_eq(reply.status, 303, "%d %s", reply.status, reply.body);
 	char *location = http_header(&reply, "Location");
-	char *saved = fmt("%s?done=saved", edit);
+	char *saved = fmt("%s?done=queued", edit);
 	cr_assert_str_eq(location, saved);
 	free(saved);
 	http_reply_free(&reply);
 	page = site_page(&other, location, 200);
-	cr_assert(strstr(page, "待审核") && strstr(page, "修改已保存"), "%s", page);
-	cr_assert(strstr(page, ">二期扩产：新增封装测试产线。</textarea>") && strstr(page, "value=\"site\" checked"), "%s",
-		  page);
+	cr_assert(strstr(page, "修改待审核") && strstr(page, "仍显示原来已通过的内容"), "%s", page);
+	cr_assert(strstr(page, ">二期扩产：新增封装测试产线。</textarea>") && strstr(page, "value=\"site\" checked"),
+		  "the form shows the change: %s", page);
 	free(page);
 	free(location);
-	cr_assert_not(directory_lists(&visitor, "/enterprises", chip_name), "back to review: not listed");
-	cr_assert_not(api_lists(&visitor, "/api/v1/enterprises", chip_name));
-	free(site_page(&visitor, profile, 404));
+	cr_assert(directory_lists(&visitor, "/enterprises", chip_name), "still listed");
+	cr_assert(api_lists(&visitor, "/api/v1/enterprises", chip_name));
+	cr_assert(site_page_has(&visitor, profile, chip_description), "the approved revision is public");
+	cr_assert_not(site_page_has(&visitor, profile, "二期扩产"), "the change is not, yet");
 	cr_assert_eq(newest_pending(&staff), id);
-	cr_assert(site_page_has(&staff, detail, "二期扩产"), "staff review the change");
+	page = site_page(&staff, detail, 200);
+	cr_assert(strstr(page, "待审核的修改") && strstr(page, "二期扩产：新增封装测试产线。") && strstr(page, chip_description),
+		  "staff review the change beside what is public: %s", page);
+	free(page);
 	cr_assert_eq(decide(&staff, id, "approve", NULL), 303);
 	cr_assert(site_page_has(&visitor, profile, "二期扩产：新增封装测试产线。"));
 	cr_assert_not(site_page_has(&visitor, profile, chip_description));
@@ -1222,9 +1229,7 @@ Test(enterprise_input, each_kind_of_wrong_credit_code_has_its_own_message)
 	client_init(&c, site.server.port);
 	char code[19];
 	valid_code(8, code);
-	char lower[19], forbidden[19], wrong_check[19], division[19];
-	memcpy(lower, code, 19);
-	lower[8] = 'm', lower[9] = 'a'; /* MA → ma */
+	char forbidden[19], wrong_check[19], division[19];
 	memcpy(forbidden, code, 19);
 	forbidden[14] = 'O'; /* Y → O */
 	memcpy(wrong_check, code, 19);
@@ -1232,7 +1237,7 @@ Test(enterprise_input, each_kind_of_wrong_credit_code_has_its_own_message)
 	char first17[18];
 	memcpy(first17, "91310199MA1H7XY08", 18); /* 310199: no such district */
 	code_from(first17, division);
-	char *fw = full_width(code), *expected_check = fmt("应为“%c”而不是“%c”", code[17], wrong_check[17]);
+	char *expected_check = fmt("应为“%c”而不是“%c”", code[17], wrong_check[17]);
 	char short_code[18], long_code[20];
 	memcpy(short_code, code, 17);
 	short_code[17] = '\0';
@@ -1242,12 +1247,10 @@ Test(enterprise_input, each_kind_of_wrong_credit_code_has_its_own_message)
 		const char *typed, *message;
 	} cases[] = {
 		{ "", "请填写统一社会信用代码" },
-		{ lower, "第 9 位“m”是小写字母" },
 		{ forbidden, "第 15 位“O”不是统一社会信用代码允许的字符（代码中不使用 I、O、S、V、Z）" },
 		{ short_code, "统一社会信用代码应为 18 位，填写的是 17 位" },
 		{ long_code, "统一社会信用代码应为 18 位，填写的是 19 位" },
 		{ wrong_check, expected_check },
-		{ fw, "是全角字符" },
 		{ division, "第 3–8 位" },
 		{ "91310115MA1H7XY0-X", "第 17 位“-”不是统一社会信用代码允许的字符" },
 	};
@@ -1277,6 +1280,53 @@ Test(enterprise_input, each_kind_of_wrong_credit_code_has_its_own_message)
 	struct reg r = reg_of(chip_name, spaced);
 	free(register_ok(&c, &r));
 	free(expected_check);
+	client_free(&c);
+}
+
+Test(enterprise_input, a_lower_case_or_full_width_code_and_a_bare_website_are_corrected_and_the_page_says_so)
+{
+	struct client c;
+	client_init(&c, site.server.port);
+	char code[19], lower[19];
+	valid_code(12, code);
+	memcpy(lower, code, 19);
+	lower[8] = 'm', lower[9] = 'a'; /* MA → ma */
+	struct reg r = reg_of(chip_name, lower);
+	r.website = "www.example.cn";
+	r.phone = "０２１－６１２３４５６７";
+	r.email = "wang＠example。com";
+	struct http_reply reply;
+	reg_submit(&c, "/enterprises/join", &r, &reply);
+	cr_assert_eq(reply.status, 303, "accepted: %d\n%s", reply.status, reply.body);
+	char *location = http_header(&reply, "Location");
+	http_reply_free(&reply);
+	cr_assert(location && strstr(location, "fixed=1"), "the page after says values were corrected: %s", location);
+	char *page = site_page(&c, location, 200);
+	char *want[] = { fmt("value=\"%s\"", code), fmt("value=\"https://www.example.cn\""),
+			 fmt("value=\"021-61234567\""), fmt("value=\"wang@example.com\""), fmt("已按通行格式自动更正") };
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		cr_assert(strstr(page, want[i]), "the edit page shows %s", want[i]);
+		free(want[i]);
+	}
+	free(page);
+	free(location);
+
+	/* A full-width code is one too; a form with another mistake shows it
+	 * corrected, with a note beside it. */
+	char other[19];
+	valid_code(14, other);
+	char *fw = full_width(other);
+	r = reg_of("", fw);
+	reg_submit(&c, "/enterprises/join", &r, &reply);
+	cr_assert_eq(reply.status, 400);
+	site_assert_field_error(reply.body, "name", "请填写企业名称");
+	cr_assert_null(site_field_error(reply.body, "credit_code"));
+	char *value = fmt("value=\"%s\"", other);
+	cr_assert(strstr(reply.body, value), "the code is shown corrected");
+	cr_assert(strstr(reply.body, "id=\"credit_code-note\">已将全角字符改为半角。"), "with a note");
+	cr_assert_null(c.html_problem, "%s", c.html_problem);
+	http_reply_free(&reply);
+	free(value);
 	free(fw);
 	client_free(&c);
 }
@@ -1954,7 +2004,7 @@ Test(enterprise, a_leaked_edit_link_can_be_replaced_and_the_old_one_stops_workin
 	cr_assert_str_eq(location + sizeof(prefix) - 1 + strlen(fresh), "?new=rotated");
 
 	page = site_page(&owner, location, 200);
-	char *shown = fmt("href=\"/enterprises/edit/%s\"", fresh);
+	char *shown = fmt("href=\"http://127.0.0.1:%d/enterprises/edit/%s\"", site.server.port, fresh);
 	cr_assert_not_null(strstr(page, shown), "the new link is shown once, to keep");
 	cr_assert_not_null(strstr(page, "原来的链接已失效"));
 	free(shown);
@@ -1974,4 +2024,389 @@ Test(enterprise, a_leaked_edit_link_can_be_replaced_and_the_old_one_stops_workin
 	free(token);
 	client_free(&owner);
 	client_free(&other);
+}
+
+/* The link of a fresh registration's page, in full as the site's public
+ * address gives it, between its tag's > and < (caller frees). */
+static char *shown_link(const char *page)
+{
+	const char *at = strstr(page, "id=\"edit-url\"");
+	if (!at)
+		return NULL;
+	const char *start = strchr(at, '>');
+	return start ? strndup(start + 1, strcspn(start + 1, "<")) : NULL;
+}
+
+Test(enterprise, the_private_link_is_shown_once_in_full_with_a_copy_button_and_a_mail_to_the_enterprise)
+{
+	struct client c;
+	client_init(&c, site.server.port);
+	char code[19];
+	valid_code(15, code);
+	struct reg r = reg_of(chip_name, code);
+	char *token = register_ok(&c, &r);
+	char *fresh = fmt("/enterprises/edit/%s?new=1", token), *edit = fmt("/enterprises/edit/%s", token);
+	char *page = site_page(&c, fresh, 200);
+	char *link = shown_link(page), *want = fmt("http://127.0.0.1:%d%s", site.server.port, edit);
+	cr_assert_str_eq(link, want, "the full URL, to keep");
+	char *href = fmt("href=\"%s\"", want);
+	cr_assert(strstr(page, href));
+	free(href);
+	/* The copy button needs the script: hidden until it runs. */
+	cr_assert(strstr(page, "data-copy=\"edit-url\" data-status=\"copy-status\" hidden>复制链接</button>"), "%s", page);
+	const char *script = strstr(page, "<script src=\"/static/copy.");
+	cr_assert_not_null(script, "the copy script is linked");
+	char *src = strndup(script + 13, strcspn(script + 13, "\""));
+	struct http_reply js;
+	client_get(&c, src, &js);
+	cr_assert_eq(js.status, 200, "%s", src);
+	char *type = http_header(&js, "Content-Type");
+	cr_assert(type && !strncmp(type, "text/javascript", 15), "%s", type);
+	cr_assert(strstr(js.body, "navigator.clipboard"));
+	free(type);
+	http_reply_free(&js);
+	free(src);
+	/* A mail to the enterprise's own address with the link in its body. */
+	const char *mailto = strstr(page, "href=\"mailto:");
+	cr_assert_not_null(mailto, "a mailto: link, since an e-mail address was given");
+	char *expected = fmt("href=\"mailto:wang.xiaoming%%40example.com?subject=");
+	cr_assert(!strncmp(mailto, expected, strlen(expected)), "%.120s", mailto);
+	free(expected);
+	struct buf encoded = { 0 };
+	for (const char *p = want; *p; p++)
+		buf_printf(&encoded, strchr(":/", *p) ? "%%%02X" : "%c", (unsigned char)*p);
+	const char *end = strchr(mailto + 6, '"');
+	char *whole = strndup(mailto, (size_t)(end - mailto));
+	cr_assert(strstr(whole, "&amp;body=") && strstr(whole, buf_cstr(&encoded)), "the body holds the link: %s", whole);
+	free(whole);
+	buf_free(&encoded);
+	cr_assert(strstr(page, "本站不代发邮件"), "says the site sends no mail itself");
+	free(page);
+
+	/* Shown once: the page itself does not repeat it. */
+	page = site_page(&c, edit, 200);
+	cr_assert_null(strstr(page, "id=\"edit-url\""));
+	cr_assert_null(strstr(page, "mailto:"));
+	free(page);
+
+	/* Without an e-mail address, no mail; a hostile one adds no fields. */
+	valid_code(16, code);
+	r = reg_of("只留电话有限公司", code);
+	r.email = NULL;
+	char *second = register_ok(&c, &r), *path = fmt("/enterprises/edit/%s?new=1", second);
+	page = site_page(&c, path, 200);
+	char *plain = shown_link(page);
+	cr_assert_not_null(plain, "the link is shown");
+	free(plain);
+	cr_assert_null(strstr(page, "mailto:"));
+	free(page);
+	free(path);
+	free(second);
+	valid_code(18, code);
+	r = reg_of("邮件地址测试二有限公司", code);
+	r.email = "a?bcc=spy%40evil.cn&x=@example.com";
+	second = register_ok(&c, &r);
+	path = fmt("/enterprises/edit/%s?new=1", second);
+	page = site_page(&c, path, 200);
+	cr_assert(strstr(page, "href=\"mailto:a%3Fbcc%3Dspy%2540evil.cn%26x%3D%40example.com?subject="), "%s",
+		  strstr(page, "mailto:"));
+	free(page);
+	free(path);
+	free(second);
+	free(link);
+	free(want);
+	free(edit);
+	free(fresh);
+	free(token);
+	client_free(&c);
+}
+
+/* ---- an approved enterprise's edits wait beside it ---- */
+
+/* Sends changed through the edit link at edit; asserts the redirect names done. */
+static void edit_ok(struct client *c, const char *edit, const struct reg *changed, const char *done)
+{
+	struct http_reply reply;
+	reg_submit(c, edit, changed, &reply);
+	cr_assert_eq(reply.status, 303, "%d %s", reply.status, reply.body);
+	char *location = http_header(&reply, "Location"), *want = fmt("%s?done=%s", edit, done);
+	cr_assert_str_eq(location, want);
+	free(want);
+	free(location);
+	http_reply_free(&reply);
+}
+
+Test(enterprise, a_rejected_edit_shows_its_reason_to_the_enterprise_and_the_approved_revision_stays)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	site_staff_login(&staff);
+	char code[19];
+	valid_code(19, code);
+	struct reg r = reg_of(chip_name, code);
+	char *token;
+	long id = register_approved(&visitor, &staff, &r, &token);
+	char *edit = fmt("/enterprises/edit/%s", token), *profile = fmt("/enterprises/%ld", id);
+	struct reg changed = r;
+	changed.name = "上海临港芯片设计（集团）有限公司";
+	edit_ok(&visitor, edit, &changed, "queued");
+	cr_assert_eq(decide(&staff, id, "reject", "名称与营业执照不符"), 303);
+	char *page = site_page(&visitor, edit, 200);
+	cr_assert(strstr(page, "修改未通过") && strstr(page, "名称与营业执照不符"), "%s", page);
+	cr_assert(strstr(page, "value=\"上海临港芯片设计（集团）有限公司\""), "the form keeps the change to fix it");
+	free(page);
+	cr_assert(directory_lists(&visitor, "/enterprises", chip_name), "the approved revision is still listed");
+	page = site_page(&visitor, profile, 200);
+	cr_assert(strstr(page, "<h1>上海临港芯片设计有限公司</h1>"), "%s", page);
+	free(page);
+	cr_assert_eq(site_count_on(&staff, "/admin/enterprises"), 0, "nothing waits");
+	cr_assert(site_page_has(&staff, "/admin/audit", "企业信息修改不通过"));
+
+	/* Back to what is public: nothing to review. */
+	edit_ok(&visitor, edit, &r, "unchanged");
+	char *unchanged = fmt("%s?done=unchanged", edit);
+	cr_assert(site_page_has(&visitor, unchanged, "没有需要审核的修改"));
+	free(unchanged);
+	cr_assert_not(site_page_has(&visitor, edit, "修改未通过"), "the turned-down edit is gone");
+	cr_assert_eq(site_count_on(&staff, "/admin/enterprises"), 0);
+	free(profile);
+	free(edit);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(enterprise, the_queue_shows_an_edit_with_what_it_changes_old_and_new)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	site_staff_login(&staff);
+	char code[19];
+	valid_code(20, code);
+	struct reg r = reg_of(chip_name, code);
+	char *token;
+	long id = register_approved(&visitor, &staff, &r, &token);
+	char *edit = fmt("/enterprises/edit/%s", token);
+	struct reg changed = r;
+	changed.website = "https://chip.example.cn/";
+	changed.district = "minhang";
+	edit_ok(&visitor, edit, &changed, "queued");
+	char *queue = site_page(&staff, "/admin/enterprises", 200);
+	cr_assert(strstr(queue, "信息修改") && strstr(queue, "修改了：所在区、网站"), "%s", queue);
+	cr_assert_eq(site_count_on(&staff, "/admin/enterprises"), 1);
+	free(queue);
+	char *detail = fmt("/admin/enterprises/%ld", id), *page = site_page(&staff, detail, 200);
+	cr_assert(strstr(page, "<tr><th scope=\"row\">所在区</th><td>浦东新区</td><td>闵行区</td></tr>"), "%s", page);
+	cr_assert(strstr(page, "<td>https://www.example.com/</td><td>https://chip.example.cn/</td>"), "%s", page);
+	cr_assert_null(strstr(page, "<th scope=\"row\">企业名称</th>"), "unchanged fields are not listed");
+	cr_assert(strstr(page, "审核这项修改"));
+	cr_assert_null(staff.html_problem, "%s", staff.html_problem);
+	free(page);
+	free(detail);
+	free(edit);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(enterprise, staff_approve_the_edit_they_saw_not_a_later_one)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	site_staff_login(&staff);
+	char code[19];
+	valid_code(21, code);
+	struct reg r = reg_of(chip_name, code);
+	char *token;
+	long id = register_approved(&visitor, &staff, &r, &token);
+	char *edit = fmt("/enterprises/edit/%s", token);
+	struct reg changed = r;
+	changed.description = "审核时看到的简介。";
+	edit_ok(&visitor, edit, &changed, "queued");
+	char *seen = revision_on(&staff, id), *staff_token = client_form_token(&staff, "/admin/enterprises");
+	changed.description = "审核后偷换的简介。";
+	edit_ok(&visitor, edit, &changed, "queued");
+	char *profile = fmt("/enterprises/%ld", id), *approve = fmt("/admin/enterprises/%ld/approve", id),
+	     *reject = fmt("/admin/enterprises/%ld/reject", id);
+	struct http_reply reply;
+	client_post(&staff, approve, (const char *[]){ "csrf_token", staff_token, "revision", seen, NULL }, &reply);
+	cr_assert_eq(reply.status, 409, "approving what was not seen");
+	cr_assert(strstr(reply.body, "修改了登记信息") && strstr(reply.body, "审核后偷换的简介。"), "the latest is shown: %s",
+		  reply.body);
+	http_reply_free(&reply);
+	client_post(&staff, reject,
+		    (const char *[]){ "csrf_token", staff_token, "revision", seen, "reason", "不符", NULL }, &reply);
+	cr_assert_eq(reply.status, 409, "rejecting what was not seen");
+	http_reply_free(&reply);
+	cr_assert(site_page_has(&visitor, profile, chip_description), "nothing changed in public");
+	cr_assert(site_page_has(&visitor, edit, "修改待审核"), "the later edit still waits");
+	cr_assert_eq(decide(&staff, id, "approve", NULL), 303, "approving the edit now shown");
+	cr_assert(site_page_has(&visitor, profile, "审核后偷换的简介。"));
+	free(reject);
+	free(approve);
+	free(profile);
+	free(staff_token);
+	free(seen);
+	free(edit);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(enterprise, an_edit_waiting_for_review_leaves_public_pages_and_their_dates_as_they_were)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	site_staff_login(&staff);
+	char code[19];
+	valid_code(22, code);
+	struct reg r = reg_of(chip_name, code);
+	char *token;
+	long id = register_approved(&visitor, &staff, &r, &token);
+	char *edit = fmt("/enterprises/edit/%s", token), *profile = fmt("/enterprises/%ld", id);
+	site_wait_next_second();
+	struct http_reply before, after;
+	client_get(&visitor, profile, &before);
+	char *etag = http_header(&before, "ETag");
+	cr_assert_not_null(etag);
+	struct reg changed = r;
+	changed.description = "二期扩产。";
+	edit_ok(&visitor, edit, &changed, "queued");
+	client_get(&visitor, profile, &after);
+	char *still = http_header(&after, "ETag");
+	cr_assert_str_eq(still, etag, "the cached profile stands");
+	cr_assert_str_eq(after.body, before.body);
+	free(still);
+	http_reply_free(&after);
+	cr_assert_eq(decide(&staff, id, "approve", NULL), 303);
+	client_get(&visitor, profile, &after);
+	still = http_header(&after, "ETag");
+	cr_assert_str_neq(still, etag, "approving it changes the page");
+	cr_assert(strstr(after.body, "二期扩产。"));
+	free(still);
+	free(etag);
+	http_reply_free(&after);
+	http_reply_free(&before);
+	free(profile);
+	free(edit);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(enterprise, a_code_waiting_in_an_edit_is_refused_to_a_new_registration)
+{
+	struct client visitor, other, staff;
+	client_init(&visitor, site.server.port);
+	client_init(&other, site.server.port);
+	site_staff_login(&staff);
+	char code[19], next[19];
+	valid_code(23, code);
+	valid_code(24, next);
+	struct reg r = reg_of(chip_name, code);
+	char *token;
+	register_approved(&visitor, &staff, &r, &token);
+	char *edit = fmt("/enterprises/edit/%s", token);
+	struct reg changed = r;
+	changed.credit_code = next;
+	edit_ok(&visitor, edit, &changed, "queued");
+	struct reg rival = reg_of("上海抢注有限公司", next);
+	struct http_reply reply;
+	reg_submit(&other, "/enterprises/join", &rival, &reply);
+	cr_assert_eq(reply.status, 409);
+	site_assert_field_error(reply.body, "credit_code", "已经登记过了");
+	http_reply_free(&reply);
+	free(edit);
+	free(token);
+	client_free(&visitor);
+	client_free(&other);
+	client_free(&staff);
+}
+
+Test(enterprise, after_a_decision_staff_go_on_to_what_waits_next_then_back_to_the_queue)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	site_staff_login(&staff);
+	char a[19], b[19];
+	valid_code(25, a);
+	valid_code(26, b);
+	struct reg first = reg_of("上海第一家有限公司", a), second = reg_of("上海第二家有限公司", b);
+	free(register_ok(&visitor, &first));
+	long one = newest_pending(&staff);
+	free(register_ok(&visitor, &second));
+	long two = newest_pending(&staff);
+	cr_assert_neq(one, two);
+	char *token = client_form_token(&staff, "/admin/enterprises"), *revision = revision_on(&staff, two);
+	char *approve = fmt("/admin/enterprises/%ld/approve", two);
+	struct http_reply reply;
+	client_post(&staff, approve, (const char *[]){ "csrf_token", token, "revision", revision, NULL }, &reply);
+	cr_assert_eq(reply.status, 303);
+	char *location = http_header(&reply, "Location"), *want = fmt("/admin/enterprises/%ld?done=approved", one);
+	cr_assert_str_eq(location, want, "on to the one still waiting");
+	http_reply_free(&reply);
+	char *page = site_page(&staff, location, 200);
+	cr_assert(strstr(page, "已通过：企业已出现在企业名录中。下面是下一项待审核的内容。") && strstr(page, "上海第一家有限公司"),
+		  "%s", page);
+	free(page);
+	free(location);
+	free(want);
+	free(approve);
+	free(revision);
+	revision = revision_on(&staff, one);
+	char *reject = fmt("/admin/enterprises/%ld/reject", one);
+	client_post(&staff, reject, (const char *[]){ "csrf_token", token, "revision", revision, "reason", "资料不全", NULL },
+		    &reply);
+	cr_assert_eq(reply.status, 303);
+	location = http_header(&reply, "Location");
+	cr_assert_str_eq(location, "/admin/enterprises?done=rejected", "back to the queue: nothing waits");
+	http_reply_free(&reply);
+	cr_assert(site_page_has(&staff, location, "待审核的内容已全部处理完"));
+	free(location);
+	free(reject);
+	free(revision);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(enterprise_input, hostile_text_in_an_edit_is_escaped_in_the_queue_the_review_and_the_edit_page)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	site_staff_login(&staff);
+	char code[19];
+	valid_code(27, code);
+	struct reg r = reg_of(chip_name, code);
+	char *token;
+	long id = register_approved(&visitor, &staff, &r, &token);
+	char *edit = fmt("/enterprises/edit/%s", token), *detail = fmt("/admin/enterprises/%ld", id);
+	struct reg changed = r;
+	changed.name = "<script>alert(1)</script>改名公司";
+	changed.description = "\"><img src=x onerror=alert(2)>简介'><svg onload=alert(3)>";
+	changed.website = "https://evil.example/\"onmouseover=\"alert(5)";
+	edit_ok(&visitor, edit, &changed, "queued");
+	const char *staff_pages[] = { "/admin/enterprises", detail };
+	for (size_t i = 0; i < 2; i++) {
+		char *page = site_page(&staff, staff_pages[i], 200);
+		site_assert_no_payload(staff_pages[i], page);
+		cr_assert(strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt;改名公司"), "%s shows the new name as text",
+			  staff_pages[i]);
+		free(page);
+	}
+	char *page = site_page(&visitor, edit, 200);
+	site_assert_no_payload("the edit page with an edit waiting", page);
+	free(page);
+	cr_assert_eq(decide(&staff, id, "reject", "<script>alert(6)</script><iframe src=//evil>"), 303);
+	page = site_page(&visitor, edit, 200);
+	site_assert_no_payload("the edit page with a rejected edit", page);
+	cr_assert(strstr(page, "&lt;script&gt;alert(6)&lt;/script&gt;"), "the reason as text");
+	free(page);
+	cr_assert_null(staff.html_problem, "%s", staff.html_problem);
+	cr_assert_null(visitor.html_problem, "%s", visitor.html_problem);
+	free(detail);
+	free(edit);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "client.h"
+#include "harness.h"
 #include "site.h"
 
 static void setup(void)
@@ -229,4 +230,123 @@ Test(submit, a_post_without_the_right_csrf_token_is_refused_and_stores_nothing)
 	client_free(&stranger);
 	client_free(&staff);
 	client_free(&login);
+}
+
+/* Submits a story whose body runs its sections together, as the seed's do. */
+static const char sectioned_body[] =
+	"一、项目概况 奉贤新城今日集中签约三个生物医药项目，总投资约二十亿元。二、下一步安排 区里将为项目提供从用地到审批的全程服务，推动尽快开工。";
+
+Test(submit, the_review_page_previews_the_body_in_sections_as_the_article_will_show_it)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	client_init(&staff, site.server.port);
+	char *token = client_form_token(&visitor, "/submit");
+	struct http_reply r;
+	client_post(&visitor, "/submit",
+		    (const char *[]){ "csrf_token", token, "title", "奉贤新城签约三个生物医药项目", "body", sectioned_body,
+				      "district", "fengxian", "contributor", "张三", "contact", "13812345678", NULL },
+		    &r);
+	cr_assert_eq(r.status, 303, "%s", r.body);
+	http_reply_free(&r);
+	cr_assert(client_login(&staff, "ed", site_password));
+	long id = site_newest_in_queue(&staff);
+	char *detail = fmt("/admin/submissions/%ld", id), *page = site_page(&staff, detail, 200);
+	const char *preview = strstr(page, "class=\"preview\"");
+	cr_assert_not_null(preview);
+	cr_assert(strstr(preview, "<h2>一、项目概况</h2>") && strstr(preview, "<h2>二、下一步安排</h2>") &&
+			  strstr(preview, "<p>奉贤新城今日集中签约三个生物医药项目，总投资约二十亿元。</p>"),
+		  "sections, as the article page: %s", preview);
+	free(page);
+	char *approve = fmt("%s/approve", detail);
+	cr_assert_eq(site_staff_post(&staff, approve, "x", ""), 303);
+	char *article = site_page(&visitor, "/", 200);
+	const char *link = strstr(article, "奉贤新城签约三个生物医药项目");
+	cr_assert_not_null(link);
+	const char *href = link;
+	while (href > article && strncmp(href, "href=\"/articles/", 16))
+		href--;
+	char *path = strndup(href + 6, strcspn(href + 6, "\""));
+	free(article);
+	article = site_page(&visitor, path, 200);
+	cr_assert(strstr(article, "<h2>一、项目概况</h2>") && strstr(article, "<h2>二、下一步安排</h2>"),
+		  "the article shows what the preview did");
+	free(article);
+	free(path);
+	free(approve);
+	free(detail);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(submit, the_edit_form_says_saving_does_not_publish)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	client_init(&staff, site.server.port);
+	free(site_submit(&visitor, title));
+	cr_assert(client_login(&staff, "ed", site_password));
+	long id = site_newest_in_queue(&staff);
+	char *detail = fmt("/admin/submissions/%ld", id), *page = site_page(&staff, detail, 200);
+	cr_assert(strstr(page, "“保存修改”只保存，不会发布") && strstr(page, ">保存修改（不发布）</button>"), "%s", page);
+	free(page);
+	char *token = client_form_token(&staff, detail);
+	struct http_reply r;
+	client_post(&staff, detail,
+		    (const char *[]){ "csrf_token", token, "title", "改过的标题：临港签约", "body", site_body_text, "district",
+				      "pudong", "industry", "", "source", "", NULL },
+		    &r);
+	cr_assert_eq(r.status, 303);
+	char *location = http_header(&r, "Location"), *want = fmt("%s?done=edited", detail);
+	cr_assert_str_eq(location, want, "the same submission, to check before publishing");
+	http_reply_free(&r);
+	page = site_page(&staff, location, 200);
+	cr_assert(strstr(page, "投稿仍待审核") && strstr(page, "<h1>改过的标题：临港签约</h1>"), "%s", page);
+	free(page);
+	cr_assert_not(site_page_has(&visitor, "/", "改过的标题"), "not published");
+	free(want);
+	free(location);
+	free(token);
+	free(detail);
+	client_free(&visitor);
+	client_free(&staff);
+}
+
+Test(submit, after_a_decision_the_editor_goes_on_to_the_next_submission_then_back_to_the_queue)
+{
+	struct client visitor, staff;
+	client_init(&visitor, site.server.port);
+	client_init(&staff, site.server.port);
+	free(site_submit(&visitor, "第一篇：嘉定氢能项目签约"));
+	cr_assert(client_login(&staff, "ed", site_password));
+	long first = site_newest_in_queue(&staff);
+	free(site_submit(&visitor, "第二篇：松江科创走廊新项目"));
+	long second = site_newest_in_queue(&staff);
+	char *token = client_form_token(&staff, "/admin/submissions"), *approve = fmt("/admin/submissions/%ld/approve", second);
+	struct http_reply r;
+	client_post(&staff, approve, (const char *[]){ "csrf_token", token, NULL }, &r);
+	cr_assert_eq(r.status, 303);
+	char *location = http_header(&r, "Location"), *want = fmt("/admin/submissions/%ld?done=approved", first);
+	cr_assert_str_eq(location, want, "on to the one still waiting");
+	http_reply_free(&r);
+	char *page = site_page(&staff, location, 200);
+	cr_assert(strstr(page, "已发布：") && strstr(page, "下面是下一篇待审核的投稿") && strstr(page, "第一篇：嘉定氢能项目签约"),
+		  "%s", page);
+	free(page);
+	free(location);
+	char *reject = fmt("/admin/submissions/%ld/reject", first);
+	client_post(&staff, reject, (const char *[]){ "csrf_token", token, "reason", "重复投稿", NULL }, &r);
+	cr_assert_eq(r.status, 303);
+	location = http_header(&r, "Location");
+	cr_assert_str_eq(location, "/admin/submissions?done=rejected", "none left: the queue");
+	http_reply_free(&r);
+	cr_assert(site_page_has(&staff, location, "待审核的投稿已全部处理完"));
+	free(location);
+	free(reject);
+	free(want);
+	free(approve);
+	free(token);
+	client_free(&visitor);
+	client_free(&staff);
 }

@@ -23,6 +23,14 @@ void client_free(struct client *c)
 	memset(c, 0, sizeof(*c));
 }
 
+void client_forget_cookies(struct client *c)
+{
+	for (size_t i = 0; i < CLIENT_MAX_COOKIES; i++) {
+		free(c->cookies[i]);
+		c->cookies[i] = NULL;
+	}
+}
+
 const char *client_cookie(const struct client *c, const char *name)
 {
 	size_t n = strlen(name);

@@ -36,6 +36,9 @@ char *client_form_token(struct client *c, const char *path);
 /* Signs in through the login form; true when the server answered 303. */
 bool client_login(struct client *c, const char *name, const char *password);
 
+/* Drops every cookie, as a browser does when they expire or are cleared. */
+void client_forget_cookies(struct client *c);
+
 /* The value of cookie name as the client holds it, or NULL. */
 const char *client_cookie(const struct client *c, const char *name);
 /* Every Set-Cookie line of a reply, joined by "\n" (caller frees). */

@@ -515,3 +515,68 @@ Test(credit_code, a_message_without_the_text_still_says_where)
 	credit_code_message(&r, NULL, out, sizeof(out));
 	cr_assert_not_null(strstr(out, "18 位"), "%s", out);
 }
+
+/* ---- fixing what was typed ---- */
+
+/* credit_code_fix's result for text, and what it wrote in *out. */
+static int fix(const char *text, const char **out)
+{
+	static char buf[128];
+	cr_assert_lt(strlen(text), sizeof(buf));
+	int fixed = credit_code_fix(text, buf);
+	*out = buf;
+	return fixed;
+}
+
+Test(credit_code, fixing_makes_a_full_width_code_half_width)
+{
+	const char *out;
+	cr_assert_eq(fix("９１３１０１１５ＭＡ１Ｋ３ＧＡ７８Ｎ", &out), CREDIT_CODE_FIXED_WIDTH);
+	cr_assert_str_eq(out, "91310115MA1K3GA78N");
+	assert_valid(out, "91310115MA1K3GA78N");
+}
+
+Test(credit_code, fixing_upper_cases_lower_case_letters)
+{
+	const char *out;
+	cr_assert_eq(fix("91310115ma1k3ga78n", &out), CREDIT_CODE_FIXED_CASE);
+	cr_assert_str_eq(out, "91310115MA1K3GA78N");
+}
+
+Test(credit_code, fixing_says_both_when_both_were_needed)
+{
+	const char *out;
+	cr_assert_eq(fix("91310115ｍａ1K3GA78N", &out), CREDIT_CODE_FIXED_WIDTH | CREDIT_CODE_FIXED_CASE);
+	cr_assert_str_eq(out, "91310115MA1K3GA78N");
+}
+
+Test(credit_code, fixing_turns_a_full_width_space_into_a_space_the_check_ignores)
+{
+	const char *out;
+	cr_assert_eq(fix("91310115　MA1K3GA78N", &out), CREDIT_CODE_FIXED_WIDTH);
+	cr_assert_str_eq(out, "91310115 MA1K3GA78N");
+	assert_valid(out, "91310115MA1K3GA78N");
+}
+
+Test(credit_code, fixing_leaves_lower_case_letters_no_code_holds_for_the_message_to_quote)
+{
+	const char *out;
+	cr_assert_eq(fix("91310115Mo1K3GA78N", &out), 0);
+	cr_assert_str_eq(out, "91310115Mo1K3GA78N");
+	assert_message_has(out, "第 10 位“o”");
+	/* Its full-width form is folded, but stays lower case. */
+	cr_assert_eq(fix("91310115Mｏ1K3GA78N", &out), CREDIT_CODE_FIXED_WIDTH);
+	cr_assert_str_eq(out, "91310115Mo1K3GA78N");
+}
+
+Test(credit_code, fixing_keeps_what_it_cannot_read_for_the_check_to_refuse)
+{
+	const char *out;
+	cr_assert_eq(fix("9131\xff" "0115-MA中", &out), 0);
+	cr_assert_str_eq(out, "9131\xff" "0115-MA中");
+	cr_assert_eq(fix("", &out), 0);
+	cr_assert_str_eq(out, "");
+	char none[1];
+	cr_assert_eq(credit_code_fix(NULL, none), 0);
+	cr_assert_str_eq(none, "");
+}

@@ -191,7 +191,7 @@ Test(domain_submissions, two_submissions_get_different_codes)
 Test(domain_submissions, submissions_are_listed_by_status_newest_first)
 {
 	int64_t a = submit(TITLE, BODY), b = submit(OTHER_TITLE, OTHER_BODY), c = submit("第三篇稿件", "正文。");
-	cr_assert_eq(submissions_reject(store, b, "不符合要求", &editor, T0), STORE_OK);
+	cr_assert_eq(submissions_reject(store, b, "不符合要求", &editor, T0, NULL), STORE_OK);
 	struct submission *list;
 	size_t n;
 	int64_t total;
@@ -217,7 +217,7 @@ Test(domain_submissions, approving_publishes_an_article_dated_today_in_shanghai)
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
 	int64_t now = T0 + 1; /* 2026-11-28 00:00:00 in Shanghai */
-	cr_assert_eq(submissions_approve(store, id, &editor, now, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, now, &article_id, &err, NULL), STORE_OK, "%s", buf_cstr(&err));
 	cr_assert_gt(article_id, 0);
 
 	struct article a;
@@ -240,7 +240,7 @@ Test(domain_submissions, approving_is_audited_with_the_editor)
 {
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(submissions_approve(store, id, &editor, T0 + 5, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, T0 + 5, &article_id, &err, NULL), STORE_OK, "%s", buf_cstr(&err));
 	assert_audited("submission.approve", id);
 	size_t n;
 	struct audit_entry *e = audit_log(&n);
@@ -255,8 +255,8 @@ Test(domain_submissions, approving_twice_finds_nothing_to_approve)
 {
 	int64_t id = submit(TITLE, BODY);
 	int64_t first = 0, second = 0;
-	cr_assert_eq(submissions_approve(store, id, &editor, T0, &first, &err), STORE_OK, "%s", buf_cstr(&err));
-	cr_assert_eq(submissions_approve(store, id, &editor, T0 + 1, &second, &err), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &first, &err, NULL), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, T0 + 1, &second, &err, NULL), STORE_NOT_FOUND);
 	cr_assert_eq(audit_count(), 1);
 	cr_assert_eq(get(id).article_id, first);
 }
@@ -264,7 +264,7 @@ Test(domain_submissions, approving_twice_finds_nothing_to_approve)
 Test(domain_submissions, approving_an_unknown_submission_finds_nothing)
 {
 	int64_t article_id = 0;
-	cr_assert_eq(submissions_approve(store, 999, &editor, T0, &article_id, &err), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_approve(store, 999, &editor, T0, &article_id, &err, NULL), STORE_NOT_FOUND);
 	cr_assert_eq(audit_count(), 0);
 }
 
@@ -275,7 +275,7 @@ Test(domain_submissions, approving_what_is_already_an_article_changes_nothing)
 	int64_t existing = insert_article(TITLE, BODY, today);
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err), STORE_DUPLICATE);
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err, NULL), STORE_DUPLICATE);
 
 	struct submission sub = get(id);
 	cr_assert_eq(sub.status, REVIEW_PENDING);
@@ -292,7 +292,7 @@ Test(domain_submissions, approving_what_is_already_an_article_changes_nothing)
 Test(domain_submissions, rejecting_keeps_the_reason_and_is_audited)
 {
 	int64_t id = submit(TITLE, BODY);
-	cr_assert_eq(submissions_reject(store, id, "内容与已发布文章重复。", &editor, T0 + 9), STORE_OK);
+	cr_assert_eq(submissions_reject(store, id, "内容与已发布文章重复。", &editor, T0 + 9, NULL), STORE_OK);
 	struct submission sub = get(id);
 	cr_assert_eq(sub.status, REVIEW_REJECTED);
 	cr_assert_str_eq(sub.reason, "内容与已发布文章重复。");
@@ -305,8 +305,8 @@ Test(domain_submissions, an_approved_submission_cannot_be_rejected)
 {
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
-	cr_assert_eq(submissions_reject(store, id, "改变主意", &editor, T0 + 1), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err, NULL), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_reject(store, id, "改变主意", &editor, T0 + 1, NULL), STORE_NOT_FOUND);
 	struct submission sub = get(id);
 	cr_assert_eq(sub.status, REVIEW_APPROVED);
 	cr_assert_null(sub.reason);
@@ -316,10 +316,10 @@ Test(domain_submissions, an_approved_submission_cannot_be_rejected)
 Test(domain_submissions, a_rejected_submission_cannot_be_approved_or_rejected_again)
 {
 	int64_t id = submit(TITLE, BODY);
-	cr_assert_eq(submissions_reject(store, id, "不符合要求", &editor, T0), STORE_OK);
+	cr_assert_eq(submissions_reject(store, id, "不符合要求", &editor, T0, NULL), STORE_OK);
 	int64_t article_id = 0;
-	cr_assert_eq(submissions_approve(store, id, &editor, T0 + 1, &article_id, &err), STORE_NOT_FOUND);
-	cr_assert_eq(submissions_reject(store, id, "再次拒绝", &editor, T0 + 2), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_approve(store, id, &editor, T0 + 1, &article_id, &err, NULL), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_reject(store, id, "再次拒绝", &editor, T0 + 2, NULL), STORE_NOT_FOUND);
 	cr_assert_str_eq(get(id).reason, "不符合要求");
 	cr_assert_eq(audit_count(), 1);
 }
@@ -362,7 +362,7 @@ Test(domain_submissions, the_edited_text_is_what_gets_published)
 	struct field_values v = editable(OTHER_TITLE, OTHER_BODY);
 	cr_assert_eq(submissions_edit(store, id, &v, &editor, T0), STORE_OK);
 	int64_t article_id = 0;
-	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err, NULL), STORE_OK, "%s", buf_cstr(&err));
 	struct article a;
 	cr_assert_eq(store_article_get(store, article_id, arena, &a), STORE_OK);
 	cr_assert_str_eq(a.title, OTHER_TITLE);
@@ -374,7 +374,7 @@ Test(domain_submissions, an_approved_submission_cannot_be_edited)
 {
 	int64_t id = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err, NULL), STORE_OK, "%s", buf_cstr(&err));
 	struct field_values v = editable(OTHER_TITLE, OTHER_BODY);
 	cr_assert_eq(submissions_edit(store, id, &v, &editor, T0 + 1), STORE_NOT_FOUND);
 	cr_assert_str_eq(get(id).title, TITLE);
@@ -384,7 +384,7 @@ Test(domain_submissions, an_approved_submission_cannot_be_edited)
 Test(domain_submissions, a_rejected_or_unknown_submission_cannot_be_edited)
 {
 	int64_t id = submit(TITLE, BODY);
-	cr_assert_eq(submissions_reject(store, id, "不符合要求", &editor, T0), STORE_OK);
+	cr_assert_eq(submissions_reject(store, id, "不符合要求", &editor, T0, NULL), STORE_OK);
 	struct field_values v = editable(OTHER_TITLE, OTHER_BODY);
 	cr_assert_eq(submissions_edit(store, id, &v, &editor, T0 + 1), STORE_NOT_FOUND);
 	cr_assert_eq(submissions_edit(store, 999, &v, &editor, T0 + 1), STORE_NOT_FOUND);
@@ -451,7 +451,7 @@ Test(domain_submissions, an_approved_submission_counts_as_its_article)
 {
 	int64_t first = submit(TITLE, BODY);
 	int64_t article_id = 0;
-	cr_assert_eq(submissions_approve(store, first, &editor, T0, &article_id, &err), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(submissions_approve(store, first, &editor, T0, &article_id, &err, NULL), STORE_OK, "%s", buf_cstr(&err));
 	struct submission sub = get(submit(TITLE, BODY_EDITED));
 	cr_assert_eq(sub.near_article_id, article_id);
 	cr_assert_eq(sub.near_submission_id, 0, "an approved submission is its article");
@@ -473,7 +473,7 @@ Test(domain_submissions, a_submission_is_committed_when_submit_returns)
 Test(domain_submissions, a_rejection_is_audited_with_its_reason)
 {
 	int64_t id = submit(TITLE, BODY);
-	cr_assert_eq(submissions_reject(store, id, "来源不明。", &editor, T0 + 4), STORE_OK);
+	cr_assert_eq(submissions_reject(store, id, "来源不明。", &editor, T0 + 4, NULL), STORE_OK);
 	size_t n;
 	struct audit_entry *e = audit_log(&n);
 	cr_assert_eq(n, 1);
@@ -494,7 +494,7 @@ Test(domain_submissions, an_edit_is_audited_once_with_the_new_title)
 
 Test(domain_submissions, rejecting_an_unknown_submission_writes_nothing)
 {
-	cr_assert_eq(submissions_reject(store, 999, "不符合要求", &editor, T0), STORE_NOT_FOUND);
+	cr_assert_eq(submissions_reject(store, 999, "不符合要求", &editor, T0, NULL), STORE_NOT_FOUND);
 	cr_assert_eq(audit_count(), 0);
 }
 
@@ -506,11 +506,21 @@ Test(domain_submissions, approving_what_is_not_a_valid_article_writes_nothing)
 				  .contributor = "张三", .contact = "13812345678", .client_ip = "192.0.2.7" };
 	int64_t id = 0, article_id = 0;
 	cr_assert_eq(store_submission_insert(store, &bad, T0, &id), STORE_OK);
-	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err), STORE_INVALID);
+	cr_assert_eq(submissions_approve(store, id, &editor, T0, &article_id, &err, NULL), STORE_INVALID);
 	cr_assert_gt(err.len, 0, "no reason given");
 	cr_assert_eq(get(id).status, REVIEW_PENDING);
 	int64_t articles = -1;
 	cr_assert_eq(store_article_count(store, &articles), STORE_OK);
 	cr_assert_eq(articles, 0);
 	cr_assert_eq(audit_count(), 0);
+}
+
+Test(domain_submissions, a_decision_names_the_submission_waiting_first_next)
+{
+	int64_t a = submit(TITLE, BODY), b = submit(OTHER_TITLE, OTHER_BODY);
+	int64_t next = -1, article_id;
+	cr_assert_eq(submissions_approve(store, b, &editor, T0, &article_id, &err, &next), STORE_OK, "%s", buf_cstr(&err));
+	cr_assert_eq(next, a, "the one still waiting");
+	cr_assert_eq(submissions_reject(store, a, "不符合要求", &editor, T0 + 1, &next), STORE_OK);
+	cr_assert_eq(next, 0, "none left");
 }

@@ -263,8 +263,8 @@ Test(enterprise, lengths_and_links_are_checked)
 	long_name[300] = '\0'; /* 100 characters */
 	check_expecting(raw, NONE);
 
-	const char *links[] = { "javascript:alert(1)", "data:text/html,x", "ftp://example.com/", "www.example.com",
-				"https://exa mple.com/" };
+	const char *links[] = { "javascript:alert(1)", "data:text/html,x", "ftp://example.com/", "https://exa mple.com/",
+				"//example.com/", "localhost:8080", "无" };
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
 		valid_form(raw);
 		raw[ENT_WEBSITE] = links[i];
@@ -343,4 +343,127 @@ Test(enterprise, sector_names_cover_focus_industries_and_nothing_else)
 	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
 		cr_assert_null(sector_name(unknown[i]), "%s", unknown[i]);
 	cr_assert_null(sector_name(NULL));
+}
+
+/* ---- what is corrected rather than refused ---- */
+
+/* raw with field set to typed, checked: no messages expected. */
+static struct field_values fixed(int field, const char *typed)
+{
+	const char *raw[ENT__COUNT];
+	valid_form(raw);
+	raw[field] = typed;
+	return check_expecting(raw, NONE);
+}
+
+Test(enterprise, a_website_without_its_scheme_is_taken_as_https_with_a_note)
+{
+	struct field_values v = fixed(ENT_WEBSITE, "www.example.cn");
+	cr_assert_str_eq(v.value[ENT_WEBSITE], "https://www.example.cn");
+	cr_assert_not_null(v.note[ENT_WEBSITE]);
+	cr_assert(strstr(v.note[ENT_WEBSITE], "https://"), "%s", v.note[ENT_WEBSITE]);
+	v = fixed(ENT_WEBSITE, "example.cn:8080/about");
+	cr_assert_str_eq(v.value[ENT_WEBSITE], "https://example.cn:8080/about");
+}
+
+Test(enterprise, an_upper_case_scheme_is_read_in_lower_case)
+{
+	struct field_values v = fixed(ENT_WEBSITE, "HTTPS://WWW.EXAMPLE.CN/");
+	cr_assert_str_eq(v.value[ENT_WEBSITE], "https://WWW.EXAMPLE.CN/");
+	v = fixed(ENT_WEBSITE, "Http://a.cn");
+	cr_assert_str_eq(v.value[ENT_WEBSITE], "http://a.cn");
+}
+
+Test(enterprise, a_website_typed_in_full_width_is_folded)
+{
+	struct field_values v = fixed(ENT_WEBSITE, "ｗｗｗ。ｅｘａｍｐｌｅ。ｃｎ");
+	cr_assert_str_eq(v.value[ENT_WEBSITE], "https://www.example.cn");
+	cr_assert(strstr(v.note[ENT_WEBSITE], "全角") && strstr(v.note[ENT_WEBSITE], "https://"), "%s",
+		  v.note[ENT_WEBSITE]);
+}
+
+Test(enterprise, a_complete_website_has_no_note)
+{
+	struct field_values v = fixed(ENT_WEBSITE, "https://www.example.cn");
+	cr_assert_null(v.note[ENT_WEBSITE]);
+}
+
+Test(enterprise, a_lower_case_credit_code_is_upper_cased_with_a_note)
+{
+	char lower[19];
+	memcpy(lower, valid_code(), 19);
+	for (int i = 0; i < 18; i++)
+		if (lower[i] >= 'A' && lower[i] <= 'Z')
+			lower[i] = (char)(lower[i] - 'A' + 'a');
+	struct field_values v = fixed(ENT_CREDIT_CODE, lower);
+	cr_assert_str_eq(v.value[ENT_CREDIT_CODE], valid_code());
+	cr_assert_str_eq(v.note[ENT_CREDIT_CODE], "已将小写字母改为大写。");
+}
+
+Test(enterprise, a_full_width_credit_code_is_folded_and_stored_canonical)
+{
+	/* Each character's full-width form, and spaces between groups. */
+	char typed[128] = "";
+	const char *code = valid_code();
+	for (int i = 0; i < 18; i++) {
+		char c[4] = { (char)0xef, 0, 0, 0 };
+		unsigned cp = 0xfee0u + (unsigned char)code[i];
+		c[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		c[2] = (char)(0x80 | (cp & 0x3f));
+		strcat(typed, c);
+		if (i == 7)
+			strcat(typed, "　");
+	}
+	struct field_values v = fixed(ENT_CREDIT_CODE, typed);
+	cr_assert_str_eq(v.value[ENT_CREDIT_CODE], code);
+	cr_assert_str_eq(v.note[ENT_CREDIT_CODE], "已将全角字符改为半角。");
+}
+
+Test(enterprise, a_corrected_credit_code_that_is_still_wrong_keeps_what_was_typed)
+{
+	char wrong[19];
+	memcpy(wrong, valid_code(), 19);
+	wrong[17] = wrong[17] == '0' ? '1' : '0';
+	wrong[8] = 'm';
+	const char *raw[ENT__COUNT];
+	valid_form(raw);
+	raw[ENT_CREDIT_CODE] = wrong;
+	struct field_values v = check_expecting(raw, ONLY(ENT_CREDIT_CODE));
+	cr_assert(strstr(v.error[ENT_CREDIT_CODE], "校验位"), "%s", v.error[ENT_CREDIT_CODE]);
+	cr_assert_str_eq(v.value[ENT_CREDIT_CODE], wrong);
+	cr_assert_null(v.note[ENT_CREDIT_CODE]);
+}
+
+Test(enterprise, full_width_digits_and_dashes_in_a_phone_number_are_folded)
+{
+	struct field_values v = fixed(ENT_PHONE, "０２１－６１２３　４５６７");
+	cr_assert_str_eq(v.value[ENT_PHONE], "021-6123 4567");
+	cr_assert_str_eq(v.note[ENT_PHONE], "已将全角字符改为半角。");
+	v = fixed(ENT_PHONE, "（021）61234567");
+	cr_assert_str_eq(v.value[ENT_PHONE], "(021)61234567");
+	v = fixed(ENT_PHONE, "021—61234567");
+	cr_assert_str_eq(v.value[ENT_PHONE], "021-61234567");
+	v = fixed(ENT_PHONE, "＋８６　１３８１２３４５６７８");
+	cr_assert_str_eq(v.value[ENT_PHONE], "+86 13812345678");
+}
+
+Test(enterprise, a_full_width_at_sign_and_dots_in_an_email_are_folded)
+{
+	struct field_values v = fixed(ENT_EMAIL, "wang＠example。com");
+	cr_assert_str_eq(v.value[ENT_EMAIL], "wang@example.com");
+	cr_assert_not_null(v.note[ENT_EMAIL]);
+	v = fixed(ENT_EMAIL, "ｗａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ");
+	cr_assert_str_eq(v.value[ENT_EMAIL], "wang@example.com");
+}
+
+Test(enterprise, names_and_descriptions_keep_their_full_width_characters)
+{
+	const char *raw[ENT__COUNT];
+	valid_form(raw);
+	raw[ENT_NAME] = "上海ＡＢＣ１２３科技有限公司";
+	raw[ENT_DESCRIPTION] = "主营：芯片（车规级），年产能１００万片。";
+	struct field_values v = check_expecting(raw, NONE);
+	cr_assert_str_eq(v.value[ENT_NAME], "上海ＡＢＣ１２３科技有限公司");
+	cr_assert_str_eq(v.value[ENT_DESCRIPTION], "主营：芯片（车规级），年产能１００万片。");
+	cr_assert_null(v.note[ENT_NAME]);
 }

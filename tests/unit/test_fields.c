@@ -181,6 +181,43 @@ Test(fields, values_are_trimmed_of_spaces_and_ideographic_spaces)
 	cr_assert_str_eq(v.value[SUB_CONTACT], "name@example.com");
 }
 
+Test(fields, a_contact_typed_in_full_width_is_folded_with_a_note)
+{
+	const char *raw[SUB__COUNT];
+	valid_form(raw);
+	raw[SUB_CONTACT] = "１３８１２３４５６７８";
+	struct field_values v = check(raw);
+	cr_assert_eq(v.nerrors, 0, "%s", v.error[SUB_CONTACT] ? v.error[SUB_CONTACT] : "");
+	cr_assert_str_eq(v.value[SUB_CONTACT], "13812345678");
+	cr_assert_str_eq(v.note[SUB_CONTACT], "已将全角字符改为半角。");
+	raw[SUB_CONTACT] = "ｎａｍｅ＠ｅｘａｍｐｌｅ。ｃｏｍ";
+	v = check(raw);
+	cr_assert_eq(v.nerrors, 0);
+	cr_assert_str_eq(v.value[SUB_CONTACT], "name@example.com");
+}
+
+Test(fields, a_contact_that_is_neither_after_folding_keeps_what_was_typed)
+{
+	const char *raw[SUB__COUNT];
+	valid_form(raw);
+	raw[SUB_CONTACT] = "微信ｚｈａｎｇｓａｎ";
+	struct field_values v = check(raw);
+	cr_assert_eq(v.nerrors, 1);
+	cr_assert_str_eq(v.value[SUB_CONTACT], "微信ｚｈａｎｇｓａｎ");
+	cr_assert_null(v.note[SUB_CONTACT]);
+}
+
+Test(fields, a_title_keeps_its_full_width_characters)
+{
+	const char *raw[SUB__COUNT];
+	valid_form(raw);
+	raw[SUB_TITLE] = "ＡＩ产业园签约１２个项目";
+	struct field_values v = check(raw);
+	cr_assert_eq(v.nerrors, 0);
+	cr_assert_str_eq(v.value[SUB_TITLE], "ＡＩ产业园签约１２个项目");
+	cr_assert_null(v.note[SUB_TITLE]);
+}
+
 Test(fields, crlf_in_the_body_becomes_lf)
 {
 	const char *raw[SUB__COUNT];
@@ -552,4 +589,12 @@ Test(fields, a_submission_that_is_not_a_valid_article_says_why)
 	cr_assert_eq(submission_to_article(&sub, "2026-11-27", arena, &a, &err), -1);
 	cr_assert_gt(err.len, 0);
 	buf_free(&err);
+}
+
+Test(fields, a_submissions_body_is_previewed_split_as_its_article_will_be)
+{
+	struct buf out = { 0 };
+	submission_article_body("  一、项目概况 临港新片区签约十二个项目。二、下一步 将加快开工。\n另起一段。 ", &out);
+	cr_assert_str_eq(buf_cstr(&out), "一、项目概况 临港新片区签约十二个项目。\n二、下一步 将加快开工。\n另起一段。");
+	buf_free(&out);
 }

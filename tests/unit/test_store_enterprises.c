@@ -2,6 +2,7 @@
  * private edit links, the enterprise's own edits and revisions, staff
  * decisions, and the directory's filters. */
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "search/query.h"
@@ -266,6 +267,163 @@ Test(store_enterprises, a_decision_is_made_only_while_pending)
 	cr_assert_eq(e.status, REVIEW_APPROVED);
 	cr_assert_null(e.reason);
 	cr_assert_eq(store_enterprise_decide(store, 999, 1, REVIEW_APPROVED, NULL, T0), STORE_NOT_FOUND);
+}
+
+/* ---- an approved enterprise's edits ---- */
+
+/* e's profile with description changed, filed as its edit at now; the edit's revision. */
+static int64_t file_edit(int64_t id, const char *description, int64_t now)
+{
+	struct enterprise e = get(id);
+	e.description = description;
+	e.client_ip = "198.51.100.4";
+	int64_t revision = 0;
+	cr_assert_eq(store_enterprise_edit_save(store, &e, now, &revision), STORE_OK);
+	return revision;
+}
+
+static struct enterprise edit_of(int64_t id)
+{
+	struct enterprise e;
+	cr_assert_eq(store_enterprise_edit_get(store, id, arena, &e), STORE_OK, "edit of %lld", (long long)id);
+	return e;
+}
+
+Test(store_enterprises, an_edit_is_filed_beside_an_approved_enterprise_only)
+{
+	int64_t id = add("甲公司", CODE_A, 1);
+	struct enterprise e = get(id);
+	int64_t revision = 0;
+	cr_assert_eq(store_enterprise_edit_save(store, &e, T0 + 5, &revision), STORE_NOT_FOUND, "pending");
+	decide(id, REVIEW_APPROVED, T0 + 10);
+	cr_assert_eq(file_edit(id, "二期扩产。", T0 + 60), 2);
+	struct enterprise w = edit_of(id);
+	cr_assert_eq(w.id, id);
+	cr_assert_eq(w.status, REVIEW_PENDING);
+	cr_assert_str_eq(w.description, "二期扩产。");
+	cr_assert_str_eq(w.name, "甲公司");
+	cr_assert_str_eq(w.client_ip, "198.51.100.4");
+	cr_assert_eq(w.created_at, T0 + 60);
+	struct enterprise p = get(id);
+	cr_assert_null(p.description, "the approved row is unchanged");
+	cr_assert_eq(p.revision, 1);
+	cr_assert_eq(p.updated_at, T0 + 10);
+}
+
+Test(store_enterprises, an_edit_replacing_the_waiting_one_is_the_next_revision)
+{
+	int64_t id = add("甲公司", CODE_A, 1);
+	decide(id, REVIEW_APPROVED, T0 + 10);
+	cr_assert_eq(file_edit(id, "一", T0 + 60), 2);
+	cr_assert_eq(file_edit(id, "二", T0 + 70), 3);
+	cr_assert_eq(store_enterprise_edit_reject(store, id, 3, "不符", T0 + 80), STORE_OK);
+	cr_assert_eq(edit_of(id).status, REVIEW_REJECTED);
+	cr_assert_eq(file_edit(id, "三", T0 + 90), 4);
+	struct enterprise w = edit_of(id);
+	cr_assert_eq(w.status, REVIEW_PENDING);
+	cr_assert_null(w.reason);
+	cr_assert_eq(w.updated_at, T0 + 90);
+}
+
+Test(store_enterprises, approving_an_edit_makes_it_the_row_at_its_revision)
+{
+	int64_t id = add("甲公司", CODE_A, 1);
+	decide(id, REVIEW_APPROVED, T0 + 10);
+	int64_t revision = file_edit(id, "二期扩产。", T0 + 60);
+	cr_assert_eq(store_enterprise_edit_approve(store, id, revision - 1, T0 + 70), STORE_NOT_FOUND, "another revision");
+	cr_assert_eq(store_enterprise_edit_approve(store, id, revision, T0 + 70), STORE_OK);
+	struct enterprise e = get(id);
+	cr_assert_str_eq(e.description, "二期扩产。");
+	cr_assert_eq(e.revision, revision);
+	cr_assert_eq(e.status, REVIEW_APPROVED);
+	cr_assert_eq(e.updated_at, T0 + 70);
+	struct enterprise w;
+	cr_assert_eq(store_enterprise_edit_get(store, id, arena, &w), STORE_NOT_FOUND);
+	cr_assert_eq(store_enterprise_edit_approve(store, id, revision, T0 + 71), STORE_NOT_FOUND, "once");
+}
+
+Test(store_enterprises, a_rejected_edit_cannot_be_approved)
+{
+	int64_t id = add("甲公司", CODE_A, 1);
+	decide(id, REVIEW_APPROVED, T0 + 10);
+	int64_t revision = file_edit(id, "二期扩产。", T0 + 60);
+	cr_assert_eq(store_enterprise_edit_reject(store, id, revision, "不符", T0 + 70), STORE_OK);
+	cr_assert_eq(store_enterprise_edit_approve(store, id, revision, T0 + 80), STORE_NOT_FOUND);
+	cr_assert_eq(store_enterprise_edit_reject(store, id, revision, "再次", T0 + 80), STORE_NOT_FOUND);
+	cr_assert_null(get(id).description);
+}
+
+Test(store_enterprises, approving_an_edit_whose_code_was_taken_meanwhile_is_a_duplicate_and_writes_nothing)
+{
+	int64_t id = add("甲公司", CODE_A, 1);
+	decide(id, REVIEW_APPROVED, T0 + 10);
+	struct enterprise e = get(id);
+	e.credit_code = CODE_B;
+	e.client_ip = "198.51.100.4";
+	int64_t revision;
+	cr_assert_eq(store_enterprise_edit_save(store, &e, T0 + 60, &revision), STORE_OK);
+	/* Another takes the code past every check (as a restored backup or
+	 * an older binary writing might). */
+	int64_t other = add("乙公司", CODE_C, 2);
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
+	char *sql = sqlite3_mprintf("UPDATE enterprises SET credit_code = '%q' WHERE id = %lld", CODE_B, (long long)other);
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+	sqlite3_free(sql);
+	sqlite3_close(db);
+	cr_assert_eq(store_enterprise_edit_approve(store, id, revision, T0 + 70), STORE_DUPLICATE);
+	cr_assert_str_eq(get(id).credit_code, CODE_A);
+	cr_assert_eq(edit_of(id).status, REVIEW_PENDING, "the edit still waits");
+}
+
+Test(store_enterprises, a_waiting_edit_holds_its_code_against_registrations)
+{
+	int64_t id = add("甲公司", CODE_A, 1);
+	decide(id, REVIEW_APPROVED, T0 + 10);
+	struct enterprise e = get(id);
+	e.credit_code = CODE_B;
+	e.client_ip = "198.51.100.4";
+	int64_t revision, other;
+	cr_assert_eq(store_enterprise_edit_save(store, &e, T0 + 60, &revision), STORE_OK);
+	struct enterprise b = fixture_enterprise("乙公司", CODE_B);
+	unsigned char hash[32];
+	memset(hash, 2, sizeof(hash));
+	cr_assert_eq(store_enterprise_insert(store, &b, hash, T0 + 70, &other), STORE_DUPLICATE);
+	cr_assert_eq(store_enterprise_edit_reject(store, id, revision, "不符", T0 + 80), STORE_OK);
+	cr_assert_eq(store_enterprise_insert(store, &b, hash, T0 + 90, &other), STORE_OK, "a rejected edit holds nothing");
+}
+
+Test(store_enterprises, the_queue_holds_registrations_and_edits_waiting_newest_first)
+{
+	int64_t a = add("甲公司", CODE_A, 1), b = add("乙公司", CODE_B, 2);
+	decide(a, REVIEW_APPROVED, T0 + 10);
+	int64_t c = fixture_insert_enterprise(store, &(struct enterprise){ .name = "丙公司", .credit_code = CODE_C,
+									  .industry = "gb-c", .district = "pudong",
+									  .seeking = "", .contact_name = "王",
+									  .client_ip = "192.0.2.9" },
+					      3, T0 + 20);
+	file_edit(a, "二期扩产。", T0 + 30);
+	int64_t d = add("丁公司", CODE_D, 4);
+	decide(d, REVIEW_APPROVED, T0 + 40);
+	int64_t revision = file_edit(d, "被退回的修改。", T0 + 50);
+	cr_assert_eq(store_enterprise_edit_reject(store, d, revision, "不符", T0 + 60), STORE_OK);
+	struct enterprise_review *q;
+	size_t n;
+	int64_t total;
+	cr_assert_eq(store_enterprise_queue(store, 0, 10, arena, &q, &n, &total), STORE_OK);
+	cr_assert_eq(total, 3, "a rejected edit waits for nothing");
+	cr_assert_eq(n, 3);
+	cr_assert_eq(q[0].current.id, a);
+	cr_assert(q[0].has_edit);
+	cr_assert_null(q[0].current.description, "the public revision");
+	cr_assert_str_eq(q[0].edit.description, "二期扩产。");
+	cr_assert_eq(q[0].edit.revision, 2);
+	cr_assert_eq(q[1].current.id, c);
+	cr_assert_not(q[1].has_edit);
+	cr_assert_eq(q[2].current.id, b);
+	cr_assert_eq(store_enterprise_queue(store, 1, 1, arena, &q, &n, &total), STORE_OK);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(q[0].current.id, c);
 }
 
 /* ---- the directory ---- */
