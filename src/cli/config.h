@@ -22,6 +22,7 @@ enum config_key {
 	CFG_ORG_PHONE,  /* --org-phone, ZHAOSHANG_ORG_PHONE */
 	CFG_ORG_EMAIL,  /* --org-email, ZHAOSHANG_ORG_EMAIL */
 	CFG_ORG_HOURS,  /* --org-hours, ZHAOSHANG_ORG_HOURS */
+	CFG_READS_FLUSH, /* --reads-flush, ZHAOSHANG_READS_FLUSH: seconds between writes of counted reads */
 	CFG__MAX
 };
 

@@ -11,7 +11,7 @@ static const unsigned serve_settings = CFG_BIT(CFG_DB) | CFG_BIT(CFG_LISTEN) | C
 				       CFG_BIT(CFG_ACCESS_LOG) | CFG_BIT(CFG_FORM_RATE) |
 				       CFG_BIT(CFG_TRUSTED_PROXY) | CFG_BIT(CFG_BASE_URL) | CFG_BIT(CFG_SITEMAP_URLS) |
 				       CFG_BIT(CFG_ORG_NAME) | CFG_BIT(CFG_ORG_ADDRESS) | CFG_BIT(CFG_ORG_PHONE) |
-				       CFG_BIT(CFG_ORG_EMAIL) | CFG_BIT(CFG_ORG_HOURS);
+				       CFG_BIT(CFG_ORG_EMAIL) | CFG_BIT(CFG_ORG_HOURS) | CFG_BIT(CFG_READS_FLUSH);
 
 int cmd_serve(int argc, char **argv)
 {
@@ -55,6 +55,7 @@ int cmd_serve(int argc, char **argv)
 			  .phone = cfg.str[CFG_ORG_PHONE],
 			  .email = cfg.str[CFG_ORG_EMAIL],
 			  .hours = cfg.str[CFG_ORG_HOURS] },
+		.reads_flush_seconds = cfg.num[CFG_READS_FLUSH],
 	};
 	return server_run(&opts) == 0 ? 0 : 1;
 }

@@ -37,6 +37,7 @@ struct view handler_view(struct request *req, struct response *res)
 	return (struct view){ .store = req->store,
 			      .arena = req->arena,
 			      .out = res->body,
+			      .path = req->path,
 			      .session = req->session,
 			      .csrf_token = req->session ? req->session->csrf_token : NULL };
 }

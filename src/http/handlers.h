@@ -82,7 +82,9 @@ const struct actor *handler_actor(struct request *req);
 /* articles (handlers_articles.c) */
 HANDLER(handle_home);
 HANDLER(handle_article);
+HANDLER(handle_districts);
 HANDLER(handle_district);
+HANDLER(handle_industries);
 HANDLER(handle_industry);
 /* search (handlers_search.c) */
 HANDLER(handle_search);

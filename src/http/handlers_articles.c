@@ -37,6 +37,22 @@ void handle_article(struct request *req, struct response *res)
 	res->status = view_article(&v, id);
 }
 
+void handle_districts(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_districts_index(&v);
+}
+
+void handle_industries(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	struct view v = handler_view(req, res);
+	res->status = view_industries_index(&v);
+}
+
 void handle_district(struct request *req, struct response *res)
 {
 	long page = list_page(req, res);

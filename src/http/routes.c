@@ -66,6 +66,8 @@ const struct route routes[] = {
 	{ "/sitemap.xml", ALLOW_GET, "GET, HEAD", PUBLIC, handle_sitemap },
 	{ "/sitemaps/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_sitemap_part },
 	{ "/robots.txt", ALLOW_GET, "GET, HEAD", PUBLIC, handle_robots },
+	{ "/districts", ALLOW_GET, "GET, HEAD", PUBLIC, handle_districts },
+	{ "/industries", ALLOW_GET, "GET, HEAD", PUBLIC, handle_industries },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -19,6 +19,7 @@
 #include "http/cache.h"
 #include "http/handlers.h"
 #include "http/metrics.h"
+#include "http/reads.h"
 #include "http/request_internal.h"
 #include "http/router.h"
 #include "util/date.h"
@@ -383,6 +384,10 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 				     seconds_since(&req->started), req->method == HTTP_HEAD ? 0 : req->sent_bytes);
 	else
 		metrics_request_abandoned();
+	/* A read, counted once the page is on its way (from the cache or not). */
+	if (req->status == 200 && req->method == HTTP_GET)
+		reads_note(req->store, reads_article_of(req->path), req->client_key, request_header(req, "User-Agent"),
+			   req->now);
 	form_finish(req);
 	arena_free(req->arena);
 	*con_cls = NULL;
@@ -612,6 +617,7 @@ int server_run(const struct server_options *opts)
 		goto out;
 	cache_init((int64_t)time(NULL));
 	metrics_init((int64_t)time(NULL), router_pattern);
+	reads_init(opts->reads_flush_seconds);
 	/* Signals are taken by sigwait() below, never by the pool threads. */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -632,6 +638,7 @@ int server_run(const struct server_options *opts)
 	sigwait(&stop, &sig);
 	log_info("received %s: finishing requests in flight", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	stop_daemon(d);
+	reads_flush(nstores ? stores[0] : NULL, (int64_t)time(NULL)); /* the pool has stopped: no one else uses it */
 	log_info("stopped");
 	rc = 0;
 out:

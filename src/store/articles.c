@@ -246,6 +246,8 @@ static enum store_rc list_page(struct store *s, enum store_statement count, enum
 		row->excerpt = column_text(st, 3, arena);
 		const char *d = column_text(st, 4, arena);
 		row->districts = d ? d : "";
+		row->source = column_text(st, 5, arena);
+		row->citywide = sqlite3_column_int(st, 6) != 0;
 	}
 	stmt_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {

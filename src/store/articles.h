@@ -75,6 +75,8 @@ struct article_summary {
 	const char *date;
 	const char *excerpt;   /* the body's first characters, '\n' kept */
 	const char *districts; /* comma-separated slugs, "" when none */
+	const char *source;    /* listings only: who published it, or NULL */
+	bool citywide;         /* listings only: about Shanghai as a whole */
 };
 
 struct article_page {

@@ -25,13 +25,16 @@
 #include "store/sql/enterprises.h"
 #include "store/sql/messages.h"
 #include "store/sql/stats.h"
+#include "store/sql/related.h"
+#include "store/sql/readership.h"
 
 /* Every statement, for the enum and the table of SQL. */
 #define STORE_ALL_STATEMENTS(X)                                                                \
 	STORE_CORE_STATEMENTS(X) STORE_ARTICLE_STATEMENTS(X) STORE_SITEMAP_STATEMENTS(X)       \
 	STORE_SEARCH_STATEMENTS(X) STORE_SUBMISSION_STATEMENTS(X) STORE_ACCOUNT_STATEMENTS(X)  \
 	STORE_THROTTLE_STATEMENTS(X) STORE_AUDIT_STATEMENTS(X) STORE_BANNED_WORD_STATEMENTS(X) \
-	STORE_ENTERPRISE_STATEMENTS(X) STORE_MESSAGE_STATEMENTS(X) STORE_STATS_STATEMENTS(X)
+	STORE_ENTERPRISE_STATEMENTS(X) STORE_MESSAGE_STATEMENTS(X) STORE_STATS_STATEMENTS(X)       \
+	STORE_RELATED_STATEMENTS(X) STORE_READERSHIP_STATEMENTS(X)
 
 #define STORE_STATEMENT_ENUM(name, sql) STMT_##name,
 enum store_statement { STORE_ALL_STATEMENTS(STORE_STATEMENT_ENUM) STMT__MAX };

@@ -303,6 +303,11 @@ enum store_rc store_meta_set(struct store *s, const char *key, const char *value
 	return step_write(s, st, "set meta");
 }
 
+enum store_rc store_content_changed(struct store *s)
+{
+	return exec_simple(s, STMT_CONTENT_BUMP);
+}
+
 enum store_rc store_content_version(struct store *s, int64_t *version, int64_t *changed_at)
 {
 	sqlite3_stmt *st = stmt_get(s, STMT_CONTENT_VERSION);

@@ -48,6 +48,7 @@ void store_rollback(struct store *s);
 enum store_rc store_meta_get(struct store *s, const char *key, struct arena *arena, const char **value)
 	__attribute__((warn_unused_result));
 enum store_rc store_meta_add(struct store *s, const char *key, const char *value) __attribute__((warn_unused_result));
+/* Sets key to value, whatever it was. */
 enum store_rc store_meta_set(struct store *s, const char *key, const char *value) __attribute__((warn_unused_result));
 
 /* The content version: a number that changes whenever anything public
@@ -55,6 +56,9 @@ enum store_rc store_meta_set(struct store *s, const char *key, const char *value
  * when that last happened (unix seconds). */
 enum store_rc store_content_version(struct store *s, int64_t *version, int64_t *changed_at)
 	__attribute__((warn_unused_result));
+/* Counts the content version up for a change no trigger sees (what a page
+ * shows beside its content, such as the week's most read). */
+enum store_rc store_content_changed(struct store *s) __attribute__((warn_unused_result));
 
 /* How much of each thing the site holds, for monitoring. */
 struct site_counts {

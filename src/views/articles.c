@@ -7,6 +7,7 @@
 #include "content/district.h"
 #include "content/industry.h"
 #include "store/articles.h"
+#include "store/related.h"
 #include "util/date.h"
 #include "views/articles.h"
 #include "views/views_internal.h"
@@ -24,7 +25,7 @@ int view_home(struct view *v, long page)
 	page_set_canonical(v, data, page > 1 ? arena_printf(v->arena, "/?page=%ld", page) : "/");
 	tv_put_str(data, "empty_message", "还没有文章。用 zhaoshang import 导入新闻后，这里会按日期列出最新的文章。");
 	page_add_article_list(v, data, &list, &p, "/?");
-	page_add_channel_counts(v, data);
+	page_add_side(v, data);
 	return page_render(v, "home", data);
 }
 
@@ -47,9 +48,11 @@ int view_district(struct view *v, const char *slug, long page)
 	page_add_feed(data, arena_printf(v->arena, "%s招商资讯", d->name), arena_printf(v->arena, "%s/feed.xml", path));
 	tv_put_str(data, "district_name", d->name);
 	tv_put_str(data, "channel_kind", "区县频道");
+	tv_put_str(data, "channel_index", "/districts");
+	tv_put_str(data, "feed_href", arena_printf(v->arena, "%s/feed.xml", path));
 	tv_put_str(data, "empty_message", arena_printf(v->arena, "%s暂时没有文章。", d->name));
 	page_add_article_list(v, data, &list, &p, arena_printf(v->arena, "/districts/%s?", d->slug));
-	page_add_channel_counts(v, data);
+	page_add_side(v, data);
 	return page_render(v, "district", data);
 }
 
@@ -72,9 +75,11 @@ int view_industry(struct view *v, const char *slug, long page)
 	page_add_feed(data, arena_printf(v->arena, "%s招商资讯", ind->name), arena_printf(v->arena, "%s/feed.xml", path));
 	tv_put_str(data, "district_name", ind->name);
 	tv_put_str(data, "channel_kind", "行业频道");
+	tv_put_str(data, "channel_index", "/industries");
+	tv_put_str(data, "feed_href", arena_printf(v->arena, "%s/feed.xml", path));
 	tv_put_str(data, "empty_message", arena_printf(v->arena, "%s暂时没有文章。", ind->name));
 	page_add_article_list(v, data, &list, &p, arena_printf(v->arena, "/industries/%s?", ind->slug));
-	page_add_channel_counts(v, data);
+	page_add_side(v, data);
 	return page_render(v, "district", data);
 }
 
@@ -87,7 +92,7 @@ static void add_neighbour(struct tv *data, const char *key, const struct article
 	tv_put_str(n, "title", s->title);
 }
 
-enum { PANEL_FACTS = 6 };
+enum { PANEL_FACTS = 6, RELATED_SHOWN = 6 };
 
 /* A whole number with thousands separators: 50000000 → "50,000,000". */
 static const char *grouped(struct arena *arena, double value)
@@ -107,31 +112,60 @@ static const char *grouped(struct arena *arena, double value)
 	return out;
 }
 
-/* The key facts for the panel: money, then counts, then percentages, in
- * the order stated, at most PANEL_FACTS. Years are context, not keys. */
+const char *const fact_role_labels[FACT_ROLE__MAX] = {
+	[FACT_ROLE_OTHER] = "其他金额", [FACT_ROLE_INVESTMENT] = "投资", [FACT_ROLE_OUTPUT] = "产值/营收",
+	[FACT_ROLE_TAX] = "税收",       [FACT_ROLE_FUND] = "基金规模",
+};
+
+/* The key facts for the panel: investment, the other amounts, then counts,
+ * then percentages, in the order stated, at most PANEL_FACTS; years are
+ * context, not keys. Each amount is named by what it is (投资, 产值/营收 …:
+ * only investment is summed by the data monitor). Each sentence is shown
+ * once, with every fact taken from it ("fact_groups"). */
 static void add_facts(struct view *v, struct tv *data, const struct article *a)
 {
 	static const struct {
-		const char *kind, *label;
-	} order[] = { { "money", "金额" }, { "count", "数量" }, { "percent", "比例" } };
-	struct tv *list = tv_put_list(data, "facts");
-	size_t shown = 0;
-	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
-		for (size_t i = 0; i < a->nfacts && shown < PANEL_FACTS; i++) {
-			const struct article_fact *f = &a->facts[i];
-			if (strcmp(f->kind, order[k].kind))
+		const char *kind;
+		enum fact_role role;
+		const char *label; /* NULL: the role's */
+	} order[] = {
+		{ "money", FACT_ROLE_INVESTMENT, NULL }, { "money", FACT_ROLE_OUTPUT, NULL },
+		{ "money", FACT_ROLE_TAX, NULL },        { "money", FACT_ROLE_FUND, NULL },
+		{ "money", FACT_ROLE_OTHER, "金额" },    { "count", FACT_ROLE_OTHER, "数量" },
+		{ "percent", FACT_ROLE_OTHER, "比例" },
+	};
+	const struct article_fact *chosen[PANEL_FACTS];
+	const char *labels[PANEL_FACTS];
+	size_t n = 0;
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (size_t i = 0; i < a->nfacts && n < PANEL_FACTS; i++)
+			if (!strcmp(a->facts[i].kind, order[k].kind) && a->facts[i].role == order[k].role) {
+				labels[n] = order[k].label ? order[k].label : fact_role_labels[order[k].role];
+				chosen[n++] = &a->facts[i];
+			}
+	struct tv *groups = tv_put_list(data, "fact_groups");
+	bool done[PANEL_FACTS] = { false };
+	for (size_t i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		struct tv *group = tv_list_add_object(groups);
+		tv_put_str(group, "sentence", chosen[i]->sentence);
+		struct tv *facts = tv_put_list(group, "facts");
+		for (size_t j = i; j < n; j++) {
+			if (done[j] || strcmp(chosen[j]->sentence, chosen[i]->sentence))
 				continue;
-			struct tv *item = tv_list_add_object(list);
-			tv_put_str(item, "label", order[k].label);
+			done[j] = true;
+			const struct article_fact *f = chosen[j];
+			struct tv *item = tv_list_add_object(facts);
+			tv_put_str(item, "label", labels[j]);
 			tv_put_str(item, "match", f->match);
-			tv_put_str(item, "sentence", f->sentence);
 			if (!strcmp(f->kind, "money"))
 				tv_put_str(item, "normalised",
 					   arena_printf(v->arena, "%s %s", grouped(v->arena, f->value),
 							!strcmp(f->unit, "CNY") ? "元" : f->unit));
-			shown++;
 		}
 	}
+	tv_put_bool(data, "has_facts", n > 0);
 }
 
 /* What search engines and link previews read: the canonical URL, Open
@@ -216,5 +250,72 @@ int view_article(struct view *v, int64_t id)
 	page_add_sections(data, a.body);
 	add_neighbour(data, "newer", &newer);
 	add_neighbour(data, "older", &older);
+	struct article_summary *related;
+	size_t nrelated;
+	if (store_related(v->store, &a, RELATED_SHOWN, v->arena, &related, &nrelated) != STORE_OK)
+		return 500;
+	tv_put_bool(data, "has_related", nrelated > 0);
+	struct tv *list = tv_put_list(data, "related");
+	for (size_t i = 0; i < nrelated; i++) {
+		struct tv *item = tv_list_add_object(list);
+		tv_put_int(item, "id", related[i].id);
+		tv_put_str(item, "title", related[i].title);
+		tv_put_str(item, "date", related[i].date);
+	}
+	page_add_side(v, data);
 	return page_render(v, "article", data);
+}
+
+enum { INDEX_NEWEST = 3 };
+
+/* One channel of an index page: its name, link, feed, count and newest
+ * titles (from list, page 1 of the channel). */
+static void add_channel(struct view *v, struct tv *channels, const char *kind, const char *slug, const char *name,
+			const struct article_page *list)
+{
+	struct tv *c = tv_list_add_object(channels);
+	tv_put_str(c, "name", name);
+	tv_put_str(c, "href", arena_printf(v->arena, "/%s/%s", kind, slug));
+	tv_put_str(c, "feed", arena_printf(v->arena, "/%s/%s/feed.xml", kind, slug));
+	tv_put_int(c, "articles", list->total);
+	tv_put_bool(c, "has_newest", list->count > 0);
+	struct tv *newest = tv_put_list(c, "newest");
+	for (size_t i = 0; i < list->count && i < INDEX_NEWEST; i++) {
+		struct tv *a = tv_list_add_object(newest);
+		tv_put_int(a, "id", list->items[i].id);
+		tv_put_str(a, "title", list->items[i].title);
+		tv_put_str(a, "date", list->items[i].date);
+	}
+}
+
+int view_districts_index(struct view *v)
+{
+	struct tv *data = page_data(v, "区县频道", "上海 16 个区的招商引资新闻频道：每区的最新资讯与订阅。", NULL);
+	page_set_canonical(v, data, "/districts");
+	tv_put_str(data, "heading", "区县频道");
+	tv_put_str(data, "intro", "上海 16 个区，每区一个频道：按日期列出该区的招商引资新闻，也可订阅。");
+	struct tv *channels = tv_put_list(data, "channels_index");
+	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
+		struct article_page list;
+		if (store_articles_list(v->store, districts[i].slug, 0, INDEX_NEWEST, 1, v->arena, &list) != STORE_OK)
+			return 500;
+		add_channel(v, channels, "districts", districts[i].slug, districts[i].name, &list);
+	}
+	return page_render(v, "channels_index", data);
+}
+
+int view_industries_index(struct view *v)
+{
+	struct tv *data = page_data(v, "行业频道", "上海重点产业的招商引资新闻频道：集成电路、生物医药、人工智能等。", NULL);
+	page_set_canonical(v, data, "/industries");
+	tv_put_str(data, "heading", "行业频道");
+	tv_put_str(data, "intro", "按重点产业归类的招商引资新闻：每个行业一个频道，也可订阅。");
+	struct tv *channels = tv_put_list(data, "channels_index");
+	for (size_t i = 0; i < INDUSTRY_COUNT; i++) {
+		struct article_page list;
+		if (store_industry_list(v->store, industries[i].slug, 0, INDEX_NEWEST, 1, v->arena, &list) != STORE_OK)
+			return 500;
+		add_channel(v, channels, "industries", industries[i].slug, industries[i].name, &list);
+	}
+	return page_render(v, "channels_index", data);
 }

@@ -12,5 +12,9 @@ int view_article(struct view *v, int64_t id);
 int view_district(struct view *v, const char *slug, long page);
 /* An industry's channel (/industries/{slug}): 404 for an unknown slug. */
 int view_industry(struct view *v, const char *slug, long page);
+/* The indexes of the channels (/districts, /industries): each with its
+ * count, newest titles and feed. */
+int view_districts_index(struct view *v);
+int view_industries_index(struct view *v);
 
 #endif

@@ -26,12 +26,6 @@ enum {
 
 static const char undisclosed[] = "未披露";
 
-/* How the page names each role of money (the latest facts' 类别). */
-static const char *const role_labels[FACT_ROLE__MAX] = {
-	[FACT_ROLE_OTHER] = "其他金额", [FACT_ROLE_INVESTMENT] = "投资", [FACT_ROLE_OUTPUT] = "产值/营收",
-	[FACT_ROLE_TAX] = "税收",       [FACT_ROLE_FUND] = "基金规模",
-};
-
 static const char *district_name(const char *slug)
 {
 	const struct district *d = district_lookup(str_from(slug));
@@ -367,7 +361,7 @@ int view_dashboard(struct view *v, const struct stats_filter *f)
 		bool money = !strcmp(x->fact.kind, "money");
 		struct tv *item = tv_list_add_object(items);
 		tv_put_str(item, "match", x->fact.match);
-		tv_put_str(item, "role", money ? role_labels[x->fact.role] : "数量");
+		tv_put_str(item, "role", money ? fact_role_labels[x->fact.role] : "数量");
 		tv_put_bool(item, "apart", money && x->fact.role != FACT_ROLE_INVESTMENT);
 	}
 	return page_render(v, "dashboard", data);

@@ -8,6 +8,7 @@
 #include "content/paragraph.h"
 #include "store/articles.h"
 #include "util/assets.h"
+#include "domain/readership.h"
 #include "util/date.h"
 #include "util/log.h"
 #include "util/mem.h"
@@ -94,6 +95,56 @@ struct tv *page_staff_data(struct view *v, const char *title, const char *sectio
 	return data;
 }
 
+/* The site's sections, as the main navigation lists them. A page is in
+ * the section one of whose paths its own path is, or starts with followed
+ * by "/": the longest that fits (/enterprises/join is not the directory). */
+static const struct section {
+	const char *label;
+	const char *paths[2];
+} sections[] = {
+	{ "新闻", { "/", "/articles" } },
+	{ "区县", { "/districts" } },
+	{ "行业", { "/industries" } },
+	{ "数据监测", { "/dashboard" } },
+	{ "企业名录", { "/enterprises" } },
+	{ "企业入驻", { "/enterprises/join" } },
+	{ "我要投稿", { "/submit" } },
+	{ "联系我们", { "/contact" } },
+};
+enum { SECTIONS = sizeof(sections) / sizeof(sections[0]) };
+
+/* How much of path section i's paths cover (their length), 0 for none. */
+static size_t section_fit(size_t i, const char *path)
+{
+	size_t best = 0;
+	for (size_t k = 0; k < 2 && sections[i].paths[k]; k++) {
+		const char *p = sections[i].paths[k];
+		size_t n = strlen(p);
+		bool fits = !strcmp(p, "/") ? !strcmp(path, "/") : !strncmp(path, p, n) && (path[n] == '\0' || path[n] == '/');
+		if (fits && n > best)
+			best = n;
+	}
+	return best;
+}
+
+/* Adds "sections": the main navigation, the page's own marked current. */
+static void add_sections(struct tv *data, const char *path)
+{
+	size_t current = SECTIONS, fit = 0;
+	for (size_t i = 0; path && i < SECTIONS; i++) {
+		size_t n = section_fit(i, path);
+		if (n > fit)
+			current = i, fit = n;
+	}
+	struct tv *list = tv_put_list(data, "sections");
+	for (size_t i = 0; i < SECTIONS; i++) {
+		struct tv *item = tv_list_add_object(list);
+		tv_put_str(item, "href", sections[i].paths[0]);
+		tv_put_str(item, "label", sections[i].label);
+		tv_put_bool(item, "current", i == current);
+	}
+}
+
 struct tv *page_data(struct view *v, const char *title, const char *description, const char *current_district)
 {
 	struct tv *data = tv_object(v->arena);
@@ -110,6 +161,7 @@ struct tv *page_data(struct view *v, const char *title, const char *description,
 	tv_put_str(data, "icon_href", icon_href);
 	tv_put_str(data, "description",
 		   description ? page_excerpt(v->arena, description) : "上海 16 个区的招商引资新闻、政策解读与重点项目动态。");
+	add_sections(data, v->path);
 	struct tv *nav = tv_put_list(data, "nav");
 	for (size_t i = 0; i < DISTRICT_COUNT; i++) {
 		struct tv *item = tv_list_add_object(nav);
@@ -228,6 +280,8 @@ void page_add_article_list(struct view *v, struct tv *data, const struct article
 		const char *slugs[DISTRICT_COUNT];
 		size_t n = page_split_slugs(v->arena, s->districts, slugs, DISTRICT_COUNT);
 		page_add_districts(item, "districts", slugs, n);
+		tv_put_bool(item, "citywide", s->citywide && n == 0);
+		tv_put_str(item, "source", s->source);
 	}
 	page_add_pagination(data, p, base_url);
 }
@@ -248,6 +302,30 @@ void page_add_channel_counts(struct view *v, struct tv *data)
 		tv_put_str(item, "slug", districts[i].slug);
 		tv_put_str(item, "name", districts[i].name);
 		tv_put_int(item, "articles", articles);
+	}
+}
+
+void page_add_side(struct view *v, struct tv *data)
+{
+	page_add_channel_counts(v, data);
+	struct tv *list = tv_put_list(data, "industry_channels");
+	for (size_t i = 0; i < INDUSTRY_COUNT; i++) {
+		struct tv *item = tv_list_add_object(list);
+		tv_put_str(item, "slug", industries[i].slug);
+		tv_put_str(item, "name", industries[i].name);
+	}
+	char since[DATE_DAY_SIZE];
+	readership_week_start(time(NULL), since);
+	struct most_read *top;
+	size_t n;
+	if (store_readership_top(v->store, since, MOST_READ_SHOWN, v->arena, &top, &n) != STORE_OK)
+		n = 0; /* logged; the page goes on without it */
+	tv_put_bool(data, "has_most_read", n > 0);
+	list = tv_put_list(data, "most_read");
+	for (size_t i = 0; i < n; i++) {
+		struct tv *item = tv_list_add_object(list);
+		tv_put_int(item, "id", top[i].article.id);
+		tv_put_str(item, "title", top[i].article.title);
 	}
 }
 

@@ -19,6 +19,7 @@ struct view {
 	struct store *store;
 	struct arena *arena; /* everything built for the page lives here */
 	struct buf *out;     /* the page is appended here */
+	const char *path;               /* the page's own path: which section it is in */
 	const char *csrf_token;         /* for the page's forms, or NULL */
 	const struct session *session;  /* the signed-in editor, or NULL */
 };

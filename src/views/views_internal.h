@@ -37,6 +37,9 @@ void page_set_canonical(struct view *v, struct tv *data, const char *path);
 /* Advertises a feed besides the site's own in the page head (one per page). */
 void page_add_feed(struct tv *data, const char *title, const char *path);
 
+/* How pages name each role of money ("投资", "产值/营收" …; "其他金额"). */
+extern const char *const fact_role_labels[FACT_ROLE__MAX];
+
 /* The first characters of text (an article's body) on one line, with "…"
  * when cut: list excerpts and page descriptions. In arena. */
 const char *page_excerpt(struct arena *a, const char *text);
@@ -82,6 +85,11 @@ void page_emit_json(struct view *v, json_t *obj);
 
 /* Adds "channels": every district with its number of articles. */
 void page_add_channel_counts(struct view *v, struct tv *data);
+
+/* Adds what templates/side.html shows beside the news: the week's most
+ * read ("most_read", "has_most_read"), the district channels with their
+ * counts and the industry channels. */
+void page_add_side(struct view *v, struct tv *data);
 
 /* Splits a comma-separated list of slugs, as the store returns tags, into
  * out (at most max); the strings live in arena. Returns the count. */

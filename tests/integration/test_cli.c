@@ -705,3 +705,24 @@ Test(cli, an_interrupted_backup_leaves_nothing_behind)
 	cr_assert_eq(entries_in(dir), entries, "no copy, no temporary file");
 	free(dest);
 }
+
+Test(cli, settings_shown_to_people_must_be_short_plain_text)
+{
+	struct run_result r;
+	run_cmd((const char *[]){ zs_bin(), "serve", "--db", db, "--listen", "127.0.0.1:0", "--org-phone", "021\x01"
+				  "5555", NULL }, &r);
+	cr_assert_eq(r.status, 2, "a control character: exit %d\n%s", r.status, r.err);
+	cr_assert_not_null(strstr(r.err, "--org-phone 不能含有控制字符"), "%s", r.err);
+	run_result_free(&r);
+	char *long_name = repeat("上海", 101);
+	run_cmd((const char *[]){ zs_bin(), "serve", "--db", db, "--listen", "127.0.0.1:0", "--org-name", long_name, NULL },
+		&r);
+	cr_assert_eq(r.status, 2, "202 characters: exit %d", r.status);
+	cr_assert_not_null(strstr(r.err, "--org-name 应为不超过 200 个字符的 UTF-8 文本"), "%s", r.err);
+	run_result_free(&r);
+	run_cmd((const char *[]){ zs_bin(), "serve", "--db", db, "--listen", "127.0.0.1:0", "--org-name", "\xff\xfe", NULL },
+		&r);
+	cr_assert_eq(r.status, 2, "not UTF-8: exit %d", r.status);
+	run_result_free(&r);
+	free(long_name);
+}

@@ -570,16 +570,23 @@ Test(http, an_article_shows_its_districts_industries_and_key_figures)
 	snprintf(path, sizeof(path), "/articles/%ld", id);
 	get(path, &r);
 	cr_assert_eq(r.status, 200);
-	const char *panel = strstr(r.body, "<aside class=\"tags-panel\"");
-	cr_assert_not_null(panel, "the article has a tag panel");
-	char *end = strstr(panel, "</aside>");
+	const char *tags = strstr(r.body, "<dl class=\"tags-panel\"");
+	cr_assert_not_null(tags, "the article lists its tags");
+	char *end = strstr(tags, "</dl>");
 	cr_assert_not_null(end);
 	*end = '\0';
-	cr_assert(strstr(panel, "href=\"/districts/huangpu\""), "%s", panel);
-	cr_assert(strstr(panel, "href=\"/industries/finance\""), "its industry links to its channel: %s", panel);
+	cr_assert(strstr(tags, "href=\"/districts/huangpu\""), "%s", tags);
+	cr_assert(strstr(tags, "href=\"/industries/finance\""), "its industry links to its channel: %s", tags);
+	*end = '<';
+	const char *panel = strstr(r.body, "<section class=\"facts-panel\"");
+	cr_assert_not_null(panel, "the article has a key-facts panel");
+	end = strstr(panel, "</section>");
+	cr_assert_not_null(end);
+	*end = '\0';
 	/* From the text: 最高5000万元的落户奖励, 合计约45亿元, 120余家机构. */
-	cr_assert(strstr(panel, "<strong>5000万元</strong>（50,000,000 元）"), "%s", panel);
-	cr_assert(strstr(panel, "<strong>45亿元</strong>（4,500,000,000 元）"), "%s", panel);
+	cr_assert(strstr(panel, "<strong>5000万元</strong><span class=\"fact-normalised\">（50,000,000 元）</span>"), "%s", panel);
+	cr_assert(strstr(panel, "<strong>45亿元</strong><span class=\"fact-normalised\">（4,500,000,000 元）</span>"), "%s",
+		  panel);
 	cr_assert(strstr(panel, "落户奖励"), "with the sentence it came from");
 	http_reply_free(&r);
 }

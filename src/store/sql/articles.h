@@ -46,19 +46,19 @@
 	X(ARTICLES_COUNT, "SELECT coalesce((SELECT n FROM article_counts WHERE district = ''), 0)")                           \
 	X(ARTICLES_PAGE,                                                                                                      \
 	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                                                              \
-	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)"                                   \
+	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id), a.source, a.citywide"             \
 	  " FROM articles a ORDER BY a.date DESC, a.id DESC LIMIT ?1 OFFSET ?2")                                              \
 	X(DISTRICT_COUNTS, "SELECT district, n FROM article_counts WHERE district <> '' AND n > 0")                           \
 	X(DISTRICT_COUNT, "SELECT coalesce((SELECT n FROM article_counts WHERE district = ?1), 0)")                           \
 	X(DISTRICT_PAGE,                                                                                                      \
 	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                                                              \
-	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)"                                   \
+	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id), a.source, a.citywide"             \
 	  " FROM article_districts d JOIN articles a ON a.id = d.article_id"                                                  \
 	  " WHERE d.district = ?4 ORDER BY d.date DESC, d.article_id DESC LIMIT ?1 OFFSET ?2")                                \
 	X(INDUSTRY_COUNT, "SELECT count(*) FROM article_industries WHERE industry = ?1")                                      \
 	X(INDUSTRY_PAGE,                                                                                                      \
 	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                                                              \
-	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id)"                                   \
+	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id), a.source, a.citywide"             \
 	  " FROM article_industries i JOIN articles a ON a.id = i.article_id"                                                 \
 	  " WHERE i.industry = ?4 ORDER BY i.date DESC, i.article_id DESC LIMIT ?1 OFFSET ?2")                                \
 	X(INDUSTRY_ARTICLES,                                                                                                  \

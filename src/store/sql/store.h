@@ -19,6 +19,7 @@
 	  " (SELECT count(*) FROM enterprises WHERE status = 'rejected'),"                                  \
 	  " (SELECT count(*) FROM messages WHERE handled_at IS NULL)")                                      \
 	X(CONTENT_VERSION, "SELECT version, changed_at FROM content_version")                               \
+	X(CONTENT_BUMP, "UPDATE content_version SET version = version + 1, changed_at = unixepoch()")       \
 	X(META_GET, "SELECT value FROM store_meta WHERE key = ?1")                                          \
 	X(META_SET, "INSERT OR REPLACE INTO store_meta(key, value) VALUES (?1, ?2)")                        \
 	X(META_ADD, "INSERT OR IGNORE INTO store_meta(key, value) VALUES (?1, ?2)")                         \
