@@ -3,7 +3,8 @@
 # Usage: scripts/deps.sh [build|test|bench|browser]...   (default: build test)
 # Only packages that are missing are installed; nothing is downloaded but Debian's.
 # browser: Chromium (driven by tests/browser/ through npm's playwright-core),
-# CJK fonts, and Node.js with npm unless a node and an npm are already on PATH
+# CJK fonts, a Java for the Nu HTML checker unless one is on PATH, and
+# Node.js with npm unless a node and an npm are already on PATH
 # (one from another source may be installed; Debian's npm would clash with it).
 set -eu
 
@@ -12,6 +13,8 @@ test_pkgs="clang libclang-rt-14-dev libcriterion-dev libxml2-utils"
 bench_pkgs="wrk nginx-light curl"
 browser_pkgs="chromium fonts-noto-cjk ca-certificates"
 command -v node >/dev/null 2>&1 || browser_pkgs="$browser_pkgs nodejs"
+# The Nu HTML checker (npm's vnu-jar) runs on Java.
+command -v java >/dev/null 2>&1 || browser_pkgs="$browser_pkgs default-jre-headless"
 command -v npm >/dev/null 2>&1 || browser_pkgs="$browser_pkgs npm"
 
 want=""

@@ -9,7 +9,10 @@
 // Run by tests/browser/run.sh, which starts the server and passes BASE_URL,
 // ZS_EDITOR, ZS_PASSWORD (and ZS_ARTIFACTS for failure screenshots).
 import assert from 'node:assert/strict';
-import { base, clickAndLoad, editor, goto, keepArtifacts, launch, password, pathOf, step, textOf, url } from './lib.mjs';
+import {
+	assertAccessible, assertValidHtml, base, clickAndLoad, editor, goto, keepArtifacts, launch, password, pathOf, step,
+	textOf, url,
+} from './lib.mjs';
 
 const screens = [
 	{ name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
@@ -51,6 +54,14 @@ async function assertFits(page, screen, what) {
 }
 
 // The id of the element that has focus, once the page has settled.
+// Every page these forms lead to passes axe-core now and the Nu checker at
+// the end (one JVM for them all).
+const checked = [];
+async function assertChecked(page, what) {
+	await assertAccessible(page, what);
+	checked.push({ what, html: await page.content() });
+}
+
 async function focusedId(page) {
 	await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body,
 		null, { timeout: 3000 }).catch(() => {});
@@ -124,6 +135,7 @@ try {
 		const box = await link.boundingBox();
 		assert.ok(box.x >= 0 && box.x + box.width <= w, `the link fits: ${box.x}..${box.x + box.width}`);
 		await assertFits(page, screen, 'the page with the link');
+		await assertChecked(page, `${w} px: the edit page with its link`);
 		await copy.click();
 		await page.locator('#copy-status').filter({ hasText: '已复制' }).waitFor();
 		assert.equal(await page.evaluate(() => navigator.clipboard.readText()), editUrl, 'the clipboard holds the link');
@@ -174,6 +186,7 @@ try {
 		const row = admin.locator('table.changes tr', { hasText: '企业简介' });
 		assert.ok((await row.innerText()).includes(r.description) && (await row.innerText()).includes(changed), 'old → new');
 		await assertFits(admin, screen, 'the review page');
+		await assertChecked(admin, `${w} px: the review of an edit, old → new`);
 		await clickAndLoad(admin, admin.getByRole('button', { name: '通过', exact: true }));
 		current = pub;
 		await goto(pub, profile);
@@ -195,6 +208,7 @@ try {
 		await page.keyboard.press('Tab');
 		assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#credit_code',
 			'the next Tab reaches the message, which leads to the field');
+		await assertChecked(page, `${w} px: the form with its error summary`);
 
 		step(`${w} px: a page left open past its cookies: the form comes back with what was typed`);
 		await goto(page, '/contact');
@@ -213,11 +227,14 @@ try {
 		assert.equal(await again.getByLabel('联系方式').inputValue(), '13912345678');
 		assert.equal((await again.getByLabel('留言内容').inputValue()).replace(/\r\n/g, '\n'), message, 'the message is kept');
 		await assertFits(page, screen, 'the form again');
+		await assertChecked(page, `${w} px: the form shown again after its cookies expired`);
 		response = await clickAndLoad(page, again.locator('button[type="submit"]'));
 		assert.equal(response.status(), 200, `sent the second time: ${page.url()}`);
 		assert.match(await textOf(page), /留言已收到.*留言编号：LY-\d{6}/, 'sent, with its reference');
 		await visitor.close();
 	}
+	step('the Nu HTML checker on every page checked');
+	assertValidHtml(checked);
 	console.log('ok');
 } catch (err) {
 	await keepArtifacts(current);

@@ -1,11 +1,14 @@
 // What the browser tests share: the server run.sh started, Debian's
 // Chromium, page steps, and keeping the page a failure happened on.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 export const base = process.env.BASE_URL;
 export const editor = process.env.ZS_EDITOR;
+export const admin = process.env.ZS_ADMIN;
 export const password = process.env.ZS_PASSWORD;
 assert.ok(base && editor && password, 'BASE_URL, ZS_EDITOR and ZS_PASSWORD must be set');
 
@@ -48,4 +51,54 @@ export async function keepArtifacts(page) {
 	} catch (e) {
 		console.log(`no screenshot: ${e.message}`);
 	}
+}
+
+// Accessibility: axe-core's rules (WCAG 2.x A and AA, and its best
+// practices) on the page as it stands; throws listing every violation.
+// Evaluated through the DevTools protocol, so the page's own CSP, which
+// allows no inline script, is left as it is.
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function accessibilityViolations(page) {
+	if (!(await page.evaluate('typeof window.axe')).startsWith('object'))
+		await page.evaluate(axeSource);
+	const result = await page.evaluate(() => window.axe.run(document, {
+		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+	}));
+	return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
+		v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ') +
+		(v.nodes.length > 3 ? `; and ${v.nodes.length - 3} more` : ''));
+}
+
+export async function assertAccessible(page, what) {
+	const found = await accessibilityViolations(page);
+	assert.deepEqual(found, [], `axe-core on ${what}:\n${found.join('\n')}`);
+}
+
+// HTML validity: the Nu HTML checker (vnu-jar, on the machine's Java) over
+// pages saved as files; one run for them all, since a JVM takes a second
+// to start. pages: [{ what, html }]. Throws listing every error.
+export function assertValidHtml(pages) {
+	const dir = `${process.env.TMPDIR || '/tmp'}/vnu-${process.pid}`;
+	mkdirSync(dir, { recursive: true });
+	const files = pages.map((p, i) => {
+		const file = `${dir}/${i}.html`;
+		writeFileSync(file, p.html);
+		return file;
+	});
+	const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
+	let out;
+	try {
+		out = execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...files],
+			{ encoding: 'utf8', maxBuffer: 64 << 20 });
+	} catch (e) {
+		out = e.stdout; // exit 1 when there are errors
+	}
+	const messages = JSON.parse(out).messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
+	const found = messages.map((m) => {
+		const i = files.indexOf(new URL(m.url).pathname);
+		return `${i >= 0 ? pages[i].what : m.url}:${m.lastLine}: ${m.message}`;
+	});
+	assert.deepEqual(found, [], `Nu HTML checker:\n${found.join('\n')}`);
 }

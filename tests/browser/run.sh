@@ -113,14 +113,16 @@ command -v node >/dev/null 2>&1 || give_up "no node (scripts/deps.sh browser ins
 node_version=$(node -e 'console.log(process.versions.node)' 2>/dev/null) || give_up "node does not run"
 [ "${node_version%%.*}" -ge 18 ] 2>/dev/null || give_up "node $node_version is older than 18"
 
-# playwright-core, exactly as package-lock.json pins it; npm ci writes
+# playwright-core, axe-core and vnu-jar, exactly as package-lock.json pins
+# them (no install scripts: vnu-jar's would fetch a Java; Debian's runs it);
+# npm ci writes
 # node_modules/.package-lock.json last, so a broken install is redone.
 stamp=$here/node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ -n "$(find "$here/package.json" "$here/package-lock.json" -newer "$stamp")" ]; then
 	command -v npm >/dev/null 2>&1 || give_up "no npm to install playwright-core (scripts/deps.sh browser installs it)"
-	echo "   installing playwright-core (npm ci)"
+	echo "   installing playwright-core, axe-core and vnu-jar (npm ci)"
 	if ! npm_log=$(cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 timeout 300 \
-		npm ci --no-audit --no-fund --loglevel=error 2>&1); then
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error 2>&1); then
 		give_up "npm ci failed" "$(echo "$npm_log" | grep -v '^npm error  *at ' | tail -n 15)"
 	fi
 fi
