@@ -42,3 +42,10 @@ enum store_rc store_throttle_clear(struct store *s, const char *key)
 	bind_text(st, 1, key);
 	return step_write(s, st, "clear throttle");
 }
+
+enum store_rc store_throttle_refund(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_THROTTLE_REFUND);
+	bind_text(st, 1, key);
+	return step_write(s, st, "refund throttle");
+}
