@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 #include <string.h>
+#include <time.h>
 
 #include "content/district.h"
 #include "content/facts.h"
@@ -154,6 +155,15 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 		buf_puts(err, "日期");
 		quote_input(err, date);
 		buf_printf(err, "无效：%s", date_error_message(derr));
+		return -1;
+	}
+	/* News is dated when it happened: a year past the next is a typo
+	 * (2999-12-31), and would sit on top of every list for ever. */
+	int latest = date_shanghai_year((int64_t)time(NULL)) + 1;
+	if (d.year > latest) {
+		buf_puts(err, "日期");
+		quote_input(err, date);
+		buf_printf(err, "晚于 %d 年底，不像新闻的日期", latest);
 		return -1;
 	}
 	if (check_text("来源", source, ARTICLE_SOURCE_MAX_CHARS, err) < 0)
