@@ -47,6 +47,8 @@ void store_rollback(struct store *s);
 enum store_rc store_meta_get(struct store *s, const char *key, struct arena *arena, const char **value)
 	__attribute__((warn_unused_result));
 enum store_rc store_meta_add(struct store *s, const char *key, const char *value) __attribute__((warn_unused_result));
+/* Sets key to value, whatever it was. */
+enum store_rc store_meta_set(struct store *s, const char *key, const char *value) __attribute__((warn_unused_result));
 
 /* The content version: a number that changes whenever anything public
  * pages show changes (articles, their tags and facts, enterprises), and
@@ -65,5 +67,14 @@ enum store_rc store_site_counts(struct store *s, struct site_counts *out) __attr
 
 /* True when the database answers a trivial query. */
 bool store_ping(struct store *s);
+
+/* Whether the database takes a write now: a one-row write in a
+ * transaction of its own (a full disk, a read-only file or a writer that
+ * holds the lock past the busy timeout fail it). STORE_ERROR, logged,
+ * when it does not. */
+enum store_rc store_check_write(struct store *s, int64_t now) __attribute__((warn_unused_result));
+
+/* How many writes failed since the process started, on any connection. */
+uint64_t store_failed_writes(void);
 
 #endif

@@ -30,7 +30,7 @@ enum store_rc store_throttle(struct store *s, const char *key, bool count, int64
 	}
 	stmt_done(st);
 	if (rc != SQLITE_DONE) {
-		log_db_error(s, "throttle");
+		log_write_error(s, "throttle");
 		return STORE_ERROR;
 	}
 	return STORE_OK;
