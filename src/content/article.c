@@ -118,10 +118,8 @@ void article_tag(struct article *a, struct arena *arena)
 	add_facts(a, arena);
 }
 
-int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
-		    struct buf *err)
+int article_check(const struct article_input *in, struct buf *err)
 {
-	*out = (struct article){ 0 };
 	struct str title = str_trim(in->title), body = str_trim(in->body), date = str_trim(in->date);
 	struct str source = str_trim(in->source), url = str_trim(in->url);
 
@@ -182,17 +180,26 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 		}
 	}
 
-	const struct district *given = NULL;
 	struct str district = str_trim(in->district);
-	if (district.len) {
-		given = district_lookup(district);
-		if (!given) {
-			buf_puts(err, "未知的区");
-			quote_input(err, district);
-			buf_puts(err, "：应为上海 16 个区之一（如 pudong 或 浦东新区）");
-			return -1;
-		}
+	if (district.len && !district_lookup(district)) {
+		buf_puts(err, "未知的区");
+		quote_input(err, district);
+		buf_puts(err, "：应为上海 16 个区之一（如 pudong 或 浦东新区）");
+		return -1;
 	}
+	return 0;
+}
+
+int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
+		    struct buf *err)
+{
+	*out = (struct article){ 0 };
+	if (article_check(in, err) < 0)
+		return -1;
+	struct str title = str_trim(in->title), body = str_trim(in->body), date = str_trim(in->date);
+	struct str source = str_trim(in->source), url = str_trim(in->url);
+	struct str district = str_trim(in->district);
+	const struct district *given = district.len ? district_lookup(district) : NULL;
 
 	struct buf paragraphs = { 0 };
 	paragraphs_split(body, &paragraphs);

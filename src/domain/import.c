@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -76,14 +77,13 @@ static void on_item(void *ctx, const struct article_input *in, size_t line)
 	struct article a;
 	struct buf msg = { 0 };
 	arena_reset(run->arena);
-	if (article_prepare(in, run->arena, &a, &msg) < 0) {
+	/* The first pass only checks every item; the second prepares it. */
+	int checked = run->writing ? article_prepare(in, run->arena, &a, &msg) : article_check(in, &msg);
+	if (checked < 0)
 		on_error(run, line, buf_cstr(&msg));
-		buf_free(&msg);
-		return;
-	}
 	buf_free(&msg);
-	if (!run->writing)
-		return; /* the first pass only checks every item */
+	if (checked < 0 || !run->writing)
+		return;
 	if (ms_since(&run->batch_started) >= BATCH_MS && next_batch(run) != STORE_OK) {
 		run->store_failed = true;
 		buf_printf(run->err, "%s:%zu: 写入数据库失败\n", run->name, line);
@@ -134,15 +134,27 @@ static bool undo(struct store *s, int64_t id)
 	}
 }
 
+/* Whether the run's process is gone: it no longer exists here (SQLite's
+ * WAL keeps every writer on this machine), or, when its number was given
+ * to another, it has not written a batch for IMPORT_STALE_SECONDS. */
+static bool is_dead(const struct import_writing *run, int64_t now)
+{
+	if (run->beat_at < now - IMPORT_STALE_SECONDS)
+		return true;
+	return run->pid != (int64_t)getpid() && kill((pid_t)run->pid, 0) < 0 && errno == ESRCH;
+}
+
 int import_recover(struct store *s, int64_t now)
 {
-	int64_t ids[64];
+	struct import_writing runs[64];
 	size_t n;
-	if (store_imports_stale(s, now - IMPORT_STALE_SECONDS, ids, 64, &n) != STORE_OK)
+	if (store_imports_writing(s, runs, 64, &n) != STORE_OK)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		log_info("import: run %lld stopped without finishing; taking out what it added", (long long)ids[i]);
-		if (!undo(s, ids[i]))
+		if (!is_dead(&runs[i], now))
+			continue;
+		log_info("import: run %lld stopped without finishing; taking out what it added", (long long)runs[i].id);
+		if (!undo(s, runs[i].id))
 			return -1;
 	}
 	return 0;
@@ -173,7 +185,7 @@ int import_buffer(struct store *s, const char *name, struct str data, bool jsonl
 	/* Then they are stored in batches that let the server write between
 	 * them, each added article noted under the run, so that a failure, or
 	 * a death, takes them all out again. */
-	if (import_recover(s, (int64_t)time(NULL)) < 0 || store_import_begin(s, name, (int64_t)time(NULL), &run.run_id) != STORE_OK ||
+	if (import_recover(s, (int64_t)time(NULL)) < 0 || store_import_begin(s, name, (int64_t)getpid(), (int64_t)time(NULL), &run.run_id) != STORE_OK ||
 	    store_begin(s) != STORE_OK) {
 		buf_printf(err, "%s: 无法开始写入数据库，未导入任何内容\n", name);
 		goto out;

@@ -1,4 +1,4 @@
-/* import: loading article files into the store, one transaction per file. */
+/* import: loading article files into the store, checked whole, written in batches. */
 #ifndef ZS_DOMAIN_IMPORT_H
 #define ZS_DOMAIN_IMPORT_H
 
@@ -37,8 +37,9 @@ int import_buffer(struct store *s, const char *name, struct str data, bool jsonl
 /* How long a run may go without a batch before it counts as dead. */
 enum { IMPORT_STALE_SECONDS = 60 };
 
-/* Takes out what imports left half-written when their process died (no
- * batch for IMPORT_STALE_SECONDS at now). -1 when the database failed. */
+/* Takes out what imports left half-written when their process died (it is
+ * gone, or wrote no batch for IMPORT_STALE_SECONDS before now). -1 when the
+ * database failed. */
 int import_recover(struct store *s, int64_t now) __attribute__((warn_unused_result));
 
 #endif
