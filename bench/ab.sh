@@ -8,6 +8,7 @@
 # Writes bench/out/ab.md and prints it.
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 [ $# -eq 2 ] || { echo "usage: bench/ab.sh A_BIN B_BIN" >&2; exit 2; }
 a_bin=$1 b_bin=$2
 out=bench/out
@@ -30,21 +31,8 @@ db="$out/ab.db"
 rm -f "$db" "$db-wal" "$db-shm"
 "$a_bin" import --db "$db" "$corpus" >/dev/null
 
-# Starts binary $1 on the database; sets $started_pid and $started_port.
-start() {
-	log="$out/ab-$2.log"
-	"$1" serve --db "$db" --listen 127.0.0.1:0 --access-log off 2>"$log" &
-	started_pid=$!
-	started_port=""
-	for _ in $(seq 100); do
-		started_port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log")
-		[ -n "$started_port" ] && return 0
-		sleep 0.05
-	done
-	echo "$1 did not start"; cat "$log"; exit 1
-}
-start "$a_bin" a; a_pid=$started_pid; a_url="http://127.0.0.1:$started_port"
-start "$b_bin" b; b_pid=$started_pid; b_url="http://127.0.0.1:$started_port"
+bench_serve "$a_bin" "$db" "$out/ab-a.log"; a_pid=$started_pid; a_url="http://127.0.0.1:$started_port"
+bench_serve "$b_bin" "$db" "$out/ab-b.log"; b_pid=$started_pid; b_url="http://127.0.0.1:$started_port"
 article=/articles/$((articles / 2))
 for url in "$a_url" "$b_url"; do
 	curl -sf "$url/" -o /dev/null && curl -sf "$url$article" -o /dev/null

@@ -8,6 +8,7 @@
 # Writes a Markdown table to bench/out/results.md and standard output.
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 bin=build/release/zhaoshang
 out=bench/out
 articles=${BENCH_ARTICLES:-100000}
@@ -41,15 +42,8 @@ echo "import: ${import_secs}s, $import_rate articles/s"
 retag_line=$("$bin" retag --db "$out/bench.db")
 echo "retag: $retag_line"
 ZHAOSHANG_PASSWORD=bench-password-1 "$bin" user add bench --role admin --db "$out/bench.db" >/dev/null
-"$bin" serve --db "$out/bench.db" --listen 127.0.0.1:0 --access-log off 2>"$out/server.log" &
-server_pid=$!
-port=""
-for _ in $(seq 100); do
-	port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$out/server.log")
-	[ -n "$port" ] && break
-	sleep 0.05
-done
-[ -n "$port" ] || { echo "server did not start"; cat "$out/server.log"; exit 1; }
+bench_serve "$bin" "$out/bench.db" "$out/server.log"
+server_pid=$started_pid port=$started_port
 zs="http://127.0.0.1:$port"
 article_path=/articles/$((articles / 2))
 

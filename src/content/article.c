@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 #include <string.h>
+#include <time.h>
 
 #include "content/district.h"
 #include "content/facts.h"
@@ -118,10 +119,8 @@ void article_tag(struct article *a, struct arena *arena)
 	add_facts(a, arena);
 }
 
-int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
-		    struct buf *err)
+int article_check(const struct article_input *in, struct buf *err)
 {
-	*out = (struct article){ 0 };
 	struct str title = str_trim(in->title), body = str_trim(in->body), date = str_trim(in->date);
 	struct str source = str_trim(in->source), url = str_trim(in->url);
 
@@ -157,6 +156,15 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 		buf_printf(err, "无效：%s", date_error_message(derr));
 		return -1;
 	}
+	/* News is dated when it happened: a year past the next is a typo
+	 * (2999-12-31), and would sit on top of every list for ever. */
+	int latest = date_shanghai_year((int64_t)time(NULL)) + 1;
+	if (d.year > latest) {
+		buf_puts(err, "日期");
+		quote_input(err, date);
+		buf_printf(err, "晚于 %d 年底，不像新闻的日期", latest);
+		return -1;
+	}
 	if (check_text("来源", source, ARTICLE_SOURCE_MAX_CHARS, err) < 0)
 		return -1;
 	if (has_control_chars(source, "")) {
@@ -173,17 +181,26 @@ int article_prepare(const struct article_input *in, struct arena *arena, struct 
 		}
 	}
 
-	const struct district *given = NULL;
 	struct str district = str_trim(in->district);
-	if (district.len) {
-		given = district_lookup(district);
-		if (!given) {
-			buf_puts(err, "未知的区");
-			quote_input(err, district);
-			buf_puts(err, "：应为上海 16 个区之一（如 pudong 或 浦东新区）");
-			return -1;
-		}
+	if (district.len && !district_lookup(district)) {
+		buf_puts(err, "未知的区");
+		quote_input(err, district);
+		buf_puts(err, "：应为上海 16 个区之一（如 pudong 或 浦东新区）");
+		return -1;
 	}
+	return 0;
+}
+
+int article_prepare(const struct article_input *in, struct arena *arena, struct article *out,
+		    struct buf *err)
+{
+	*out = (struct article){ 0 };
+	if (article_check(in, err) < 0)
+		return -1;
+	struct str title = str_trim(in->title), body = str_trim(in->body), date = str_trim(in->date);
+	struct str source = str_trim(in->source), url = str_trim(in->url);
+	struct str district = str_trim(in->district);
+	const struct district *given = district.len ? district_lookup(district) : NULL;
 
 	struct buf paragraphs = { 0 };
 	paragraphs_split(body, &paragraphs);

@@ -39,7 +39,12 @@ struct article_input {
  * The same rules at import and at retag. Strings in arena. */
 void article_tag(struct article *a, struct arena *arena);
 
-/* Validates in and fills out: trims, splits the body into paragraphs, resolves
+/* Validates in only, with article_prepare's rules and messages: cheap (no
+ * tagging), for a pass that checks a whole file before writing any of it.
+ * -1 and one Chinese sentence in err when in is invalid. */
+int article_check(const struct article_input *in, struct buf *err) __attribute__((warn_unused_result));
+
+/* Validates in (article_check) and fills out: trims, splits the body into paragraphs, resolves
  * districts (the given one, else those named in the title), tags industries
  * (content/industry.h), and computes the content hash. Strings are allocated
  * in arena. On invalid input returns -1 and appends one Chinese sentence

@@ -121,8 +121,11 @@ static void throttle_keys(const struct login_attempt *a, const char *name, char 
 {
 	const char *ip = a->address ? a->address : "-";
 	snprintf(keys[KEY_ADDRESS], sizeof(keys[0]), "login-ip:%s", ip);
-	snprintf(keys[KEY_NAME], sizeof(keys[0]), "%s%s", name[0] ? "login-user:" : "", name);
-	snprintf(keys[KEY_NAME_HERE], sizeof(keys[0]), "%s%s@%s", name[0] ? "login-user:" : "", name, name[0] ? ip : "");
+	keys[KEY_NAME][0] = keys[KEY_NAME_HERE][0] = '\0';
+	if (!name[0])
+		return; /* no account's name: no name's key, only the address's */
+	snprintf(keys[KEY_NAME], sizeof(keys[0]), "login-user:%s", name);
+	snprintf(keys[KEY_NAME_HERE], sizeof(keys[0]), "login-user:%s@%s", name, ip);
 }
 
 /* Counts the attempt against every key before the password is checked,
@@ -188,10 +191,13 @@ enum login_result auth_login(struct store *s, const struct login_attempt *a, cha
 	randombytes_buf(csrf, sizeof(csrf));
 	encode(raw, token);
 	auth_token_hash(token, hashed);
-	/* The name's failures are forgiven; the address's count stays. */
+	/* The name's failures are forgiven; the address's stay, but this
+	 * attempt, counted before it was known to be right, is taken back:
+	 * only failures count. */
 	result = store_session_add(s, hashed, user.id, csrf, a->now) == STORE_OK &&
 				 store_throttle_clear(s, keys[KEY_NAME_HERE]) == STORE_OK &&
-				 store_throttle_clear(s, keys[KEY_NAME]) == STORE_OK
+				 store_throttle_clear(s, keys[KEY_NAME]) == STORE_OK &&
+				 store_throttle_refund(s, keys[KEY_ADDRESS]) == STORE_OK
 			 ? LOGIN_OK
 			 : LOGIN_ERROR;
 	sodium_memzero(raw, sizeof(raw));

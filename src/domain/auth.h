@@ -69,12 +69,14 @@ enum login_result {
 	LOGIN_ERROR,   /* the database failed; logged */
 };
 
-/* Login attempts allowed in a window of LOGIN_WINDOW_SECONDS from the
- * first: per account name from one address, per name from anywhere, and
- * per address. A name locks alike whether or not the account exists, so
+/* Failed login attempts allowed in a window of LOGIN_WINDOW_SECONDS from
+ * the first: per account name from one address, per name from anywhere,
+ * and per address (a name that cannot be an account counts only against
+ * its address). A name locks alike whether or not the account exists, so
  * a lock says nothing about who exists; past a limit every attempt is
- * LOGIN_LOCKED, even with the right password, until the window ends. A
- * successful login forgives the name's count, not the address's. */
+ * LOGIN_LOCKED, even with the right password, until the window ends. Only
+ * failures count: a successful login forgives the name's count, and does
+ * not count toward the address's. */
 enum {
 	LOGIN_NAME_FAILURES = 10,
 	LOGIN_NAME_ANYWHERE_FAILURES = 100,

@@ -6,6 +6,7 @@
 #include "http/cache.h"
 #include "http/handlers.h"
 #include "http/metrics.h"
+#include "http/params.h"
 #include "util/assets.h"
 
 /* Whether req comes from a program on this machine itself: a loopback peer
@@ -44,19 +45,29 @@ void handle_metrics(struct request *req, struct response *res)
 	cache_stats_read(&cs);
 	g.cache_hits = cs.hits, g.cache_misses = cs.misses;
 	g.cache_entries = (int64_t)cs.entries, g.cache_bytes = (int64_t)cs.bytes;
+	g.failed_writes = store_failed_writes();
 	metrics_write(res->body, &g);
 	res->status = 200;
 	res->content_type = "text/plain; version=0.0.4; charset=utf-8";
 	res->cache_control = "no-store";
 }
 
+static const struct param_rule health_params[] = { { .name = "write", .kind = PARAM_FLAG } };
+
+/* Reads, and with ?write=1 writes too: a database that still answers
+ * queries may take no write (a full disk), and a load balancer that only
+ * reads would send it every form. */
 void handle_healthz(struct request *req, struct response *res)
 {
-	bool ok = req->store && store_ping(req->store);
-	res->status = ok ? 200 : 503;
+	struct param_values p;
+	if (!params_read(req, res, health_params, 1, &p))
+		return;
+	bool read = req->store && store_ping(req->store);
+	bool write = read && (!p.number[0] || store_check_write(req->store, req->now) == STORE_OK);
+	res->status = read && write ? 200 : 503;
 	res->content_type = "text/plain; charset=utf-8";
 	res->cache_control = "no-store";
-	buf_puts(res->body, ok ? "ok\n" : "database unavailable\n");
+	buf_puts(res->body, !read ? "database unavailable\n" : !write ? "database reads, but takes no write\n" : "ok\n");
 }
 
 static const char *content_type_for(const char *path)

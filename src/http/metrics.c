@@ -173,6 +173,9 @@ void metrics_write(struct buf *out, const struct metrics_gauges *g)
 	     "Public GET and HEAD requests, by whether the response cache answered them.");
 	buf_printf(out, "zhaoshang_cache_requests_total{result=\"hit\"} %llu\n", (unsigned long long)g->cache_hits);
 	buf_printf(out, "zhaoshang_cache_requests_total{result=\"miss\"} %llu\n", (unsigned long long)g->cache_misses);
+	help(out, "zhaoshang_database_write_failures_total", "counter",
+	     "Database writes that failed (a full disk, a lock held too long) since the server started.");
+	buf_printf(out, "zhaoshang_database_write_failures_total %llu\n", (unsigned long long)g->failed_writes);
 	gauge(out, "zhaoshang_cache_entries", "Responses kept in the response cache.", g->cache_entries);
 	gauge(out, "zhaoshang_cache_bytes", "Bytes the response cache holds (keys, headers and bodies).",
 	      g->cache_bytes);

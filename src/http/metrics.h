@@ -39,6 +39,7 @@ struct metrics_gauges {
 	int64_t messages_unhandled;
 	uint64_t cache_hits, cache_misses; /* of requests that could be answered from it */
 	int64_t cache_entries, cache_bytes;
+	uint64_t failed_writes;           /* store_failed_writes() */
 };
 
 /* Appends every metric to out in the text format (version 0.0.4). */

@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "domain/import.h"
 #include "http/address.h"
 #include "http/cache.h"
 #include "http/handlers.h"
@@ -541,8 +543,9 @@ static int set_trusted_proxy(const char *address)
 	return 0;
 }
 
-/* Opens the database once before accepting anyone — migrating it, and
- * reading what the handlers keep from it; -1 after logging why not. */
+/* Opens the database once before accepting anyone — migrating it, taking
+ * out what a dead import left half-written, and reading what the handlers
+ * keep from it; -1 after logging why not. */
 static int check_database(const struct server_options *opts)
 {
 	struct buf err = { 0 };
@@ -550,6 +553,9 @@ static int check_database(const struct server_options *opts)
 	int rc = -1;
 	if (store_open(db_path, &probe, &err) != STORE_OK) {
 		log_error("%s", buf_cstr(&err));
+	} else if (import_recover(probe, (int64_t)time(NULL)) < 0) {
+		log_error("无法撤回数据库 %s 中未完成的导入", db_path);
+		store_close(probe);
 	} else {
 		rc = handlers_init(probe, opts->form_rate, opts->sitemap_urls);
 		if (rc < 0)

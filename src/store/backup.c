@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include <unistd.h>
 
 #include "store/backup.h"
+#include "store/fts.h"
+#include "store/functions.h"
 #include "store/migrations.h"
 #include "store/statements.h"
 
@@ -47,6 +50,42 @@ static const char *reason(int err)
 static int stop_requested(void *stop)
 {
 	return *(const volatile sig_atomic_t *)stop != 0;
+}
+
+/* Steps sql's first row: SQLITE_ROW, SQLITE_DONE when it has none, or an error. */
+static int first_row(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int step = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (step == SQLITE_OK)
+		step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return step;
+}
+
+/* Takes out of the copy at path the articles of imports that were being
+ * written when it was made: the copy keeps each file all or nothing, as
+ * the database does. Copies made before imports kept a record have none. */
+static int settle_copy(const char *path, struct buf *err)
+{
+	sqlite3 *db = NULL;
+	int step = SQLITE_ERROR;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+		step = first_row(db, STORE_BACKUP_HAS_IMPORTS_SQL);
+		if (step == SQLITE_ROW)
+			step = first_row(db, STORE_BACKUP_UNFINISHED_SQL);
+	}
+	/* Taking articles out runs the triggers that keep the search index,
+	 * which need the store's tokenizer and functions. */
+	if (step == SQLITE_ROW) {
+		bool settled = fts_register_tokenizer(db) == SQLITE_OK && sql_functions_register(db) == SQLITE_OK &&
+			       sqlite3_exec(db, STORE_BACKUP_SETTLE_SQL, NULL, NULL, NULL) == SQLITE_OK;
+		step = settled ? SQLITE_DONE : SQLITE_ERROR;
+	}
+	if (step != SQLITE_DONE)
+		buf_printf(err, "无法撤回备份中未完成的导入：%s", db ? sqlite3_errmsg(db) : "内存不足");
+	sqlite3_close(db);
+	return step == SQLITE_DONE ? 0 : -1;
 }
 
 /* Checks the copy at path the way a restore would use it, and counts what
@@ -189,7 +228,7 @@ enum store_rc store_backup(const char *db_path, const char *dest, const volatile
 			buf_printf(err, "备份数据库 %s 失败：%s", db_path, sqlite3_errmsg(db));
 		goto out;
 	}
-	if (check_copy(tmp_sqlite, r, err) < 0)
+	if (settle_copy(tmp_sqlite, err) < 0 || check_copy(tmp_sqlite, r, err) < 0)
 		goto out;
 	if (sync_path(tmp, O_RDONLY) < 0) {
 		buf_printf(err, "无法把备份写入磁盘：%s", reason(errno));

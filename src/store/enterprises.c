@@ -89,7 +89,7 @@ enum store_rc store_enterprise_insert(struct store *s, const struct enterprise *
 		return STORE_OK;
 	if (rc == SQLITE_CONSTRAINT)
 		return STORE_DUPLICATE;
-	log_db_error(s, "add enterprise");
+	log_write_error(s, "add enterprise");
 	return STORE_ERROR;
 }
 

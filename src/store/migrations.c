@@ -331,6 +331,27 @@ const char *const store_migrations[] = {
 	 "  views INTEGER NOT NULL,"
 	 "  PRIMARY KEY (day, article_id)"
 	 ") WITHOUT ROWID;"),
+
+	/* 16: imports written in batches, so that the server's writers get
+	 * turns, and kept all-or-nothing by their record: each run notes the
+	 * articles it added, and a run that did not finish (it failed, or its
+	 * process died: it is gone, or its beat, renewed with every batch,
+	 * stopped) has them
+	 * taken out again. */
+	("CREATE TABLE import_runs ("
+	 "  id INTEGER PRIMARY KEY,"
+	 "  name TEXT NOT NULL,"
+	 "  pid INTEGER NOT NULL,"
+	 "  started_at INTEGER NOT NULL,"
+	 "  beat_at INTEGER NOT NULL,"
+	 "  finished_at INTEGER,"
+	 "  state TEXT NOT NULL DEFAULT 'writing' CHECK (state IN ('writing', 'done', 'undone'))"
+	 ");"
+	 "CREATE TABLE import_run_articles ("
+	 "  run_id INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,"
+	 "  article_id INTEGER NOT NULL,"
+	 "  PRIMARY KEY (run_id, article_id)"
+	 ") WITHOUT ROWID;"),
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

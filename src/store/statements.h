@@ -2,9 +2,20 @@
 #ifndef ZS_STORE_STATEMENTS_H
 #define ZS_STORE_STATEMENTS_H
 
-/* A backup (store/backup.c) runs on a connection of its own, read-only:
- * the copy of one snapshot, then the check of the copy. */
+/* A backup (store/backup.c) runs on connections of its own: the copy of
+ * one snapshot; in the copy, the articles of imports still being written
+ * taken out (in the copy they will never finish); then the check. */
 #define STORE_BACKUP_SQL "VACUUM INTO ?1"
+#define STORE_BACKUP_HAS_IMPORTS_SQL "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_runs'"
+#define STORE_BACKUP_UNFINISHED_SQL "SELECT 1 FROM import_runs WHERE state = 'writing' LIMIT 1"
+#define STORE_BACKUP_SETTLE_SQL                                                                        \
+	"PRAGMA foreign_keys = ON;"                                                                    \
+	"BEGIN;"                                                                                       \
+	"DELETE FROM articles WHERE id IN (SELECT article_id FROM import_run_articles"                 \
+	" JOIN import_runs ON import_runs.id = run_id WHERE state = 'writing');"                       \
+	"DELETE FROM import_run_articles WHERE run_id IN (SELECT id FROM import_runs WHERE state = 'writing');" \
+	"UPDATE import_runs SET state = 'undone' WHERE state = 'writing';"                             \
+	"COMMIT;"
 #define STORE_BACKUP_CHECK_SQL                                            \
 	"SELECT (SELECT quick_check FROM pragma_quick_check),"            \
 	" (SELECT count(*) FROM articles),"                               \
@@ -27,6 +38,7 @@
 #include "store/sql/stats.h"
 #include "store/sql/related.h"
 #include "store/sql/readership.h"
+#include "store/sql/imports.h"
 
 /* Every statement, for the enum and the table of SQL. */
 #define STORE_ALL_STATEMENTS(X)                                                                \
@@ -34,7 +46,7 @@
 	STORE_SEARCH_STATEMENTS(X) STORE_SUBMISSION_STATEMENTS(X) STORE_ACCOUNT_STATEMENTS(X)  \
 	STORE_THROTTLE_STATEMENTS(X) STORE_AUDIT_STATEMENTS(X) STORE_BANNED_WORD_STATEMENTS(X) \
 	STORE_ENTERPRISE_STATEMENTS(X) STORE_MESSAGE_STATEMENTS(X) STORE_STATS_STATEMENTS(X)       \
-	STORE_RELATED_STATEMENTS(X) STORE_READERSHIP_STATEMENTS(X)
+	STORE_RELATED_STATEMENTS(X) STORE_READERSHIP_STATEMENTS(X) STORE_IMPORT_STATEMENTS(X)
 
 #define STORE_STATEMENT_ENUM(name, sql) STMT_##name,
 enum store_statement { STORE_ALL_STATEMENTS(STORE_STATEMENT_ENUM) STMT__MAX };

@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,12 +79,29 @@ enum store_rc exec_simple(struct store *s, enum store_statement which)
 	return STORE_OK;
 }
 
+/* How long a writer waits for another, and a write check at most. */
+enum { BUSY_TIMEOUT_MS = 5000, CHECK_TIMEOUT_MS = 1000 };
+
+/* Writes that failed since start, from every connection. */
+static atomic_uint_fast64_t failed_writes;
+
+void log_write_error(struct store *s, const char *what)
+{
+	atomic_fetch_add_explicit(&failed_writes, 1, memory_order_relaxed);
+	log_db_error(s, what);
+}
+
+uint64_t store_failed_writes(void)
+{
+	return atomic_load_explicit(&failed_writes, memory_order_relaxed);
+}
+
 enum store_rc step_write(struct store *s, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
 	stmt_done(st);
 	if (rc != SQLITE_DONE) {
-		log_db_error(s, what);
+		log_write_error(s, what);
 		return STORE_ERROR;
 	}
 	return STORE_OK;
@@ -206,7 +224,7 @@ enum store_rc store_open(const char *path, struct store **out, struct buf *err)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	/* Writers (import, later web forms) wait for each other instead of failing. */
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	static const char setup[] = "PRAGMA journal_mode = WAL;"
 				    "PRAGMA synchronous = NORMAL;"
 				    "PRAGMA foreign_keys = ON;"
@@ -257,12 +275,36 @@ void store_close(struct store *s)
 
 enum store_rc store_begin(struct store *s)
 {
-	return exec_simple(s, STMT_BEGIN);
+	enum store_rc rc = exec_simple(s, STMT_BEGIN);
+	if (rc != STORE_OK)
+		atomic_fetch_add_explicit(&failed_writes, 1, memory_order_relaxed);
+	return rc;
 }
 
 enum store_rc store_commit(struct store *s)
 {
-	return exec_simple(s, STMT_COMMIT);
+	enum store_rc rc = exec_simple(s, STMT_COMMIT);
+	if (rc != STORE_OK)
+		atomic_fetch_add_explicit(&failed_writes, 1, memory_order_relaxed);
+	return rc;
+}
+
+enum store_rc store_check_write(struct store *s, int64_t now)
+{
+	char value[24];
+	snprintf(value, sizeof(value), "%lld", (long long)now);
+	/* A probe answers promptly: a lock held this long already means the
+	 * forms wait. */
+	sqlite3_busy_timeout(s->db, CHECK_TIMEOUT_MS);
+	enum store_rc rc = store_begin(s);
+	if (rc == STORE_OK)
+		rc = store_meta_set(s, "write_checked_at", value);
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	if (rc != STORE_OK)
+		store_rollback(s);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	return rc;
 }
 
 void store_rollback(struct store *s)

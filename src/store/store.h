@@ -72,4 +72,13 @@ enum store_rc store_site_counts(struct store *s, struct site_counts *out) __attr
 /* True when the database answers a trivial query. */
 bool store_ping(struct store *s);
 
+/* Whether the database takes a write now: a one-row write in a
+ * transaction of its own (a full disk, a read-only file or a writer that
+ * holds the lock past the busy timeout fail it). STORE_ERROR, logged,
+ * when it does not. */
+enum store_rc store_check_write(struct store *s, int64_t now) __attribute__((warn_unused_result));
+
+/* How many writes failed since the process started, on any connection. */
+uint64_t store_failed_writes(void);
+
 #endif

@@ -16,8 +16,10 @@ struct store {
 	sqlite3_stmt *stmt[STMT__MAX];  /* prepared once at open */
 };
 
-/* Logs the connection's last error with what was being done. */
+/* Logs the connection's last error with what was being done; the second
+ * also counts a failed write (store_failed_writes). */
 void log_db_error(struct store *s, const char *what);
+void log_write_error(struct store *s, const char *what);
 
 /* A prepared statement ready for binding; finish with stmt_done(). */
 sqlite3_stmt *stmt_get(struct store *s, enum store_statement which);

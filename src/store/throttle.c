@@ -30,7 +30,7 @@ enum store_rc store_throttle(struct store *s, const char *key, bool count, int64
 	}
 	stmt_done(st);
 	if (rc != SQLITE_DONE) {
-		log_db_error(s, "throttle");
+		log_write_error(s, "throttle");
 		return STORE_ERROR;
 	}
 	return STORE_OK;
@@ -41,4 +41,11 @@ enum store_rc store_throttle_clear(struct store *s, const char *key)
 	sqlite3_stmt *st = stmt_get(s, STMT_THROTTLE_CLEAR);
 	bind_text(st, 1, key);
 	return step_write(s, st, "clear throttle");
+}
+
+enum store_rc store_throttle_refund(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = stmt_get(s, STMT_THROTTLE_REFUND);
+	bind_text(st, 1, key);
+	return step_write(s, st, "refund throttle");
 }

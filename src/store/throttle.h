@@ -14,5 +14,8 @@
 enum store_rc store_throttle(struct store *s, const char *key, bool count, int64_t now, int64_t window,
 			     int64_t *hits, int64_t *resets_at) __attribute__((warn_unused_result));
 enum store_rc store_throttle_clear(struct store *s, const char *key) __attribute__((warn_unused_result));
+/* Takes back one hit of key's window (one counted before it was known
+ * not to count). */
+enum store_rc store_throttle_refund(struct store *s, const char *key) __attribute__((warn_unused_result));
 
 #endif

@@ -132,6 +132,12 @@ void date_shanghai_midnight(const char *day, char out[DATE_RFC3339_SIZE])
 	snprintf(out, DATE_RFC3339_SIZE, "%.10sT00:00:00" SHANGHAI_ZONE, day);
 }
 
+int date_shanghai_year(int64_t t)
+{
+	struct tm tm;
+	return shanghai_tm(t, &tm) ? tm.tm_year + 1900 : 1970;
+}
+
 void date_shanghai_minute(int64_t t, char out[DATE_MINUTE_SIZE])
 {
 	struct tm tm;

@@ -39,6 +39,8 @@ bool date_http_parse(const char *s, int64_t *t);
 enum { DATE_DAY_SIZE = 11, DATE_MINUTE_SIZE = 17, DATE_RFC3339_SIZE = 26 };
 void date_shanghai_day(int64_t t, char out[DATE_DAY_SIZE]);
 void date_shanghai_minute(int64_t t, char out[DATE_MINUTE_SIZE]);
+/* The year it is in Shanghai at t. */
+int date_shanghai_year(int64_t t);
 /* The start of day ("YYYY-MM-DD") in Shanghai, in RFC 3339:
  * "YYYY-MM-DDT00:00:00+08:00" (feeds, Open Graph). */
 void date_shanghai_midnight(const char *day, char out[DATE_RFC3339_SIZE]);

@@ -451,6 +451,21 @@ static int entries_in(const char *path)
 	return n;
 }
 
+/* Starts zhaoshang COMMAND --db db ARG, its output discarded; its pid. */
+static pid_t run_in_background(const char *command, const char *arg)
+{
+	pid_t pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		dup2(null, 2);
+		execl(zs_bin(), zs_bin(), command, "--db", db, arg, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
 Test(cli, backup_copies_a_consistent_database_while_the_server_runs_and_an_import_writes)
 {
 	struct run_result r;
@@ -464,19 +479,11 @@ Test(cli, backup_copies_a_consistent_database_while_the_server_runs_and_an_impor
 	/* A 3,000-article file imports (all or nothing) while the copy is made. */
 	struct buf listing = { 0 };
 	for (int i = 0; i < 3000; i++)
-		buf_printf(&listing, "-\n备份测试第%d篇：浦东新区项目签约\n浦东新区第%d批项目签约，总投资%d亿元。\n2030-01-%02d\n", i, i,
+		buf_printf(&listing, "-\n备份测试第%d篇：浦东新区项目签约\n浦东新区第%d批项目签约，总投资%d亿元。\n2027-01-%02d\n", i, i,
 			   i % 90 + 1, i % 28 + 1);
 	char *big = write_file(dir, "big.txt", listing.data, listing.len);
 	buf_free(&listing);
-	pid_t importer = fork();
-	cr_assert_geq(importer, 0);
-	if (importer == 0) {
-		int null = open("/dev/null", O_WRONLY);
-		dup2(null, 1);
-		dup2(null, 2);
-		execl(zs_bin(), zs_bin(), "import", "--db", db, big, (char *)NULL);
-		_exit(127);
-	}
+	pid_t importer = run_in_background("import", big);
 	char *dest;
 	if (asprintf(&dest, "%s/copy.db", dir) < 0)
 		abort();
@@ -688,15 +695,7 @@ Test(cli, an_interrupted_backup_leaves_nothing_behind)
 	char *dest;
 	if (asprintf(&dest, "%s/copy.db", dir) < 0)
 		abort();
-	pid_t pid = fork();
-	cr_assert_geq(pid, 0);
-	if (pid == 0) {
-		int null = open("/dev/null", O_WRONLY);
-		dup2(null, 1);
-		dup2(null, 2);
-		execl(zs_bin(), zs_bin(), "backup", "--db", db, dest, (char *)NULL);
-		_exit(127);
-	}
+	pid_t pid = run_in_background("backup", dest);
 	usleep(150 * 1000);
 	kill(pid, SIGTERM);
 	int st = 0;
@@ -725,4 +724,83 @@ Test(cli, settings_shown_to_people_must_be_short_plain_text)
 	cr_assert_eq(r.status, 2, "not UTF-8: exit %d", r.status);
 	run_result_free(&r);
 	free(long_name);
+}
+
+/* ---- an import killed half-way (issue 14) ---- */
+
+/* Starts importing a 20,000-article file and kills the process with
+ * SIGKILL once some of it is in the database; returns how many articles
+ * are in db then. */
+static int64_t import_killed_half_way(void)
+{
+	struct buf listing = { 0 };
+	for (int i = 0; i < 20000; i++)
+		buf_printf(&listing, "-\n中断测试第%d篇：闵行区项目签约\n闵行区第%d批项目签约，总投资%d亿元。\n2026-02-%02d\n", i, i,
+			   i % 90 + 1, i % 28 + 1);
+	char *big = write_file(dir, "killed.txt", listing.data, listing.len);
+	buf_free(&listing);
+	int64_t before = articles_in(db);
+	pid_t importer = run_in_background("import", big);
+	int64_t seen = before;
+	for (int i = 0; i < 2000 && seen == before; i++) {
+		usleep(5 * 1000);
+		seen = articles_in(db);
+	}
+	kill(importer, SIGKILL);
+	int st = 0;
+	waitpid(importer, &st, 0);
+	free(big);
+	cr_assert(WIFSIGNALED(st), "the import was killed before it finished (status %d)", st);
+	int64_t left = articles_in(db);
+	cr_assert(left > before && left < before + 20000, "half of it is in: %lld of 20000", (long long)(left - before));
+	return left;
+}
+
+Test(cli, the_next_import_takes_out_what_a_killed_import_left)
+{
+	import_seed();
+	int64_t before = articles_in(db);
+	import_killed_half_way();
+	struct run_result r;
+	static const char text[] = "-\n奉贤区新项目签约\n奉贤区项目签约。\n2026-03-01\n";
+	char *one = write_file(dir, "one.txt", text, sizeof(text) - 1);
+	import(one, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(articles_in(db), before + 1, "the killed file is all gone, the new one is in");
+	run_result_free(&r);
+	free(one);
+}
+
+Test(cli, a_server_start_takes_out_what_a_killed_import_left)
+{
+	import_seed();
+	int64_t before = articles_in(db);
+	import_killed_half_way();
+	struct test_server server;
+	cr_assert(server_start(&server, db));
+	cr_assert_eq(articles_in(db), before, "the killed file is all gone before the server answers");
+	struct http_reply page;
+	http_request(server.port, "GET", "/api/v1/articles", &page);
+	char total[48];
+	snprintf(total, sizeof(total), "\"total\":%lld", (long long)before);
+	cr_assert_not_null(strstr(page.body, total), "%.200s", page.body);
+	http_reply_free(&page);
+	cr_assert_eq(server_stop(&server), 0);
+}
+
+Test(cli, a_backup_leaves_out_an_import_still_being_written)
+{
+	import_seed();
+	int64_t before = articles_in(db);
+	int64_t left = import_killed_half_way();
+	char *dest;
+	if (asprintf(&dest, "%s/copy.db", dir) < 0)
+		abort();
+	struct run_result r;
+	backup(db, dest, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(articles_in(dest), before, "the copy holds every file whole or not at all");
+	cr_assert_eq(articles_in(db), left, "the database itself is left as it is: backups never write it");
+	run_result_free(&r);
+	free(dest);
 }

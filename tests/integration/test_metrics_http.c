@@ -3,6 +3,7 @@
  * kept for this machine. */
 #include <criterion/criterion.h>
 #include <regex.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,4 +172,40 @@ Test(metrics, a_forwarded_request_is_not_this_machine_even_without_a_trusted_pro
 		http_reply_free(&r);
 	}
 	free(metrics(server.port)); /* asked directly: allowed */
+}
+
+/* A database that answers reads but takes no write (here: another writer
+ * holds the lock past the busy timeout; a full disk fails the same way)
+ * is not healthy for forms: /healthz?write=1 says so, /healthz still
+ * answers for reads, and /metrics counts the failed writes. */
+Test(metrics, write_health_is_reported_apart_from_read_health)
+{
+	struct http_reply r;
+	http_request(server.port, "GET", "/healthz?write=1", &r);
+	cr_assert_eq(r.status, 200, "%s", r.body);
+	cr_assert_str_eq(r.body, "ok\n");
+	http_reply_free(&r);
+	char *before = metrics(server.port);
+	double failed = sample(before, "zhaoshang_database_write_failures_total");
+	free(before);
+
+	sqlite3 *writer;
+	cr_assert_eq(sqlite3_open(db, &writer), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(writer));
+	http_request(server.port, "GET", "/healthz?write=1", &r);
+	cr_assert_eq(r.status, 503, "%s", r.body);
+	cr_assert_str_eq(r.body, "database reads, but takes no write\n");
+	http_reply_free(&r);
+	http_request(server.port, "GET", "/healthz", &r);
+	cr_assert_eq(r.status, 200, "reads still work: %s", r.body);
+	http_reply_free(&r);
+	char *during = metrics(server.port);
+	cr_assert_gt(sample(during, "zhaoshang_database_write_failures_total"), failed, "the failed write is counted");
+	free(during);
+
+	cr_assert_eq(sqlite3_exec(writer, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(writer);
+	http_request(server.port, "GET", "/healthz?write=1", &r);
+	cr_assert_eq(r.status, 200, "writable again: %s", r.body);
+	http_reply_free(&r);
 }

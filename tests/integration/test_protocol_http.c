@@ -311,7 +311,7 @@ static void import_new_article(void)
 	struct buf line = { 0 };
 	buf_printf(&line,
 		   "{\"title\":\"%s\",\"body\":\"宝山区新材料产业园今日集中签约十个项目，总投资约二十亿元。\","
-		   "\"date\":\"2099-01-01\",\"district\":\"baoshan\"}\n",
+		   "\"date\":\"2027-06-01\",\"district\":\"baoshan\"}\n",
 		   new_title);
 	char *file = write_file(dir, "new.jsonl", line.data, line.len);
 	import_into(db, (const char *[]){ file, NULL });
@@ -1245,7 +1245,7 @@ Test(protocol, during_the_second_of_a_change_no_last_modified_is_given_after_it_
 		usleep(20 * 1000);
 	for (int attempt = 0; attempt < 5; attempt++) {
 		struct buf line = { 0 };
-		buf_printf(&line, "{\"title\":\"秒内变化第%d次\",\"body\":\"正文。\",\"date\":\"2099-02-0%d\"}\n", attempt,
+		buf_printf(&line, "{\"title\":\"秒内变化第%d次\",\"body\":\"正文。\",\"date\":\"2027-02-0%d\"}\n", attempt,
 			   attempt + 1);
 		char *file = write_file(dir, "second.jsonl", line.data, line.len);
 		buf_free(&line);

@@ -1,9 +1,12 @@
 /* Unit tests for content/article: validation and normalisation of one item. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "content/article.h"
 #include "store/articles.h"
+#include "util/date.h"
 
 static struct arena *arena;
 static struct buf err;
@@ -71,6 +74,19 @@ Test(article, rejects_impossible_dates_saying_why)
 {
 	expect_error(input("标题", "正文", "2025-02-30"), "日历上没有这一天");
 	expect_error(input("标题", "正文", "30/02/2025"), "YYYY-MM-DD");
+}
+
+Test(article, refuses_dates_past_the_end_of_next_year)
+{
+	expect_error(input("标题", "正文", "2999-12-31"), "不像新闻的日期");
+	int next = date_shanghai_year((int64_t)time(NULL)) + 1;
+	char last[24], first_after[24];
+	snprintf(last, sizeof(last), "%04d-12-31", next);
+	snprintf(first_after, sizeof(first_after), "%04d-01-01", next + 1);
+	struct article a;
+	struct article_input in = input("标题", "正文", last);
+	cr_assert_eq(article_prepare(&in, arena, &a, &err), 0, "%s is next year's last day: %s", last, buf_cstr(&err));
+	expect_error(input("标题", "正文", first_after), "不像新闻的日期");
 }
 
 Test(article, rejects_invalid_utf8)

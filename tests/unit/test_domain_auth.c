@@ -524,3 +524,31 @@ Test(domain_auth, csrf_tokens_must_match_exactly)
 	cr_assert_not(auth_csrf_ok(t, longer));
 }
 
+
+/* ---- found by the hostile review (issue 14) ---- */
+
+Test(domain_auth, right_passwords_never_count_toward_the_address_limit)
+{
+	add_alice();
+	/* More good logins from one address than it may fail. */
+	for (int i = 0; i < LOGIN_ADDRESS_FAILURES + 3; i++)
+		cr_assert_eq(try_login("alice", PASSWORD, "192.0.2.77", T0 + i, NULL), LOGIN_OK, "good login %d", i + 1);
+	/* And its failures still count from zero. */
+	fail_logins("bob", cheap_wrong(), "192.0.2.77", T0 + 100, LOGIN_NAME_FAILURES);
+}
+
+Test(domain_auth, malformed_names_count_against_their_own_address_only)
+{
+	/* One attempt with a name that cannot be an account from each of many
+	 * addresses: they shared one key before, so the next address was locked. */
+	for (int i = 0; i < LOGIN_NAME_FAILURES + 2; i++) {
+		char ip[32];
+		snprintf(ip, sizeof(ip), "198.51.100.%d", i + 1);
+		cr_assert_eq(try_login("No Such Name!", cheap_wrong(), ip, T0, NULL), LOGIN_REFUSED, "address %d", i + 1);
+	}
+	cr_assert_eq(try_login("No Such Name!", cheap_wrong(), "203.0.113.9", T0, NULL), LOGIN_REFUSED,
+		     "a new address is not locked by others' mistakes");
+	/* Per address, the address limit still holds. */
+	fail_logins("Also Bad!", cheap_wrong(), "203.0.113.10", T0, LOGIN_ADDRESS_FAILURES);
+	cr_assert_eq(try_login("Also Bad!", cheap_wrong(), "203.0.113.10", T0, NULL), LOGIN_LOCKED);
+}

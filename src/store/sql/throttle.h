@@ -14,6 +14,7 @@
 	  " RETURNING hits, window_start")                                                                   \
 	X(THROTTLE_GET, "SELECT hits, window_start FROM throttle WHERE key = ?1 AND window_start + ?3 > ?2") \
 	X(THROTTLE_CLEAR, "DELETE FROM throttle WHERE key = ?1")                                             \
+	X(THROTTLE_REFUND, "UPDATE throttle SET hits = max(hits - 1, 0) WHERE key = ?1")                                             \
 	X(THROTTLE_EXPIRE, "DELETE FROM throttle WHERE window_start < ?1")
 
 #endif
