@@ -14,6 +14,7 @@ const struct route routes[] = {
 	{ "/metrics", ALLOW_GET, "GET, HEAD", PUBLIC, handle_metrics },
 	{ "/static/{}", ALLOW_GET, "GET, HEAD", PUBLIC, handle_static },
 	{ "/search", ALLOW_GET, "GET, HEAD", PUBLIC, handle_search },
+	{ "/search/feed.xml", ALLOW_GET, "GET, HEAD", PUBLIC, handle_search_feed },
 	{ "/api/v1/search", ALLOW_GET, "GET, HEAD", PUBLIC, handle_api_search },
 	{ "/submit", ALLOW_GET, "GET, HEAD, POST", PUBLIC, handle_submit_form },
 	{ "/submit", ALLOW_POST, "GET, HEAD, POST", PUBLIC, handle_submit },
