@@ -93,6 +93,8 @@ HANDLER(handle_industry);
 /* search (handlers_search.c) */
 HANDLER(handle_search);
 HANDLER(handle_search_feed);
+HANDLER(handle_admin_search_report);
+HANDLER(handle_admin_search_report_csv);
 HANDLER(handle_api_search);
 /* submissions (handlers_submissions.c) */
 HANDLER(handle_submit_form);

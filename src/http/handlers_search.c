@@ -1,8 +1,10 @@
-/* handlers_search: the search page, the same search as JSON, and as an
- * Atom feed. */
+/* handlers_search: the search page, the same search as JSON and as an
+ * Atom feed, and editors' report of what visitors searched for. */
 #include "http/handlers.h"
 #include "http/params.h"
+#include "http/searches.h"
 #include "views/search.h"
+#include "views/search_report.h"
 
 enum { SEARCH_Q, SEARCH_DISTRICT, SEARCH_INDUSTRY, SEARCH_FROM, SEARCH_TO, SEARCH_SORT, SEARCH_PAGE, SEARCH__COUNT };
 
@@ -46,6 +48,9 @@ void handle_search(struct request *req, struct response *res)
 	struct view v = handler_view(req, res);
 	int64_t matches;
 	res->status = view_search(&v, &r, &matches);
+	/* For the search report: what was searched for, once (page 1). */
+	if (res->status == 200 && r.page == 1 && matches >= 0)
+		res->tally = matches ? TALLY_SEARCH_FOUND : TALLY_SEARCH_FOUND_NOTHING;
 }
 
 void handle_search_feed(struct request *req, struct response *res)
@@ -72,4 +77,31 @@ void handle_api_search(struct request *req, struct response *res)
 	struct view v = handler_view(req, res);
 	res->content_type = json_type;
 	res->status = view_search_json(&v, &r);
+}
+
+/* The report reads what is counted so far: written first, not waited for. */
+static struct view report_view(struct request *req, struct response *res)
+{
+	searches_flush(req->store, req->now);
+	return handler_view(req, res);
+}
+
+void handle_admin_search_report(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	struct view v = report_view(req, res);
+	res->status = view_admin_search_report(&v, req->now);
+}
+
+void handle_admin_search_report_csv(struct request *req, struct response *res)
+{
+	if (!handler_need_store(req, res))
+		return;
+	struct view v = report_view(req, res);
+	res->status = view_admin_search_report_csv(&v, req->now);
+	if (res->status != 200)
+		return;
+	res->content_type = "text/csv; charset=utf-8";
+	res->content_disposition = "attachment; filename=\"search-report.csv\"";
 }

@@ -29,6 +29,8 @@ const struct route routes[] = {
 	{ "/admin/submissions/{}/approve", ALLOW_POST, "POST", EDITOR, handle_admin_approve },
 	{ "/admin/submissions/{}/reject", ALLOW_POST, "POST", EDITOR, handle_admin_reject },
 	{ "/admin/audit", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_audit },
+	{ "/admin/search-report", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_search_report },
+	{ "/admin/search-report.csv", ALLOW_GET, "GET, HEAD", EDITOR, handle_admin_search_report_csv },
 	{ "/admin/users", ALLOW_GET, "GET, HEAD, POST", ADMIN, handle_admin_users },
 	{ "/admin/users", ALLOW_POST, "GET, HEAD, POST", ADMIN, handle_admin_user_add },
 	{ "/admin/users/{}/disable", ALLOW_POST, "POST", ADMIN, handle_admin_user_disable },
