@@ -1,11 +1,14 @@
-/* tally: robots, a day's keyed set of who did what, and the write clock. */
+/* tally: a keyed set of (client, thing) pairs seen today, the counts per
+ * key not yet written, and when they are due. */
 #include "http/tally.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "util/date.h"
 #include "util/mem.h"
 
 bool tally_is_robot(const char *user_agent)
@@ -19,72 +22,185 @@ bool tally_is_robot(const char *user_agent)
 	return false;
 }
 
-struct tally_seen {
-	uint64_t *slots; /* 0 for an empty slot */
-	size_t nslots, n;
-	unsigned char key[crypto_generichash_KEYBYTES];
+struct slot {
+	char *key; /* owned; NULL for an empty slot */
+	int64_t n[TALLY_COUNTS];
 };
 
-struct tally_seen *tally_seen_new(size_t slots)
+struct tally {
+	pthread_mutex_t lock;
+	tally_write_fn *write;
+	long flush_seconds;
+	int64_t last_flush;       /* when counts last went out */
+	char day[DATE_DAY_SIZE];  /* the day being counted; "" before the first */
+	/* Pairs seen today, as keyed hashes: no one can tell from them who did
+	 * what, nor aim pairs at one slot to slow it down. 0 is empty. */
+	unsigned char seen_key[crypto_generichash_KEYBYTES];
+	uint64_t *seen;
+	size_t seen_slots, nseen;
+	/* Counts not yet written, by key: open addressing, at most half full. */
+	unsigned char slot_key[crypto_shorthash_KEYBYTES];
+	struct slot *pending;
+	size_t slots, held, npending;
+};
+
+/* Counts taken out to be written, outside the lock. */
+struct batch {
+	char day[DATE_DAY_SIZE];
+	struct tally_row *rows;
+	size_t n;
+};
+
+struct tally *tally_new(size_t seen_slots, size_t held, tally_write_fn *write)
 {
-	struct tally_seen *seen = xcalloc(1, sizeof(*seen));
-	seen->slots = xcalloc(slots, sizeof(*seen->slots));
-	seen->nslots = slots;
-	crypto_generichash_keygen(seen->key);
-	return seen;
+	struct tally *t = xcalloc(1, sizeof(*t));
+	pthread_mutex_init(&t->lock, NULL);
+	t->write = write;
+	t->seen_slots = seen_slots;
+	t->seen = xcalloc(seen_slots, sizeof(*t->seen));
+	crypto_generichash_keygen(t->seen_key);
+	t->held = held;
+	for (t->slots = 2; t->slots < 2 * held; t->slots *= 2)
+		;
+	t->pending = xcalloc(t->slots, sizeof(*t->pending));
+	crypto_shorthash_keygen(t->slot_key);
+	return t;
 }
 
-void tally_seen_free(struct tally_seen *seen)
+void tally_set_interval(struct tally *t, long flush_seconds)
 {
-	if (!seen)
-		return;
-	free(seen->slots);
-	sodium_memzero(seen->key, sizeof(seen->key));
-	free(seen);
+	pthread_mutex_lock(&t->lock);
+	t->flush_seconds = flush_seconds;
+	pthread_mutex_unlock(&t->lock);
 }
 
-void tally_seen_clear(struct tally_seen *seen)
+void tally_start(struct tally **t, size_t seen_slots, size_t held, tally_write_fn *write, long flush_seconds)
 {
-	memset(seen->slots, 0, seen->nslots * sizeof(*seen->slots));
-	seen->n = 0;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&lock);
+	if (!*t)
+		*t = tally_new(seen_slots, held, write);
+	pthread_mutex_unlock(&lock);
+	tally_set_interval(*t, flush_seconds);
 }
 
-bool tally_seen_first(struct tally_seen *seen, const char *client, const char *thing)
+/* True the first time today client adds to count i of key (or when the
+ * set is half full: then a flood makes counts too high, never the set slow). */
+static bool first_today(struct tally *t, const char *client, unsigned i, const char *key)
 {
-	if (seen->n >= seen->nslots / 2)
+	if (t->nseen >= t->seen_slots / 2)
 		return true;
-	/* Keyed: no one can tell from the set who did what, nor aim pairs at
-	 * one slot to slow it down. */
+	const char *who = client ? client : "";
+	unsigned char which = (unsigned char)i, h[crypto_generichash_BYTES_MIN];
 	crypto_generichash_state st;
-	unsigned char h[crypto_generichash_BYTES_MIN];
-	crypto_generichash_init(&st, seen->key, sizeof(seen->key), sizeof(h));
-	crypto_generichash_update(&st, (const unsigned char *)(client ? client : ""), strlen(client ? client : "") + 1);
-	crypto_generichash_update(&st, (const unsigned char *)thing, strlen(thing));
+	crypto_generichash_init(&st, t->seen_key, sizeof(t->seen_key), sizeof(h));
+	crypto_generichash_update(&st, (const unsigned char *)who, strlen(who) + 1); /* the NUL parts them */
+	crypto_generichash_update(&st, &which, 1);
+	crypto_generichash_update(&st, (const unsigned char *)key, strlen(key));
 	crypto_generichash_final(&st, h, sizeof(h));
 	uint64_t v;
 	memcpy(&v, h, sizeof(v));
-	v |= 1; /* never 0, the empty slot */
-	for (size_t i = v & (seen->nslots - 1);; i = (i + 1) & (seen->nslots - 1)) {
-		if (seen->slots[i] == v)
+	v |= 1;
+	for (size_t s = v & (t->seen_slots - 1);; s = (s + 1) & (t->seen_slots - 1)) {
+		if (t->seen[s] == v)
 			return false;
-		if (!seen->slots[i]) {
-			seen->slots[i] = v;
-			seen->n++;
+		if (!t->seen[s]) {
+			t->seen[s] = v;
+			t->nseen++;
 			return true;
 		}
 	}
 }
 
-bool tally_clock_due(struct tally_clock *c, int64_t now, bool full, char day[DATE_DAY_SIZE], bool *new_day)
+static void count(struct tally *t, const char *key, const int64_t add[TALLY_COUNTS])
 {
+	unsigned char h[crypto_shorthash_BYTES];
+	crypto_shorthash(h, (const unsigned char *)key, strlen(key), t->slot_key);
+	uint64_t v;
+	memcpy(&v, h, sizeof(v));
+	for (size_t s = v & (t->slots - 1);; s = (s + 1) & (t->slots - 1)) {
+		struct slot *slot = &t->pending[s];
+		if (!slot->key) {
+			*slot = (struct slot){ .key = xstrdup(key) };
+			t->npending++;
+		} else if (strcmp(slot->key, key)) {
+			continue;
+		}
+		for (size_t i = 0; i < TALLY_COUNTS; i++)
+			slot->n[i] += add[i];
+		return;
+	}
+}
+
+/* Takes the counts out under the day being counted (the lock held). */
+static void take(struct tally *t, struct batch *b)
+{
+	memcpy(b->day, t->day, sizeof(b->day));
+	b->rows = t->npending ? xmalloc(t->npending * sizeof(*b->rows)) : NULL;
+	b->n = 0;
+	for (size_t s = 0; s < t->slots && t->npending; s++)
+		if (t->pending[s].key) {
+			struct tally_row *row = &b->rows[b->n++];
+			row->key = t->pending[s].key;
+			memcpy(row->n, t->pending[s].n, sizeof(row->n));
+			t->pending[s] = (struct slot){ 0 };
+		}
+	t->npending = 0;
+}
+
+/* Writes a batch outside the lock, and frees it. */
+static void write_out(struct tally *t, struct store *s, struct batch *b, int64_t now)
+{
+	if (s && b->n)
+		t->write(s, b->day, b->rows, b->n, now);
+	for (size_t i = 0; i < b->n; i++)
+		free((char *)b->rows[i].key);
+	free(b->rows);
+}
+
+void tally_note(struct tally *t, struct store *s, const char *key, unsigned counts, const char *client,
+		const char *user_agent, int64_t now)
+{
+	if (!t || !s || !key || tally_is_robot(user_agent))
+		return;
 	char today[DATE_DAY_SIZE];
 	date_shanghai_day(now, today);
-	*new_day = strcmp(today, c->day) != 0;
-	bool due = *new_day || full || now - c->last_flush >= c->flush_seconds;
-	memcpy(day, c->day, DATE_DAY_SIZE);
-	if (due)
-		c->last_flush = now;
-	if (*new_day)
-		memcpy(c->day, today, DATE_DAY_SIZE);
-	return due;
+	struct batch due = { 0 }, at_once = { 0 };
+	pthread_mutex_lock(&t->lock);
+	bool new_day = strcmp(today, t->day) != 0;
+	/* Yesterday's counts go out under yesterday's date. */
+	if (new_day || t->npending >= t->held || now - t->last_flush >= t->flush_seconds) {
+		take(t, &due);
+		t->last_flush = now;
+	}
+	if (new_day) {
+		memset(t->seen, 0, t->seen_slots * sizeof(*t->seen));
+		t->nseen = 0;
+		memcpy(t->day, today, sizeof(t->day));
+	}
+	int64_t add[TALLY_COUNTS] = { 0 };
+	bool any = false;
+	for (unsigned i = 0; i < TALLY_COUNTS; i++)
+		if ((counts & (1u << i)) && first_today(t, client, i, key)) {
+			add[i] = 1;
+			any = true;
+		}
+	if (any)
+		count(t, key, add);
+	if (t->flush_seconds == 0)
+		take(t, &at_once);
+	pthread_mutex_unlock(&t->lock);
+	write_out(t, s, &due, now);
+	write_out(t, s, &at_once, now);
+}
+
+void tally_flush(struct tally *t, struct store *s, int64_t now)
+{
+	if (!t)
+		return;
+	struct batch b;
+	pthread_mutex_lock(&t->lock);
+	take(t, &b);
+	pthread_mutex_unlock(&t->lock);
+	write_out(t, s, &b, now);
 }

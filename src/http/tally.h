@@ -1,8 +1,10 @@
-/* tally: what the counters of visitors' doings (http/reads.h for reads,
- * http/searches.h for searches) share — telling robots apart, a day's set
- * of who did what, held as keyed hashes so that it keeps no address, and
- * when the counts held in memory are due to be written. Not thread-safe
- * itself: each counter holds its own lock around these. */
+/* tally: counting what visitors do without a trace of who, for reads
+ * (http/reads.h) and searches (http/searches.h) alike — a client counts
+ * once a day (Shanghai's) for each thing, told apart by keyed hashes so
+ * that memory holds no address; robots not at all; the counts held in
+ * memory and handed in batches to a writer: every flush_seconds, when the
+ * table is full, at the end of each day (under that day) and on a flush.
+ * Safe from any thread; the writer runs outside the lock. */
 #ifndef ZS_HTTP_TALLY_H
 #define ZS_HTTP_TALLY_H
 
@@ -10,38 +12,45 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "util/date.h"
+#include "store/store.h"
 
 /* Search engines, link previews and programs that name no User-Agent
  * (NULL or ""): they fetch pages, but they are not readers or searchers. */
 bool tally_is_robot(const char *user_agent);
 
-/* A day's set of (client, thing) pairs: slots (a power of two) hashes
- * under a secret key made at tally_seen_new. Owned by the caller. */
-struct tally_seen;
-struct tally_seen *tally_seen_new(size_t slots);
-void tally_seen_free(struct tally_seen *seen);
-/* Empties the set (a new day), keeping its key. */
-void tally_seen_clear(struct tally_seen *seen);
-/* True the first time client does thing (the set remembers it), false
- * after; true always once the set is half full, so that a flood makes
- * counts too high rather than the set slow. */
-bool tally_seen_first(struct tally_seen *seen, const char *client, const char *thing);
+enum { TALLY_COUNTS = 2 }; /* counts per key: a read's views; a search's searches and fruitless ones */
 
-/* When counts held in memory go to the store: every flush_seconds (0: at
- * once), when their table is full, and at the end of each day in Shanghai
- * (a day's counts are written under that day). */
-struct tally_clock {
-	long flush_seconds;
-	int64_t last_flush;       /* when counts last went out */
-	char day[DATE_DAY_SIZE];  /* the day being counted; "" before the first */
+/* A key's counts as handed to the writer. */
+struct tally_row {
+	const char *key;
+	int64_t n[TALLY_COUNTS];
 };
 
-/* Called as something is counted at now, with full telling that the
- * counts' table has no more room: true when the counts held are due to be
- * written, under the day copied to day (the day they were counted, which
- * may be yesterday). *new_day is set when the day changed: the counter
- * then empties its tally_seen. */
-bool tally_clock_due(struct tally_clock *c, int64_t now, bool full, char day[DATE_DAY_SIZE], bool *new_day);
+/* Writes n rows counted on day ("YYYY-MM-DD") through s; logs its own
+ * failure (the counts are then lost: a few reads or searches, never a page). */
+typedef void tally_write_fn(struct store *s, const char *day, const struct tally_row *rows, size_t n, int64_t now);
+
+struct tally;
+
+/* A tally telling seen_slots (a power of two) (client, thing) pairs a day
+ * apart — past half of them every one counts — and holding at most held
+ * keys between writes, which go to write. Lives as long as the process. */
+struct tally *tally_new(size_t seen_slots, size_t held, tally_write_fn *write);
+
+/* Writes at most every flush_seconds (0: at once, for tests). */
+void tally_set_interval(struct tally *t, long flush_seconds);
+
+/* *t made by tally_new on the first call (from any thread: one is made),
+ * and its interval set: what a counter's init does. */
+void tally_start(struct tally **t, size_t seen_slots, size_t held, tally_write_fn *write, long flush_seconds);
+
+/* Notes at now that client (as rate limits count it) did key — for each
+ * count i in the bitmask counts, adding 1 to key's n[i] the first time
+ * today — unless user_agent is a robot's; writes through s what is due. */
+void tally_note(struct tally *t, struct store *s, const char *key, unsigned counts, const char *client,
+		const char *user_agent, int64_t now);
+
+/* Writes whatever is held through s (at shutdown, or before a report). */
+void tally_flush(struct tally *t, struct store *s, int64_t now);
 
 #endif

@@ -609,27 +609,34 @@ static size_t api_results(const char *path, long out[], size_t max, long *total)
 	return n;
 }
 
-Test(feeds, a_search_feed_is_valid_atom_of_its_matches_newest_first)
+/* GETs the search feed at path (valid Atom) into r, and asserts that its
+ * entries are the API's search at api (sorted by date): every match up to
+ * 50, the newest first. */
+static void assert_feed_of_search(const char *path, const char *api, struct http_reply *r)
 {
-	static const char path[] = "/search/feed.xml?q=%E6%8A%95%E8%B5%84"; /* 投资 */
 	assert_valid_atom(path);
-	struct http_reply r;
-	get(path, 200, &r);
-	char *cache = http_header(&r, "Cache-Control");
-	cr_assert_str_eq(cache, "public, max-age=300", "cached as the other feeds are");
-	free(cache);
-	long total, api[20], feed[60];
-	size_t shown = api_results("/api/v1/search?q=%E6%8A%95%E8%B5%84&sort=date", api, 20, &total);
-	cr_assert_gt(total, 1, "the demo corpus has several matches");
-	size_t n = entry_articles(r.body, feed, 60);
-	cr_assert_eq(n, (size_t)(total < 50 ? total : 50), "every match up to 50: %zu of %ld", n, total);
+	get(path, 200, r);
+	long total, newest[20], entries[60];
+	size_t shown = api_results(api, newest, 20, &total);
+	size_t n = entry_articles(r->body, entries, 60);
+	cr_assert_eq(n, (size_t)(total < 50 ? total : 50), "%s: every match up to 50: %zu of %ld", path, n, total);
 	for (size_t i = 0; i < shown; i++)
-		cr_assert_eq(feed[i], api[i], "entry %zu is the search's %zu-th newest", i, i);
+		cr_assert_eq(entries[i], newest[i], "%s: entry %zu is the search's %zu-th newest", path, i, i);
 	char prev[11] = "9999-99-99";
-	for (const char *p = r.body; (p = strstr(p, "<published>")); p++) {
+	for (const char *p = r->body; (p = strstr(p, "<published>")); p++) {
 		cr_assert_leq(strncmp(p + 11, prev, 10), 0, "entries newest first");
 		memcpy(prev, p + 11, 10);
 	}
+}
+
+Test(feeds, a_search_feed_is_valid_atom_of_its_matches_newest_first)
+{
+	struct http_reply r;
+	assert_feed_of_search("/search/feed.xml?q=%E6%8A%95%E8%B5%84", "/api/v1/search?q=%E6%8A%95%E8%B5%84&sort=date", &r);
+	cr_assert_gt(count_of(r.body, "<entry>"), 1, "the demo corpus has several matches");
+	char *cache = http_header(&r, "Cache-Control");
+	cr_assert_str_eq(cache, "public, max-age=300", "cached as the other feeds are");
+	free(cache);
 	char *self = fmt("<id>%s/search/feed.xml?q=%%E6%%8A%%95%%E8%%B5%%84</id>", base);
 	cr_assert_not_null(strstr(r.body, self), "the feed's id is its own address");
 	free(self);
@@ -639,17 +646,9 @@ Test(feeds, a_search_feed_is_valid_atom_of_its_matches_newest_first)
 
 Test(feeds, a_search_feed_keeps_the_search_s_filters)
 {
-	static const char path[] = "/search/feed.xml?q=%E6%8A%95%E8%B5%84&district=pudong&from=2020-01-01";
-	assert_valid_atom(path);
 	struct http_reply r;
-	get(path, 200, &r);
-	long total, api[20], feed[60];
-	size_t shown = api_results("/api/v1/search?q=%E6%8A%95%E8%B5%84&district=pudong&from=2020-01-01&sort=date", api,
-				   20, &total);
-	size_t n = entry_articles(r.body, feed, 60);
-	cr_assert_eq(n, (size_t)(total < 50 ? total : 50));
-	for (size_t i = 0; i < shown; i++)
-		cr_assert_eq(feed[i], api[i]);
+	assert_feed_of_search("/search/feed.xml?q=%E6%8A%95%E8%B5%84&district=pudong&from=2020-01-01",
+			      "/api/v1/search?q=%E6%8A%95%E8%B5%84&district=pudong&from=2020-01-01&sort=date", &r);
 	cr_assert_eq(count_of(r.body, "<entry>"), count_of(r.body, "term=\"pudong\""), "every entry is Pudong's");
 	cr_assert_not_null(strstr(r.body, "（浦东新区，2020-01-01 起）"), "the title says what the search is narrowed to");
 	char *alternate = fmt("href=\"%s/search?q=%%E6%%8A%%95%%E8%%B5%%84&amp;district=pudong&amp;from=2020-01-01&amp;sort=date\"",
