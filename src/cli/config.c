@@ -53,7 +53,7 @@ static const struct config_def defs[CFG__MAX] = {
 	[CFG_ORG_HOURS] = { "--org-hours", "ZHAOSHANG_ORG_HOURS", CFG_TYPE_TEXT, "", 0, 0, "TEXT",
 			    "办公时间，如“工作日 9:00–17:30”；为空则不显示" },
 	[CFG_READS_FLUSH] = { "--reads-flush", "ZHAOSHANG_READS_FLUSH", CFG_TYPE_INT, "60", 0, 3600, "SECONDS",
-			      "阅读次数（热点）攒多少秒写入一次数据库；0 表示每次立即写入" },
+			      "阅读次数（热点）和搜索词统计攒多少秒写入一次数据库；0 表示每次立即写入" },
 };
 
 static int set_value(struct config *cfg, enum config_key k, const char *value, const char *origin,

@@ -170,47 +170,6 @@ static struct str normalise_newlines(struct str s, struct arena *arena)
 
 /* ---- what can only have been meant one way ---- */
 
-enum fold {
-	FOLD_DOTS = 1,   /* 。 is the . of an address typed in Chinese punctuation mode */
-	FOLD_DASHES = 2, /* ‐ ‑ ‒ – — ― − between a phone number's digits are - */
-};
-
-/* v with the full-width forms of ASCII (U+FF01-FF5E) and the ideographic
- * space as ASCII, and what folds says; *changed when anything was. */
-static struct str fold_width(struct str v, unsigned folds, struct arena *arena, bool *changed)
-{
-	*changed = false;
-	char *out = arena_alloc(arena, v.len + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < v.len;) {
-		uint32_t cp;
-		size_t n = utf8_decode(v.p + i, v.len - i, &cp);
-		if (n == 0) {
-			out[o++] = v.p[i++]; /* invalid: refused by the check */
-			continue;
-		}
-		uint32_t to = 0;
-		if (cp >= 0xff01 && cp <= 0xff5e)
-			to = cp - 0xfee0;
-		else if (cp == 0x3000)
-			to = ' ';
-		else if ((folds & FOLD_DOTS) && cp == 0x3002)
-			to = '.';
-		else if ((folds & FOLD_DASHES) && ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212))
-			to = '-';
-		if (to) {
-			out[o++] = (char)to;
-			*changed = true;
-		} else {
-			memcpy(out + o, v.p + i, n);
-			o += n;
-		}
-		i += n;
-	}
-	out[o] = '\0';
-	return (struct str){ out, o };
-}
-
 static bool starts_case_insensitive(struct str s, const char *prefix)
 {
 	size_t n = strlen(prefix);
@@ -251,19 +210,19 @@ static struct str fix_value(const struct field_rule *r, struct str v, struct are
 	bool folded = false, added = false;
 	switch (r->kind) {
 	case FIELD_PHONE:
-		v = fold_width(v, FOLD_DASHES, arena, &folded);
+		v = utf8_fold_width(v, UTF8_FOLD_DASHES, arena, &folded);
 		break;
 	case FIELD_EMAIL:
-		v = fold_width(v, FOLD_DOTS, arena, &folded);
+		v = utf8_fold_width(v, UTF8_FOLD_DOTS, arena, &folded);
 		break;
 	case FIELD_CONTACT: {
 		/* An address if it holds an @ in either width. */
 		bool email = memchr(v.p, '@', v.len) || memmem(v.p, v.len, "\xef\xbc\xa0", 3);
-		v = fold_width(v, email ? FOLD_DOTS : FOLD_DASHES, arena, &folded);
+		v = utf8_fold_width(v, email ? UTF8_FOLD_DOTS : UTF8_FOLD_DASHES, arena, &folded);
 		break;
 	}
 	case FIELD_WEBSITE:
-		v = fold_width(v, FOLD_DOTS, arena, &folded);
+		v = utf8_fold_width(v, UTF8_FOLD_DOTS, arena, &folded);
 		v = website_with_scheme(v, arena, &added);
 		break;
 	case FIELD_CREDIT_CODE: {

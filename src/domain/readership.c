@@ -11,7 +11,7 @@ static const char most_read_key[] = "most_read";
 
 void readership_week_start(int64_t now, char out[DATE_DAY_SIZE])
 {
-	date_shanghai_day(now - (int64_t)(READERSHIP_DAYS - 1) * 86400, out);
+	date_shanghai_days_before(now, READERSHIP_DAYS - 1, out);
 }
 
 /* Moves the content version when the week's list differs from the one
@@ -43,7 +43,7 @@ enum store_rc readership_record(struct store *s, const char *day, const struct r
 {
 	struct arena *arena = arena_new();
 	char forget[DATE_DAY_SIZE];
-	date_shanghai_day(now - (int64_t)READERSHIP_KEEP_DAYS * 86400, forget);
+	date_shanghai_days_before(now, READERSHIP_KEEP_DAYS, forget);
 	enum store_rc rc = store_begin(s);
 	for (size_t i = 0; rc == STORE_OK && i < n; i++)
 		rc = store_readership_add(s, day, reads[i].article_id, reads[i].views);

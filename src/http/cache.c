@@ -30,6 +30,7 @@ struct entry {
 	char *content_type, *cache_control, *content_disposition;
 	bool cors;
 	bool compressible;
+	enum response_tally tally;
 	struct buf body[ENCODING__MAX]; /* identity always; a coding once a client asked for it */
 };
 
@@ -246,6 +247,7 @@ bool cache_answer(struct request *req, struct response *res)
 	res->content_disposition = arena_copy(req->arena, e->content_disposition);
 	res->cors = e->cors;
 	res->vary_encoding = e->compressible;
+	res->tally = e->tally;
 	const char *hash = arena_strdup(req->arena, e->hash);
 	enum encoding want = coding_for(req, e->compressible);
 	if (validate(req, res, hash, want)) {
@@ -284,6 +286,7 @@ static void keep(struct request *req, const struct response *res, const char *ha
 	e->content_disposition = heap_copy(res->content_disposition);
 	e->cors = res->cors;
 	e->compressible = res->vary_encoding;
+	e->tally = res->tally;
 	buf_append(&e->body[ENCODING_IDENTITY], identity->data, identity->len);
 	if (res->encoding != ENCODING_IDENTITY)
 		buf_append(&e->body[res->encoding], res->body->data, res->body->len);

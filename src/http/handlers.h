@@ -24,6 +24,10 @@ extern const char session_cookie[];
 int handlers_init(struct store *s, long posts_per_hour, long urls_per_sitemap) __attribute__((warn_unused_result));
 long handler_sitemap_urls(void);
 
+/* Marks res as an Atom feed: its type, and public for five minutes (feed
+ * readers poll; the ETag answers them in between). */
+void handler_atom(struct response *res);
+
 /* The view for req's page, with the signed-in editor and their CSRF token. */
 struct view handler_view(struct request *req, struct response *res);
 /* The same for a page with a form: its token is the session's, or else
@@ -88,6 +92,9 @@ HANDLER(handle_industries);
 HANDLER(handle_industry);
 /* search (handlers_search.c) */
 HANDLER(handle_search);
+HANDLER(handle_search_feed);
+HANDLER(handle_admin_search_report);
+HANDLER(handle_admin_search_report_csv);
 HANDLER(handle_api_search);
 /* submissions (handlers_submissions.c) */
 HANDLER(handle_submit_form);

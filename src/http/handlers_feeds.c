@@ -6,8 +6,11 @@
 #include "views/feeds.h"
 #include "views/pagination.h"
 
-static const char atom_type[] = "application/atom+xml; charset=utf-8";
-static const char feed_cache[] = "public, max-age=300";
+void handler_atom(struct response *res)
+{
+	res->content_type = "application/atom+xml; charset=utf-8";
+	res->cache_control = "public, max-age=300";
+}
 
 static void feed(struct request *req, struct response *res, enum feed_kind kind)
 {
@@ -15,8 +18,7 @@ static void feed(struct request *req, struct response *res, enum feed_kind kind)
 		return;
 	struct view v = handler_view(req, res);
 	res->status = view_feed(&v, kind, req->params[0], req->content_changed_at);
-	res->content_type = atom_type;
-	res->cache_control = feed_cache;
+	handler_atom(res);
 }
 
 void handle_feed(struct request *req, struct response *res)

@@ -34,6 +34,12 @@ struct form {
 	const char *problem; /* why the body is not a well-formed form, or NULL */
 };
 
+/* What a response is besides itself, for the counts made once it is sent
+ * (server.c): a search for the search report (http/searches.h) that found
+ * something or nothing. The response cache keeps it with a response, so a
+ * search answered from memory counts as well. */
+enum response_tally { TALLY_NONE, TALLY_SEARCH_FOUND, TALLY_SEARCH_FOUND_NOTHING };
+
 struct request {
 	struct arena *arena;          /* freed when the response has been sent */
 	void *conn;                   /* the library's connection (opaque here) */
@@ -59,6 +65,7 @@ struct request {
 	size_t body_bytes;            /* request body received so far */
 	int status;                   /* as sent, for the access log */
 	size_t sent_bytes;            /* response body length, for the access log */
+	enum response_tally tally;    /* the response's, as sent */
 };
 
 struct response {
@@ -79,6 +86,7 @@ struct response {
 	bool vary_encoding;        /* the body depends on Accept-Encoding */
 	bool cors;                 /* readable by scripts of any origin (the public API) */
 	bool close;                /* close the connection after this response */
+	enum response_tally tally; /* what to count it as once sent; TALLY_NONE for most */
 };
 
 /* A query-string argument, or NULL when absent. */

@@ -22,6 +22,7 @@
 #include "http/handlers.h"
 #include "http/metrics.h"
 #include "http/reads.h"
+#include "http/searches.h"
 #include "http/request_internal.h"
 #include "http/router.h"
 #include "util/date.h"
@@ -230,6 +231,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct request
 	if (ret == MHD_YES) {
 		req->status = res->status;
 		req->sent_bytes = res->body->len;
+		req->tally = res->tally;
 	}
 	return ret;
 }
@@ -390,6 +392,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (req->status == 200 && req->method == HTTP_GET)
 		reads_note(req->store, reads_article_of(req->path), req->client_key, request_header(req, "User-Agent"),
 			   req->now);
+	if (req->status == 200 && req->method == HTTP_GET && req->tally != TALLY_NONE)
+		searches_note(req->store, request_query(req, "q"), req->tally == TALLY_SEARCH_FOUND_NOTHING,
+			      req->client_key, request_header(req, "User-Agent"), req->now);
 	form_finish(req);
 	arena_free(req->arena);
 	*con_cls = NULL;
@@ -624,6 +629,7 @@ int server_run(const struct server_options *opts)
 	cache_init((int64_t)time(NULL));
 	metrics_init((int64_t)time(NULL), router_pattern);
 	reads_init(opts->reads_flush_seconds);
+	searches_init(opts->reads_flush_seconds);
 	/* Signals are taken by sigwait() below, never by the pool threads. */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -644,7 +650,9 @@ int server_run(const struct server_options *opts)
 	sigwait(&stop, &sig);
 	log_info("received %s: finishing requests in flight", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	stop_daemon(d);
-	reads_flush(nstores ? stores[0] : NULL, (int64_t)time(NULL)); /* the pool has stopped: no one else uses it */
+	/* The pool has stopped: no one else uses the store. */
+	reads_flush(nstores ? stores[0] : NULL, (int64_t)time(NULL));
+	searches_flush(nstores ? stores[0] : NULL, (int64_t)time(NULL));
 	log_info("stopped");
 	rc = 0;
 out:

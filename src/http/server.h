@@ -16,7 +16,7 @@ struct server_options {
 	const char *base_url; /* the site's public address, or NULL for http://listen */
 	long sitemap_urls;    /* URLs per sitemap file */
 	struct site_info site; /* who runs the site, as pages show it */
-	long reads_flush_seconds; /* how often counted reads are written (0: at once) */
+	long reads_flush_seconds; /* how often counted reads and searches are written (0: at once) */
 };
 
 /* Serves until SIGINT or SIGTERM, then stops accepting, lets requests in

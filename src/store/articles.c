@@ -215,6 +215,19 @@ enum store_rc store_article_neighbours(struct store *s, const struct article *a,
 	return neighbour(s, STMT_ARTICLE_OLDER, a, arena, older);
 }
 
+/* A listing's row: id, title, date, excerpt, districts, source, citywide. */
+static void read_summary(sqlite3_stmt *st, struct arena *arena, struct article_summary *row)
+{
+	row->id = sqlite3_column_int64(st, 0);
+	row->title = column_text(st, 1, arena);
+	row->date = column_text(st, 2, arena);
+	row->excerpt = column_text(st, 3, arena);
+	const char *d = column_text(st, 4, arena);
+	row->districts = d ? d : "";
+	row->source = column_text(st, 5, arena);
+	row->citywide = sqlite3_column_int(st, 6) != 0;
+}
+
 /* One page of a listing: count statement, page statement, and the tag
  * they are bound to (or NULL). */
 static enum store_rc list_page(struct store *s, enum store_statement count, enum store_statement page, const char *tag,
@@ -238,17 +251,8 @@ static enum store_rc list_page(struct store *s, enum store_statement count, enum
 	if (tag)
 		bind_text(st, 4, tag);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->count < (size_t)limit) {
-		struct article_summary *row = &out->items[out->count++];
-		row->id = sqlite3_column_int64(st, 0);
-		row->title = column_text(st, 1, arena);
-		row->date = column_text(st, 2, arena);
-		row->excerpt = column_text(st, 3, arena);
-		const char *d = column_text(st, 4, arena);
-		row->districts = d ? d : "";
-		row->source = column_text(st, 5, arena);
-		row->citywide = sqlite3_column_int(st, 6) != 0;
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->count < (size_t)limit)
+		read_summary(st, arena, &out->items[out->count++]);
 	stmt_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		log_db_error(s, "list articles");
@@ -270,6 +274,27 @@ enum store_rc store_industry_list(struct store *s, const char *industry, int64_t
 {
 	return list_page(s, STMT_INDUSTRY_COUNT, STMT_INDUSTRY_PAGE, industry, offset, limit, excerpt_chars, arena,
 			 out);
+}
+
+enum store_rc store_article_summaries(struct store *s, const int64_t *ids, size_t n, int excerpt_chars,
+				      struct arena *arena, struct article_summary **out, size_t *count)
+{
+	*count = 0;
+	*out = ARENA_NEW_ARRAY(arena, struct article_summary, n ? n : 1);
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st = stmt_get(s, STMT_ARTICLE_SUMMARY);
+		sqlite3_bind_int64(st, 1, ids[i]);
+		sqlite3_bind_int(st, 2, excerpt_chars);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			read_summary(st, arena, &(*out)[(*count)++]);
+		stmt_done(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			log_db_error(s, "article summary");
+			return STORE_ERROR;
+		}
+	}
+	return STORE_OK;
 }
 
 enum store_rc store_industry_articles(struct store *s, const char *industry, int limit, struct arena *arena,

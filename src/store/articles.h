@@ -127,6 +127,13 @@ enum store_rc store_articles_list(struct store *s, const char *district, int64_t
 				  int excerpt_chars, struct arena *arena, struct article_page *out)
 	__attribute__((warn_unused_result));
 
+/* The articles with the n ids, as a listing shows them (excerpt_chars of
+ * body), in the order of ids; one no longer stored is left out. The array
+ * (*count entries) and strings in arena. */
+enum store_rc store_article_summaries(struct store *s, const int64_t *ids, size_t n, int excerpt_chars,
+				      struct arena *arena, struct article_summary **out, size_t *count)
+	__attribute__((warn_unused_result));
+
 /* One page of an industry's articles, as store_articles_list. */
 enum store_rc store_industry_list(struct store *s, const char *industry, int64_t offset, int limit,
 				  int excerpt_chars, struct arena *arena, struct article_page *out)

@@ -352,6 +352,20 @@ const char *const store_migrations[] = {
 	 "  article_id INTEGER NOT NULL,"
 	 "  PRIMARY KEY (run_id, article_id)"
 	 ") WITHOUT ROWID;"),
+
+	/* 17: what visitors searched for, per day (Shanghai's), for editors'
+	 * report of the week's frequent and fruitless searches: the query
+	 * normalised, how many searched it (a searcher once a day, counted in
+	 * memory and written in batches) and how many of those found nothing.
+	 * No address, session or other trace of who searched. Not content:
+	 * the cache does not hang on it. */
+	("CREATE TABLE search_queries ("
+	 "  day TEXT NOT NULL,"
+	 "  query TEXT NOT NULL,"
+	 "  searches INTEGER NOT NULL,"
+	 "  zero_results INTEGER NOT NULL,"
+	 "  PRIMARY KEY (day, query)"
+	 ") WITHOUT ROWID;"),
 };
 
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

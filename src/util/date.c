@@ -127,6 +127,12 @@ void date_shanghai_day(int64_t t, char out[DATE_DAY_SIZE])
 		out[0] = '\0';
 }
 
+void date_shanghai_days_before(int64_t t, int days, char out[DATE_DAY_SIZE])
+{
+	/* Shanghai keeps no daylight saving: every day there is 86,400 s. */
+	date_shanghai_day(t - (int64_t)days * 86400, out);
+}
+
 void date_shanghai_midnight(const char *day, char out[DATE_RFC3339_SIZE])
 {
 	snprintf(out, DATE_RFC3339_SIZE, "%.10sT00:00:00" SHANGHAI_ZONE, day);

@@ -39,6 +39,9 @@ bool date_http_parse(const char *s, int64_t *t);
 enum { DATE_DAY_SIZE = 11, DATE_MINUTE_SIZE = 17, DATE_RFC3339_SIZE = 26 };
 void date_shanghai_day(int64_t t, char out[DATE_DAY_SIZE]);
 void date_shanghai_minute(int64_t t, char out[DATE_MINUTE_SIZE]);
+/* The day in Shanghai days before the day of t ("the last 7 days" start
+ * 6 days before today). */
+void date_shanghai_days_before(int64_t t, int days, char out[DATE_DAY_SIZE]);
 /* The year it is in Shanghai at t. */
 int date_shanghai_year(int64_t t);
 /* The start of day ("YYYY-MM-DD") in Shanghai, in RFC 3339:

@@ -1,5 +1,7 @@
-/* utf8: validation per RFC 3629 (the table in its section 4). */
+/* utf8: validation per RFC 3629 (the table in its section 4), and folding width. */
 #include "util/utf8.h"
+
+#include <string.h>
 
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
@@ -101,4 +103,38 @@ size_t utf8_encode(uint32_t cp, char out[4])
 	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
 	out[3] = (char)(0x80 | (cp & 0x3f));
 	return 4;
+}
+
+struct str utf8_fold_width(struct str v, unsigned folds, struct arena *arena, bool *changed)
+{
+	*changed = false;
+	char *out = arena_alloc(arena, v.len + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < v.len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(v.p + i, v.len - i, &cp);
+		if (n == 0) {
+			out[o++] = v.p[i++];
+			continue;
+		}
+		uint32_t to = 0;
+		if (cp >= 0xff01 && cp <= 0xff5e)
+			to = cp - 0xfee0;
+		else if (cp == 0x3000)
+			to = ' ';
+		else if ((folds & UTF8_FOLD_DOTS) && cp == 0x3002)
+			to = '.';
+		else if ((folds & UTF8_FOLD_DASHES) && ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212))
+			to = '-';
+		if (to) {
+			out[o++] = (char)to;
+			*changed = true;
+		} else {
+			memcpy(out + o, v.p + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	out[o] = '\0';
+	return (struct str){ out, o };
 }

@@ -14,8 +14,6 @@
 #include "views/feeds.h"
 #include "views/views_internal.h"
 
-enum { FEED_ENTRIES = 50 };
-
 /* An article's paragraphs as the HTML of its page (sections as headings),
  * for a feed's <content type="html">: escaped here once as HTML, then
  * again as XML by the template. */
@@ -72,6 +70,35 @@ static void add_entry(struct view *v, struct tv *entries, const struct article_s
 	}
 }
 
+int page_render_feed(struct view *v, const struct atom_feed *f, int64_t changed_at)
+{
+	struct tv *data = tv_object(v->arena);
+	tv_put_str(data, "site_name", page_site_name());
+	tv_put_str(data, "base_url", page_base_url());
+	tv_put_str(data, "title", f->title);
+	tv_put_str(data, "subtitle", f->subtitle);
+	tv_put_str(data, "self", page_url(v, f->self));
+	tv_put_str(data, "alternate", page_url(v, f->alternate));
+	/* The newest entry's day; an empty feed changed when the site did. */
+	const char *updated;
+	if (f->count) {
+		updated = day_start(v->arena, f->items[0].date);
+	} else {
+		char *utc = arena_alloc(v->arena, sizeof("1970-01-01T00:00:00Z"));
+		time_t t = (time_t)changed_at;
+		struct tm tm;
+		if (!gmtime_r(&t, &tm))
+			return 500;
+		strftime(utc, sizeof("1970-01-01T00:00:00Z"), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		updated = utc;
+	}
+	tv_put_str(data, "updated", updated);
+	struct tv *entries = tv_put_list(data, "entries");
+	for (size_t i = 0; i < f->count; i++)
+		add_entry(v, entries, &f->items[i]);
+	return page_render(v, "feed.xml", data);
+}
+
 int view_feed(struct view *v, enum feed_kind kind, const char *slug, int64_t changed_at)
 {
 	const char *name = NULL, *path = "", *alternate = "/";
@@ -98,34 +125,17 @@ int view_feed(struct view *v, enum feed_kind kind, const char *slug, int64_t cha
 							 INT_MAX, v->arena, &list);
 	if (rc != STORE_OK)
 		return 500;
-
-	struct tv *data = tv_object(v->arena);
-	tv_put_str(data, "site_name", page_site_name());
-	tv_put_str(data, "base_url", page_base_url());
-	tv_put_str(data, "title", name ? arena_printf(v->arena, "%s：%s招商资讯", page_site_name(), name)
-				       : arena_printf(v->arena, "%s：最新资讯", page_site_name()));
-	tv_put_str(data, "subtitle", arena_printf(v->arena, "%s的招商引资新闻、重点项目与政策动态。",
-						  kind == FEED_SITE ? "上海 16 个区" : name));
-	tv_put_str(data, "self", page_url(v, arena_printf(v->arena, "%s/feed.xml", path)));
-	tv_put_str(data, "alternate", page_url(v, alternate));
-	/* The newest entry's day; an empty feed changed when the site did. */
-	const char *updated;
-	if (list.count) {
-		updated = day_start(v->arena, list.items[0].date);
-	} else {
-		char *utc = arena_alloc(v->arena, sizeof("1970-01-01T00:00:00Z"));
-		time_t t = (time_t)changed_at;
-		struct tm tm;
-		if (!gmtime_r(&t, &tm))
-			return 500;
-		strftime(utc, sizeof("1970-01-01T00:00:00Z"), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		updated = utc;
-	}
-	tv_put_str(data, "updated", updated);
-	struct tv *entries = tv_put_list(data, "entries");
-	for (size_t i = 0; i < list.count; i++)
-		add_entry(v, entries, &list.items[i]);
-	return page_render(v, "feed.xml", data);
+	struct atom_feed f = {
+		.title = name ? arena_printf(v->arena, "%s：%s招商资讯", page_site_name(), name)
+			      : arena_printf(v->arena, "%s：最新资讯", page_site_name()),
+		.subtitle = arena_printf(v->arena, "%s的招商引资新闻、重点项目与政策动态。",
+					 kind == FEED_SITE ? "上海 16 个区" : name),
+		.self = arena_printf(v->arena, "%s/feed.xml", path),
+		.alternate = alternate,
+		.items = list.items,
+		.count = list.count,
+	};
+	return page_render_feed(v, &f, changed_at);
 }
 
 /* The pages that are not articles or enterprises: home, channels, lists. */

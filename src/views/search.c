@@ -1,4 +1,5 @@
 /* search: the search page and its JSON twin, over one search run. */
+#include <limits.h>
 #include <string.h>
 #include <time.h>
 
@@ -46,8 +47,8 @@ static int run(struct view *v, const struct search_request *r, struct outcome *o
 	return pagination_in_range(&o->pagination) ? 200 : 404;
 }
 
-/* "/search?q=…&district=…&" for the request r, ready for "page=N". */
-static const char *search_url(struct view *v, const char *path, const struct search_request *r)
+/* "/search?q=…&district=…" for the request r (path instead of /search). */
+static struct buf *search_query_url(struct view *v, const char *path, const struct search_request *r)
 {
 	struct buf *b = arena_buf(v->arena);
 	buf_printf(b, "%s?q=", path);
@@ -60,8 +61,23 @@ static const char *search_url(struct view *v, const char *path, const struct sea
 		buf_printf(b, "&%s=", params[i][0]);
 		url_escape(b, params[i][1], strlen(params[i][1]));
 	}
+	return b;
+}
+
+/* The same ending in '&', ready for "page=N". */
+static const char *search_url(struct view *v, const char *path, const struct search_request *r)
+{
+	struct buf *b = search_query_url(v, path, r);
 	buf_putc(b, '&');
-	return b->data;
+	return buf_cstr(b);
+}
+
+/* The feed of the search r: its filters, newest first, every page. */
+static const char *feed_url(struct view *v, const struct search_request *r)
+{
+	struct search_request all = *r;
+	all.by_date = false;
+	return buf_cstr(search_query_url(v, "/search/feed.xml", &all));
 }
 
 /* Splits text marked with \x01…\x02 into {text, mark} pieces, so the template
@@ -116,9 +132,10 @@ static int64_t count_of_tag(const struct tag_count *counts, size_t n, const char
 	return 0;
 }
 
-int view_search(struct view *v, const struct search_request *r)
+int view_search(struct view *v, const struct search_request *r, int64_t *matches)
 {
 	struct outcome o;
+	*matches = -1;
 	int status = run(v, r, &o);
 	if (status != 200)
 		return status;
@@ -147,8 +164,12 @@ int view_search(struct view *v, const struct search_request *r)
 					      : "输入关键词搜索招商资讯，例如：充电桩、浦东 招商、集成电路、“负面清单”。");
 		return page_render(v, "search", data);
 	}
+	*matches = o.found.total;
 	struct tv *s = tv_put_object(data, "searched");
 	tv_put_int(s, "total", o.found.total);
+	const char *feed = feed_url(v, r);
+	page_add_feed(data, arena_printf(v->arena, "搜索“%s”的最新结果", q), feed);
+	tv_put_str(s, "feed_href", feed);
 	tv_put_str(s, "elapsed", arena_printf(v->arena, "%.1f", o.elapsed_ms));
 	struct tv *results = tv_put_list(s, "results");
 	for (size_t i = 0; i < o.found.count; i++) {
@@ -304,4 +325,55 @@ int view_search_json(struct view *v, const struct search_request *r)
 						  : json_null());
 	page_emit_json(v, root);
 	return 200;
+}
+
+/* What r narrows its search to, as words ("（浦东新区，2026-01-01 起）"),
+ * or "" for nothing. */
+static const char *filter_words(struct view *v, const struct search_request *r)
+{
+	struct buf *b = arena_buf(v->arena);
+	const struct district *d = r->district ? district_lookup(str_from(r->district)) : NULL;
+	const struct industry *ind = r->industry ? industry_by_slug(str_from(r->industry)) : NULL;
+	const char *parts[3] = { d ? d->name : NULL, ind ? ind->name : NULL, NULL };
+	if (r->from && r->to)
+		parts[2] = arena_printf(v->arena, "%s 至 %s", r->from, r->to);
+	else if (r->from || r->to)
+		parts[2] = arena_printf(v->arena, r->from ? "%s 起" : "%s 止", r->from ? r->from : r->to);
+	for (size_t i = 0; i < 3; i++)
+		if (parts[i])
+			buf_printf(b, "%s%s", b->len ? "，" : "（", parts[i]);
+	if (b->len)
+		buf_puts(b, "）");
+	return buf_cstr(b);
+}
+
+int view_search_feed(struct view *v, const struct search_request *r, int64_t changed_at)
+{
+	struct search_query q;
+	if (search_query_parse(str_from(r->q ? r->q : ""), v->arena, &q) != QUERY_OK)
+		return 400;
+	struct search_filter f = { r->district, r->industry, r->from, r->to, true };
+	struct search_page found;
+	if (store_search(v->store, q.match, &f, 0, FEED_ENTRIES, v->arena, &found) != STORE_OK)
+		return 500;
+	int64_t *ids = ARENA_NEW_ARRAY(v->arena, int64_t, found.count ? found.count : 1);
+	for (size_t i = 0; i < found.count; i++)
+		ids[i] = found.hits[i].id;
+	/* Whole bodies, as every feed carries. */
+	struct article_summary *items;
+	size_t n;
+	if (store_article_summaries(v->store, ids, found.count, INT_MAX, v->arena, &items, &n) != STORE_OK)
+		return 500;
+	struct search_request newest = *r;
+	newest.by_date = true;
+	const char *filters = filter_words(v, r);
+	struct atom_feed feed = {
+		.title = arena_printf(v->arena, "%s：搜索“%s”%s", page_site_name(), r->q, filters),
+		.subtitle = arena_printf(v->arena, "与“%s”相关的招商资讯%s，最新的在前。", r->q, filters),
+		.self = feed_url(v, r),
+		.alternate = buf_cstr(search_query_url(v, "/search", &newest)),
+		.items = items,
+		.count = n,
+	};
+	return page_render_feed(v, &feed, changed_at);
 }

@@ -3,6 +3,7 @@
 #define ZS_VIEWS_SEARCH_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "views/views.h"
 
@@ -16,8 +17,15 @@ struct search_request {
 	long page;            /* 1-based */
 };
 
-/* The JSON form of an error is {"error": {"code", "message"}}. */
-int view_search(struct view *v, const struct search_request *r);
+/* The search page; *matches is how many articles the search found, or
+ * -1 when there was nothing to search (the page prompts for words). */
+int view_search(struct view *v, const struct search_request *r, int64_t *matches);
+/* The same as JSON; an error is {"error": {"code", "message"}}. */
 int view_search_json(struct view *v, const struct search_request *r);
+/* An Atom feed of the search r: the FEED_ENTRIES newest matches, whole,
+ * newest first (r->by_date and r->page are not read); changed_at dates a
+ * feed that has none. 400 (nothing rendered) when r->q has nothing to
+ * search for. */
+int view_search_feed(struct view *v, const struct search_request *r, int64_t changed_at);
 
 #endif

@@ -37,6 +37,21 @@ void page_set_canonical(struct view *v, struct tv *data, const char *path);
 /* Advertises a feed besides the site's own in the page head (one per page). */
 void page_add_feed(struct tv *data, const char *title, const char *path);
 
+/* An Atom feed (views/feeds.c): its title and subtitle, the paths of
+ * itself and of the page it follows, and its entries, newest first,
+ * whose excerpts are whole bodies. */
+enum { FEED_ENTRIES = 50 };
+struct atom_feed {
+	const char *title, *subtitle;
+	const char *self, *alternate; /* paths on this site, query included */
+	const struct article_summary *items;
+	size_t count;
+};
+
+/* Renders f as Atom into v->out (templates/feed.xml); changed_at dates a
+ * feed without entries. 200, or 500. */
+int page_render_feed(struct view *v, const struct atom_feed *f, int64_t changed_at);
+
 /* How pages name each role of money ("投资", "产值/营收" …; "其他金额"). */
 extern const char *const fact_role_labels[FACT_ROLE__MAX];
 

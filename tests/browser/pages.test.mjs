@@ -24,7 +24,7 @@ const publicPages = [
 ];
 // Pages staff see once signed in.
 const staffPages = ['/admin/submissions', '/admin/enterprises', '/admin/messages', '/admin/users', '/admin/audit',
-	'/admin/banned-words', '/admin/articles/1/tags'];
+	'/admin/banned-words', '/admin/articles/1/tags', '/admin/search-report'];
 
 const browser = await launch();
 let current;

@@ -579,3 +579,154 @@ Test(feeds, pages_link_a_site_icon_that_is_served_for_a_year)
 	http_reply_free(&icon);
 	http_reply_free(&page);
 }
+
+/* The articles a feed's entries link, in order, up to max. */
+static size_t entry_articles(const char *feed, long out[], size_t max)
+{
+	size_t n = 0;
+	for (const char *p = feed; n < max && (p = strstr(p, "<entry>")); p++) {
+		char *link = attribute(p, "<link rel=\"alternate\"", "href");
+		out[n++] = atol(strrchr(link, '/') + 1);
+		free(link);
+	}
+	return n;
+}
+
+/* The ids of the API's search at path (one page), and its total. */
+static size_t api_results(const char *path, long out[], size_t max, long *total)
+{
+	struct http_reply r;
+	get(path, 200, &r);
+	json_t *root = json_loads(r.body, 0, NULL);
+	cr_assert_not_null(root, "%s", r.body);
+	*total = (long)json_integer_value(json_object_get(root, "total"));
+	json_t *results = json_object_get(root, "results");
+	size_t n = 0;
+	for (; n < max && n < json_array_size(results); n++)
+		out[n] = (long)json_integer_value(json_object_get(json_array_get(results, n), "id"));
+	json_decref(root);
+	http_reply_free(&r);
+	return n;
+}
+
+/* GETs the search feed at path (valid Atom) into r, and asserts that its
+ * entries are the API's search at api (sorted by date): every match up to
+ * 50, the newest first. */
+static void assert_feed_of_search(const char *path, const char *api, struct http_reply *r)
+{
+	assert_valid_atom(path);
+	get(path, 200, r);
+	long total, newest[20], entries[60];
+	size_t shown = api_results(api, newest, 20, &total);
+	size_t n = entry_articles(r->body, entries, 60);
+	cr_assert_eq(n, (size_t)(total < 50 ? total : 50), "%s: every match up to 50: %zu of %ld", path, n, total);
+	for (size_t i = 0; i < shown; i++)
+		cr_assert_eq(entries[i], newest[i], "%s: entry %zu is the search's %zu-th newest", path, i, i);
+	char prev[11] = "9999-99-99";
+	for (const char *p = r->body; (p = strstr(p, "<published>")); p++) {
+		cr_assert_leq(strncmp(p + 11, prev, 10), 0, "entries newest first");
+		memcpy(prev, p + 11, 10);
+	}
+}
+
+Test(feeds, a_search_feed_is_valid_atom_of_its_matches_newest_first)
+{
+	struct http_reply r;
+	assert_feed_of_search("/search/feed.xml?q=%E6%8A%95%E8%B5%84", "/api/v1/search?q=%E6%8A%95%E8%B5%84&sort=date", &r);
+	cr_assert_gt(count_of(r.body, "<entry>"), 1, "the demo corpus has several matches");
+	char *cache = http_header(&r, "Cache-Control");
+	cr_assert_str_eq(cache, "public, max-age=300", "cached as the other feeds are");
+	free(cache);
+	char *self = fmt("<id>%s/search/feed.xml?q=%%E6%%8A%%95%%E8%%B5%%84</id>", base);
+	cr_assert_not_null(strstr(r.body, self), "the feed's id is its own address");
+	free(self);
+	cr_assert_not_null(strstr(r.body, "<title>上海招商资讯：搜索“投资”</title>"), "%.600s", r.body);
+	http_reply_free(&r);
+}
+
+Test(feeds, a_search_feed_keeps_the_search_s_filters)
+{
+	struct http_reply r;
+	assert_feed_of_search("/search/feed.xml?q=%E6%8A%95%E8%B5%84&district=pudong&from=2020-01-01",
+			      "/api/v1/search?q=%E6%8A%95%E8%B5%84&district=pudong&from=2020-01-01&sort=date", &r);
+	cr_assert_eq(count_of(r.body, "<entry>"), count_of(r.body, "term=\"pudong\""), "every entry is Pudong's");
+	cr_assert_not_null(strstr(r.body, "（浦东新区，2020-01-01 起）"), "the title says what the search is narrowed to");
+	char *alternate = fmt("href=\"%s/search?q=%%E6%%8A%%95%%E8%%B5%%84&amp;district=pudong&amp;from=2020-01-01&amp;sort=date\"",
+			      base);
+	cr_assert_not_null(strstr(r.body, alternate), "it follows the same search, newest first");
+	free(alternate);
+	http_reply_free(&r);
+}
+
+Test(feeds, a_search_feed_with_nothing_found_is_valid_and_empty)
+{
+	static const char path[] = "/search/feed.xml?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8Dzzqx";
+	assert_valid_atom(path);
+	struct http_reply r;
+	get(path, 200, &r);
+	cr_assert_eq(count_of(r.body, "<entry>"), 0);
+	http_reply_free(&r);
+}
+
+Test(feeds, a_search_feed_escapes_the_query_and_the_articles)
+{
+	/* "<script>alert(1)</script> & 粗体" finds the hostile article. */
+	static const char path[] = "/search/feed.xml?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%20%26%20%E7%B2%97%E4%BD%93";
+	struct http_reply r;
+	get(path, 200, &r);
+	char *problem = xml_invalid(r.body, "--relaxng", "tests/schemas/atom.rng");
+	cr_assert_null(problem, "not valid Atom: %s", problem);
+	cr_assert_null(strstr(r.body, "<script"), "no markup of the query or the articles is markup here");
+	cr_assert_null(strstr(r.body, "<b>"));
+	cr_assert_not_null(strstr(r.body, "搜索“&lt;script&gt;alert(1)&lt;/script&gt; &amp; 粗体”"), "%.800s", r.body);
+	cr_assert_not_null(strstr(r.body, "<title>&lt;b&gt;粗体&lt;/b&gt; &amp; ]]&gt; 标题"), "the article, escaped once");
+	http_reply_free(&r);
+}
+
+Test(feeds, a_search_feed_refuses_what_the_search_page_refuses_and_an_empty_query)
+{
+	char *long_q = repeat("%E6%B5%A6", 201), *too_long = fmt("/search/feed.xml?q=%s", long_q);
+	const char *bad[] = {
+		"/search/feed.xml", "/search/feed.xml?q=", "/search/feed.xml?q=%20%20", "/search/feed.xml?q=%21%3F%E3%80%82",
+		too_long, "/search/feed.xml?q=%FF%FE", "/search/feed.xml?q=x&from=2026-02-30",
+		"/search/feed.xml?q=x&to=tomorrow", "/search/feed.xml?q=x&district=atlantis",
+		"/search/feed.xml?q=x&industry=steel",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct http_reply r;
+		get(bad[i], 400, &r);
+		char *type = http_header(&r, "Content-Type");
+		cr_assert_str_eq(type, "text/html; charset=utf-8", "%s: a page saying what is wrong", bad[i]);
+		free(type);
+		http_reply_free(&r);
+	}
+	struct http_reply r;
+	get("/search/feed.xml?q=", 400, &r);
+	cr_assert_not_null(strstr(r.body, "订阅搜索需要搜索词"), "the 400 says what is missing");
+	http_reply_free(&r);
+	get(too_long, 400, &r);
+	cr_assert_not_null(strstr(r.body, "搜索词不能超过 200 个字符"), "the search page's own message");
+	http_reply_free(&r);
+	free(too_long);
+	free(long_q);
+}
+
+Test(feeds, a_results_page_links_the_feed_of_its_search)
+{
+	struct http_reply r;
+	get("/search?q=%E6%8A%95%E8%B5%84&district=pudong&sort=date&page=1", 200, &r);
+	const char *head_end = strstr(r.body, "</head>");
+	static const char href[] = "href=\"/search/feed.xml?q=%E6%8A%95%E8%B5%84&amp;district=pudong\"";
+	char *tag = fmt("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"搜索“投资”的最新结果\" %s>", href);
+	const char *in_head = strstr(r.body, tag);
+	cr_assert(in_head && in_head < head_end, "the head advertises the search's feed");
+	free(tag);
+	const char *link = strstr(r.body, "<a class=\"feed-link\" ");
+	cr_assert(link && !strncmp(link + strlen("<a class=\"feed-link\" "), href, strlen(href)),
+		  "a visible link to the same feed");
+	cr_assert_not_null(strstr(link, ">订阅此搜索</a>"));
+	http_reply_free(&r);
+	get("/search", 200, &r);
+	cr_assert_null(strstr(r.body, "/search/feed.xml"), "nothing searched, nothing to subscribe to");
+	http_reply_free(&r);
+}

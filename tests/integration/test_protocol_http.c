@@ -107,7 +107,8 @@ static void format_http_date(time_t t, char out[64])
 /* ---- conditional requests ---- */
 
 /* Responses that carry validators: a page of each kind and the machine-read ones. */
-static const char *const validated_paths[] = { "/", "/articles/1", "/feed.xml", "/api/v1/articles" };
+static const char *const validated_paths[] = { "/", "/articles/1", "/feed.xml", "/search/feed.xml?q=%E6%8A%95%E8%B5%84",
+						"/api/v1/articles" };
 enum { VALIDATED_PATHS = sizeof(validated_paths) / sizeof(validated_paths[0]) };
 
 struct validators {

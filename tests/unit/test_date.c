@@ -90,3 +90,14 @@ Test(date, the_date_is_shanghais)
 	date_shanghai_day(0, d);
 	cr_assert_str_eq(d, "1970-01-01");
 }
+
+Test(date, days_before_count_shanghai_days)
+{
+	char d[DATE_DAY_SIZE];
+	date_shanghai_days_before(1795795199, 6, d); /* 2026-11-27 23:59:59 there */
+	cr_assert_str_eq(d, "2026-11-21");
+	date_shanghai_days_before(1795795200, 6, d); /* a second later it is the 28th */
+	cr_assert_str_eq(d, "2026-11-22");
+	date_shanghai_days_before(1795795199, 0, d);
+	cr_assert_str_eq(d, "2026-11-27");
+}

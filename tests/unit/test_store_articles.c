@@ -497,3 +497,22 @@ Test(store_articles, a_source_given_district_survives_retagging)
 	cr_assert_eq(b.nindustries, 1);
 	cr_assert_str_eq(b.industries[0], "nev", "the industries were not given: they are tagged again");
 }
+
+Test(store_articles, summaries_come_in_the_order_asked_whole_and_without_ids_that_are_gone)
+{
+	int64_t a = add("甲", "2026-01-01", "pudong"), b = add("乙", "2026-02-01", NULL);
+	int64_t ids[] = { b, 999, a };
+	struct article_summary *out;
+	size_t n;
+	cr_assert_eq(store_article_summaries(store, ids, 3, 1000, arena, &out, &n), STORE_OK);
+	cr_assert_eq(n, 2, "999 is no article");
+	cr_assert_eq(out[0].id, b);
+	cr_assert_eq(out[1].id, a);
+	cr_assert_str_eq(out[1].title, "甲");
+	cr_assert_str_eq(out[1].date, "2026-01-01");
+	cr_assert_str_eq(out[1].districts, "pudong");
+	cr_assert_str_eq(out[0].districts, "");
+	cr_assert_str_eq(out[1].excerpt, get(a).body, "the whole body when it is shorter than asked");
+	cr_assert_eq(store_article_summaries(store, ids, 0, 1000, arena, &out, &n), STORE_OK);
+	cr_assert_eq(n, 0);
+}

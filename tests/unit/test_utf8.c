@@ -78,3 +78,18 @@ Test(utf8, encode_round_trips_decode)
 		cr_assert_eq(back, cps[i]);
 	}
 }
+
+Test(utf8, fold_width_makes_full_width_ascii_and_the_ideographic_space_ascii)
+{
+	struct arena *a = arena_new();
+	bool changed;
+	struct str s = utf8_fold_width(str_from("ＡＢｃ１２　浦东。—"), 0, a, &changed);
+	cr_assert(changed);
+	cr_assert_str_eq(s.p, "ABc12 浦东。—", "Chinese text and punctuation stay unless asked");
+	s = utf8_fold_width(str_from("a。b—c"), UTF8_FOLD_DOTS | UTF8_FOLD_DASHES, a, &changed);
+	cr_assert_str_eq(s.p, "a.b-c");
+	s = utf8_fold_width(str_from("浦东 abc"), 0, a, &changed);
+	cr_assert_not(changed);
+	cr_assert_str_eq(s.p, "浦东 abc");
+	arena_free(a);
+}

@@ -48,6 +48,10 @@
 	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?3),"                                                              \
 	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id), a.source, a.citywide"             \
 	  " FROM articles a ORDER BY a.date DESC, a.id DESC LIMIT ?1 OFFSET ?2")                                              \
+	X(ARTICLE_SUMMARY,                                                                                                    \
+	  "SELECT a.id, a.title, a.date, substr(a.body, 1, ?2),"                                                              \
+	  " (SELECT group_concat(district) FROM article_districts WHERE article_id = a.id), a.source, a.citywide"             \
+	  " FROM articles a WHERE a.id = ?1")                                                                                 \
 	X(DISTRICT_COUNTS, "SELECT district, n FROM article_counts WHERE district <> '' AND n > 0")                           \
 	X(DISTRICT_COUNT, "SELECT coalesce((SELECT n FROM article_counts WHERE district = ?1), 0)")                           \
 	X(DISTRICT_PAGE,                                                                                                      \
